@@ -1,0 +1,873 @@
+// Generated from openapi/multi-entity.yaml by `npm run generate`. DO NOT EDIT BY HAND.
+// Change the spec and run the command again; `npm run check:generated` (run in CI) fails when this file
+// and the spec drift apart.
+
+export interface paths {
+    "/v1/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Multi-entity: Create an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Creates an entity in a multi-entity hierarchy.
+         *
+         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *
+         *     **Notes:** We recommend that you assign only one administrator to manage the entity hierarchy, because an
+         *     administrator of the global entity by default can only access the entities that are created by themselves.
+         */
+        post: operations["createEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Multi-entity: Initiate a connection request
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Initiates a connection request from a source entity to a target entity.
+         *
+         *     **User Access Permission:** You must make the call as a source entity administrator. Also, this
+         *     administrator must have permission to access the target entity.
+         */
+        post: operations["initiateConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an OAuth token
+         * @description Exchanges OAuth client credentials (created in Zuora for an API user) for a bearer token that
+         *     authenticates the Multi-entity operations. The token is valid for `expires_in` seconds. This operation
+         *     takes no bearer token itself. It counts towards the tenant's authentication rate limit, not the API rate
+         *     limit, and is not bound by the concurrency limit.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description An entity to create under `parentId`. */
+        CreateEntityRequest: {
+            /**
+             * @description The display name of the entity that is shown in the Zuora UI and APIs.
+             *
+             *     **Note:** If you do not specify the display name in the request, the entity name is used as the
+             *     display name.
+             */
+            displayName?: string;
+            /**
+             * @description The locale that is used in this entity.
+             * @example zh_CN
+             */
+            locale: string;
+            /**
+             * @description The name of the entity that is the entity identifier and is unique across all entities in a
+             *     multi-entity hierarchy.
+             *
+             *     **Note:** Only alphanumeric characters (letters A–Z and a–z, and digits 0–9), space, period, and hyphen
+             *     are allowed to be used in entity names. *Inferred:* the name has at least one character.
+             * @example Acme-Asia
+             */
+            name: string;
+            /**
+             * @description The Id of the entity under which you want to create an entity. You can get the parent entity Id by
+             *     using the GET Entities call.
+             * @example 8a808255557baba1015580e12fa5083a
+             */
+            parentId: string;
+            /**
+             * @description The time zone that is used in this entity.
+             * @example Asia/Harbin
+             */
+            timezone: string;
+        };
+        /**
+         * @description The created entity. *Inferred:* `id`, `name`, `status` and `success` are required; the other fields are
+         *     in Zuora's sample.
+         */
+        CreateEntityResponse: {
+            /** @description The ID of the entity. */
+            id: string;
+            /** @description The name of the entity. */
+            name: string;
+            /** @description The display name of the entity. */
+            displayName?: string;
+            /** @description The locale that is used in this entity. */
+            locale?: string;
+            /** @description The time zone that is used in this entity. */
+            timezone?: string;
+            /**
+             * @description The status of the entity; a new entity is `Unprovisioned` until it is provisioned.
+             * @enum {string}
+             */
+            status: "Provisioned" | "Unprovisioned";
+            /** @description The ID of the parent entity. */
+            parentId?: string;
+            /** @description The ID of the tenant that the entity belongs to. */
+            tenantId?: string;
+            /**
+             * @description Returns `true` if the request was processed successfully.
+             * @constant
+             */
+            success: true;
+        };
+        /** @description The target of a connection request from the caller's (source) entity. */
+        InitiateConnectionRequest: {
+            /**
+             * @description The ID of the target entity that you want to connect with. You can get the entity Id using the
+             *     Multi-entity: Get entities call.
+             * @example 8a80825556ff28a4015708ba29312ecc
+             */
+            targetEntityId: string;
+        };
+        /** @description The initiated connection request. *Inferred:* `id` and `success` are required. */
+        InitiateConnectionResponse: {
+            /** @description The ID of the connection request. */
+            id: string;
+            /**
+             * @description Returns `true` if the request was processed successfully.
+             * @constant
+             */
+            success: true;
+        };
+        /** @description A request Zuora received and refused, answered with HTTP 200: read `success`, not the status code. */
+        BusinessFailure: {
+            /**
+             * @description Always `false` on a business failure.
+             * @constant
+             */
+            success: false;
+            /** @description Zuora's internal ID of the request, for Zuora Global Support. */
+            processId?: string;
+            reasons: components["schemas"]["FailureReason"][];
+        };
+        FailureReason: {
+            code: components["schemas"]["ReasonCode"];
+            /** @description What went wrong, in words. */
+            message: string;
+        };
+        /**
+         * @description An 8-digit error code: a 6-digit REST resource code followed by a 2-digit error category code. Zuora's
+         *     guides show it as a JSON number, Zuora's published OpenAPI document as a string; both are accepted.
+         * @example 53100320
+         * @example 53100320
+         */
+        ReasonCode: number | string;
+        /**
+         * @description The body of a non-2xx answer. *Inferred* from Zuora's error-handling, rate-limit and idempotency guides:
+         *     Zuora answers with `reasons` (as in a business failure, though a 5xx may carry a symbolic code such as
+         *     `SystemError`), with a bare `message` (as on a 401), or, from the token endpoint, with an OAuth 2.0
+         *     `error` (RFC 6749).
+         */
+        ErrorResponse: {
+            /**
+             * @description Always `false` when present.
+             * @constant
+             */
+            success?: false;
+            /** @description Zuora's internal ID of the request, for Zuora Global Support. */
+            processId?: string;
+            reasons?: components["schemas"]["ErrorReason"][];
+            /** @description What went wrong, in words. */
+            message?: string;
+            /** @description An OAuth 2.0 error code (token endpoint only). */
+            error?: string;
+            /** @description An OAuth 2.0 error description (token endpoint only). */
+            error_description?: string;
+        } | unknown | unknown | unknown;
+        ErrorReason: {
+            /** @description An 8-digit error code (see `ReasonCode`) or a symbolic code such as `SystemError`. */
+            code: number | string;
+            /** @description What went wrong, in words. */
+            message: string;
+        };
+        /** @description OAuth 2.0 client-credentials grant. */
+        CreateTokenRequest: {
+            /** @description The client ID of the OAuth client created for an API user. */
+            client_id: string;
+            /**
+             * Format: password
+             * @description The client secret shown once when the OAuth client was created.
+             */
+            client_secret: string;
+            /**
+             * @description Always `client_credentials`.
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+        };
+        CreateTokenResponse: {
+            /** @description The bearer token to send as `Authorization: Bearer {access_token}`. */
+            access_token: string;
+            /** @description Always `bearer`. */
+            token_type: string;
+            /** @description Seconds until the token expires. */
+            expires_in: number;
+            /** @description Space-separated scopes, including the entities (`entity.{id}`) the token is valid for. */
+            scope?: string;
+            /** @description The token's unique identifier. */
+            jti?: string;
+        };
+    };
+    responses: {
+        /**
+         * @description The request is malformed (for example, a body that is not JSON or a header over its limit).
+         *     *Inferred* from Zuora's error-handling guide.
+         */
+        BadRequest: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "processId": "CBCFED6580B4E076",
+                 *       "reasons": [
+                 *         {
+                 *           "code": 50000020,
+                 *           "message": "The request body is not valid JSON."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The bearer token is missing, invalid or expired. Request a new token and retry once. */
+        Unauthorized: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Authentication error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The caller lacks the permission the operation needs (for example, not a global entity administrator).
+         *     *Inferred* from Zuora's error-handling guide.
+         */
+        Forbidden: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "processId": "CBCFED6580B4E076",
+                 *       "reasons": [
+                 *         {
+                 *           "code": 50000010,
+                 *           "message": "You do not have permission to perform this operation."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The resource does not exist (for example, an unknown parent or target entity). *Inferred* from Zuora's
+         *     error-handling guide.
+         */
+        NotFound: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "processId": "CBCFED6580B4E076",
+                 *       "reasons": [
+                 *         {
+                 *           "code": 50000040,
+                 *           "message": "The entity does not exist."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A request with the same `Idempotency-Key` is still in progress. Retrying later with the same key is safe.
+         *     *Inferred:* Zuora's idempotency guide documents the status; the body shape is modelled.
+         */
+        IdempotencyConflict: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "A request with the same Idempotency-Key is still in progress."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The `Idempotency-Key` was already used with a different tenant, URL or method. Do not retry: use a new
+         *     key. *Inferred:* Zuora's idempotency guide documents the status; the body shape is modelled.
+         */
+        IdempotencyMismatch: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "The Idempotency-Key was already used with a different tenant, URL or method."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The tenant's rate limit or concurrent request limit was reached. Wait `Retry-After` seconds, then retry. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too many requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Zuora failed to process the request. Retrying with the same `Idempotency-Key` is safe. The limit headers
+         *     are not always sent on a 500.
+         */
+        InternalServerError: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "reasons": [
+                 *         {
+                 *           "code": "SystemError",
+                 *           "message": "An unexpected error occurred."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A gateway in front of Zuora failed. *Inferred* from Zuora's error-handling guide. */
+        BadGateway: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "reasons": [
+                 *         {
+                 *           "code": "SystemError",
+                 *           "message": "Bad gateway."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Zuora is temporarily unavailable. Wait `Retry-After` seconds when sent, then retry. *Inferred* from
+         *     Zuora's error-handling guide.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "reasons": [
+                 *         {
+                 *           "code": "SystemError",
+                 *           "message": "Service temporarily unavailable."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A gateway in front of Zuora timed out; the request may or may not have been processed. Retry with the
+         *     same `Idempotency-Key`. *Inferred* from Zuora's error-handling guide.
+         */
+        GatewayTimeout: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "reasons": [
+                 *         {
+                 *           "code": "SystemError",
+                 *           "message": "Gateway timeout."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
+         *     this header in other request types.
+         *
+         *     With this header specified, the Zuora server can identify subsequent retries of the same request using
+         *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+         *     a key for 24 hours.
+         * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
+         */
+        IdempotencyKey: string;
+        /**
+         * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+         *     reduce the bandwidth required for a response.
+         *
+         *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+         *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+         *     decompress it.
+         * @example gzip
+         */
+        AcceptEncoding: string;
+        /**
+         * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+         *     upload a gzipped file for the request payload instead of sending the JSON payload.
+         * @example gzip
+         */
+        ContentEncoding: string;
+        /**
+         * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+         *     value in the response headers. This header enables you to associate your system process identifiers with
+         *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+         *
+         *     The value of this field must use the US-ASCII character set and must not include any of the following
+         *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+         *
+         *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+         *     control characters are left out because an HTTP header value cannot carry them.
+         * @example order-sync-2026-11-22-0001
+         */
+        ZuoraTrackId: string;
+        /**
+         * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+         *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+         *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+         *     this header.
+         * @example 8a808255557baba1015580e12fa5083a
+         */
+        ZuoraEntityIds: string;
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Zuora's identifier of this request (36 characters); quote it to Zuora Global Support.
+         * @example 6f4b1c2e-8d3a-4e5f-9a7b-0c1d2e3f4a5b
+         */
+        ZuoraRequestId: string;
+        /**
+         * @description The `Zuora-Track-Id` request header, echoed when the request carried one.
+         * @example order-sync-2026-11-22-0001
+         */
+        ZuoraTrackIdEcho: string;
+        /**
+         * @description The request quota of the time window closest to exhaustion, followed by the quota of each window
+         *     (`;w=` seconds): per minute, per hour and per day.
+         * @example 2250000, 50000;w=60, 2250000;w=3600, 27000000;w=86400
+         */
+        RateLimitLimit: string;
+        /**
+         * @description The number of requests left in the time window closest to exhaustion.
+         * @example 399
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description The number of seconds until the time window closest to exhaustion resets.
+         * @example 1200
+         */
+        RateLimitReset: number;
+        /**
+         * @description The type of concurrency limit the operation counts against, preset per operation: `Default`,
+         *     `High-volume transactions` or `Object Query`.
+         * @example Default
+         */
+        ConcurrencyLimitType: string;
+        /**
+         * @description The total number of permitted concurrent requests.
+         * @example 40
+         */
+        ConcurrencyLimitLimit: number;
+        /**
+         * @description The remaining number of permitted concurrent requests (refreshed every second).
+         * @example 39
+         */
+        ConcurrencyLimitRemaining: number;
+        /**
+         * @description The number of seconds to wait before sending the request again.
+         * @example 60
+         */
+        RetryAfter: number;
+        /**
+         * @description The authentication schemes Zuora accepts.
+         * @example Basic realm=Zuora API, ZSession realm=Zuora API, Bearer realm=Zuora API
+         */
+        WwwAuthenticate: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
+                 *     this header in other request types.
+                 *
+                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
+                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     a key for 24 hours.
+                 * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @example gzip
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEntityRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The entity was created (`success: true`), or Zuora refused it with a business failure
+             *     (`success: false` and `reasons`): HTTP 200 alone does not mean success.
+             */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                    "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                    "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateEntityResponse"] | components["schemas"]["BusinessFailure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["IdempotencyMismatch"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    initiateConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
+                 *     this header in other request types.
+                 *
+                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
+                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     a key for 24 hours.
+                 * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @example gzip
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiateConnectionRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The connection request was initiated (`success: true`), or Zuora refused it with a business failure
+             *     (`success: false` and `reasons`): HTTP 200 alone does not mean success.
+             */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                    "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                    "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiateConnectionResponse"] | components["schemas"]["BusinessFailure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["IdempotencyMismatch"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description A bearer token for the API user that owns the client credentials. */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateTokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { extractConstraints, renderConstraints } from "../../scripts/codegen/constraints.js";
+import type { JsonObject } from "../../scripts/codegen/spec.js";
+
+// A small spec of this test's own, so each rule of the extractor is pinned independently of the real contract.
+function miniSpec(property: JsonObject = { type: "string", maxLength: 3 }): JsonObject {
+  return {
+    openapi: "3.1.0",
+    info: { title: "mini", version: "9.9.9" },
+    paths: {
+      "/things": {
+        post: {
+          operationId: "createThing",
+          parameters: [{ $ref: "#/components/parameters/Key" }, { name: "q", in: "query", schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+          },
+        },
+        get: { operationId: "listThings" },
+      },
+    },
+    components: {
+      parameters: {
+        Key: {
+          name: "X-Key",
+          in: "header",
+          "x-methods": ["POST"],
+          schema: { type: "string", maxLength: 8, pattern: "^k" },
+        },
+      },
+      schemas: {
+        Thing: {
+          type: "object",
+          required: ["label"],
+          properties: { label: property, note: { type: "string", description: "free text" } },
+        },
+      },
+    },
+  };
+}
+
+describe("extractConstraints", () => {
+  it("derives body fields with their required flag and limits, following $ref", () => {
+    const table = extractConstraints(miniSpec());
+    expect(table.specVersion).toBe("9.9.9");
+    expect(table.operations.createThing).toEqual({
+      operationId: "createThing",
+      method: "POST",
+      path: "/things",
+      contentType: "application/json",
+      bodyRequired: true,
+      bodySchema: "Thing",
+      fields: {
+        label: { required: true, type: "string", maxLength: 3 },
+        note: { required: false, type: "string" },
+      },
+      headers: ["X-Key"],
+    });
+  });
+
+  it("derives header limits and the methods that may carry a header, skipping other parameters", () => {
+    const table = extractConstraints(miniSpec());
+    expect(table.headers).toEqual({ "X-Key": { maxLength: 8, pattern: "^k", methods: ["POST"] } });
+  });
+
+  it("records an operation without a body as taking none", () => {
+    const table = extractConstraints(miniSpec());
+    expect(table.operations.listThings).toMatchObject({ contentType: null, bodyRequired: false, fields: {} });
+  });
+
+  it("refuses a keyword the client cannot enforce instead of skipping it", () => {
+    expect(() => extractConstraints(miniSpec({ type: "string", multipleOf: 2 }))).toThrow(/multipleOf/);
+  });
+
+  it("refuses nested objects", () => {
+    expect(() => extractConstraints(miniSpec({ type: "object" }))).toThrow(/nested object/);
+  });
+
+  it("renders a module with the do-not-edit banner", () => {
+    const source = renderConstraints(extractConstraints(miniSpec()));
+    expect(source.startsWith("// Generated from openapi/multi-entity.yaml by `npm run generate`. DO NOT EDIT")).toBe(
+      true,
+    );
+    expect(source).toContain('"maxLength": 3');
+  });
+});
