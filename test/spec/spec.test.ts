@@ -1,0 +1,179 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { deref, isObject, type JsonObject, readSpec } from "../../scripts/codegen/spec.js";
+
+// These tests pin the reference pages' requirements as the spec states them, so that a change to the spec
+// which drops one of them fails here (and is then a visible, reviewed decision).
+const spec = readSpec();
+
+function at(path: string): JsonObject {
+  const node = deref(spec, { $ref: `#/${path}` });
+  if (!isObject(node)) throw new Error(`${path} is not an object`);
+  return node;
+}
+const schema = (name: string) => at(`components/schemas/${name}`);
+const header = (name: string) => at(`components/parameters/${name}`);
+const operation = (path: string) => at(`paths/${path.replaceAll("/", "~1")}/post`);
+const pattern = (node: JsonObject) => new RegExp(String(node.pattern), "u");
+
+describe("createEntity request", () => {
+  const body = schema("CreateEntityRequest");
+  const props = body.properties as JsonObject;
+
+  it("requires a body", () => {
+    expect((operation("/v1/entities").requestBody as JsonObject).required).toBe(true);
+  });
+
+  it("requires locale, name, parentId and timezone, and not displayName", () => {
+    expect([...(body.required as string[])].sort()).toEqual(["locale", "name", "parentId", "timezone"]);
+  });
+
+  it("limits name and displayName to 255 characters", () => {
+    expect((props.name as JsonObject).maxLength).toBe(255);
+    expect((props.displayName as JsonObject).maxLength).toBe(255);
+  });
+
+  it("allows only letters, digits, space, period and hyphen in a name", () => {
+    const name = pattern(props.name as JsonObject);
+    for (const ok of ["Acme-Asia", "Acme Asia 2.0", "a", "Z9"]) expect(name.test(ok), ok).toBe(true);
+    for (const bad of ["", "Acme_Asia", "Acme/Asia", "Åcme", "Acme:Asia", "tab\there"]) {
+      expect(name.test(bad), bad).toBe(false);
+    }
+  });
+});
+
+describe("initiateConnection request", () => {
+  it("requires a targetEntityId of at most 32 characters", () => {
+    const body = schema("InitiateConnectionRequest");
+    expect(body.required).toEqual(["targetEntityId"]);
+    expect(((body.properties as JsonObject).targetEntityId as JsonObject).maxLength).toBe(32);
+  });
+});
+
+describe("request headers", () => {
+  it("limits Idempotency-Key to 255 characters, on POST and PATCH only", () => {
+    const key = header("IdempotencyKey");
+    expect((key.schema as JsonObject).maxLength).toBe(255);
+    expect(key["x-methods"]).toEqual(["POST", "PATCH"]);
+  });
+
+  it("limits Zuora-Track-Id to 64 US-ASCII characters without : ; \" '", () => {
+    const trackId = header("ZuoraTrackId").schema as JsonObject;
+    expect(trackId.maxLength).toBe(64);
+    const rule = pattern(trackId);
+    expect(rule.test("order-sync 2026/11/22 #1 (retry) <a@b.c>")).toBe(true);
+    for (const bad of [":", ";", '"', "'", "é", "日本", "\u007f", "\n"]) expect(rule.test(`x${bad}y`), bad).toBe(false);
+  });
+
+  it("offers every header the pages list, to both operations, as reusable parameters", () => {
+    for (const path of ["/v1/entities", "/v1/entity-connections"]) {
+      const refs = (operation(path).parameters as JsonObject[]).map((p) => p.$ref);
+      expect(refs).toEqual([
+        "#/components/parameters/IdempotencyKey",
+        "#/components/parameters/AcceptEncoding",
+        "#/components/parameters/ContentEncoding",
+        "#/components/parameters/ZuoraTrackId",
+        "#/components/parameters/ZuoraEntityIds",
+      ]);
+    }
+  });
+
+  it("carries Authorization as a bearer security scheme, not a header parameter", () => {
+    expect(at("components/securitySchemes/bearerAuth")).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(spec.security).toEqual([{ bearerAuth: [] }]);
+    const names = Object.values(at("components/parameters")).map((p) => (p as JsonObject).name);
+    expect(names).not.toContain("Authorization");
+    expect(operation("/oauth/token").security).toEqual([]);
+  });
+});
+
+describe("responses", () => {
+  const statuses = ["200", "400", "401", "403", "404", "409", "422", "429", "500", "502", "503", "504"];
+
+  it.each(["/v1/entities", "/v1/entity-connections"])("%s documents every status Zuora answers", (path) => {
+    expect(Object.keys(operation(path).responses as JsonObject)).toEqual(statuses);
+  });
+
+  it("sends Retry-After on 429 and 503, and WWW-Authenticate on 401", () => {
+    expect(Object.keys(at("components/responses/TooManyRequests").headers as JsonObject)).toContain("Retry-After");
+    expect(Object.keys(at("components/responses/ServiceUnavailable").headers as JsonObject)).toContain("Retry-After");
+    expect(Object.keys(at("components/responses/Unauthorized").headers as JsonObject)).toContain("WWW-Authenticate");
+  });
+
+  it("gives every response header an example and never declares Content-Encoding", () => {
+    for (const [name, value] of Object.entries(at("components/headers"))) {
+      expect((value as JsonObject).example, name).toBeDefined();
+    }
+    const responses = [
+      ...Object.values(at("components/responses")),
+      ...Object.values(spec.paths as JsonObject).flatMap((item) =>
+        Object.values(((item as JsonObject).post as JsonObject).responses as JsonObject),
+      ),
+    ];
+    const declared = responses.flatMap((r) => Object.keys(((r as JsonObject).headers as JsonObject) ?? {}));
+    expect(declared.length).toBeGreaterThan(50);
+    expect(declared.map((name) => name.toLowerCase())).not.toContain("content-encoding");
+  });
+
+  it("types entity status as Provisioned or Unprovisioned", () => {
+    const status = (schema("CreateEntityResponse").properties as JsonObject).status as JsonObject;
+    expect(status.enum).toEqual(["Provisioned", "Unprovisioned"]);
+  });
+});
+
+describe("examples", () => {
+  // Ajv with JSON Schema 2020-12 (OpenAPI 3.1's dialect); the whole spec is one schema resource so $refs resolve.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ ...spec, $id: "spec" });
+  const validate = (ref: JsonObject, value: unknown) => {
+    const check = ajv.compile({ $ref: `spec${String(ref.$ref)}` });
+    return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+
+  // Walk every media type with a schema and examples, in paths and components/responses.
+  const media: { where: string; schema: JsonObject; examples: [string, unknown][] }[] = [];
+  const collect = (where: string, content: JsonObject) => {
+    for (const [type, raw] of Object.entries(content)) {
+      if (!isObject(raw) || !isObject(raw.schema)) continue;
+      const examples: [string, unknown][] = [];
+      if (raw.example !== undefined) examples.push(["example", raw.example]);
+      for (const [name, ex] of Object.entries(isObject(raw.examples) ? raw.examples : {})) {
+        examples.push([name, (deref(spec, ex) as JsonObject).value]);
+      }
+      media.push({ where: `${where} ${type}`, schema: raw.schema, examples });
+    }
+  };
+  for (const [path, item] of Object.entries(spec.paths as JsonObject)) {
+    const post = (item as JsonObject).post as JsonObject;
+    const body = post.requestBody as JsonObject;
+    collect(`${path} request`, body.content as JsonObject);
+    for (const [status, response] of Object.entries(post.responses as JsonObject)) {
+      const resolved = deref(spec, response) as JsonObject;
+      if (isObject(resolved.content)) collect(`${path} ${status}`, resolved.content);
+    }
+  }
+
+  it("finds the examples to check", () => {
+    expect(media.flatMap((m) => m.examples).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("validates every example against its own schema", () => {
+    const failures: string[] = [];
+    for (const m of media) {
+      const ref = isObject(m.schema) && m.schema.$ref ? m.schema : null;
+      const check = ref ? (value: unknown) => validate(ref, value) : (value: unknown) => inline(m.schema, value);
+      for (const [name, value] of m.examples) {
+        const errors = check(value);
+        if (errors.length > 0) failures.push(`${m.where} ${name}: ${errors.join("; ")}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  function inline(schemaNode: JsonObject, value: unknown) {
+    // Inline schemas (the 200 oneOf) hold only $refs into components, so give them the spec's base.
+    const rewritten = JSON.parse(JSON.stringify(schemaNode).replaceAll('"#/components', '"spec#/components'));
+    const check = ajv.compile(rewritten);
+    return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  }
+});
