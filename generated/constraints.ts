@@ -5,6 +5,12 @@
 /** The request constraints the spec states, as the client enforces them before sending. */
 export const constraints = {
   "specVersion": "0.1.0",
+  "retryableReasonCategories": [
+    50,
+    61,
+    70,
+    99
+  ],
   "operations": {
     "createEntity": {
       "operationId": "createEntity",

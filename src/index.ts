@@ -5,3 +5,29 @@
  * `import type { paths, components } from "zuora-multi-entity"` (or from `"zuora-multi-entity/schema"`).
  */
 export type { components, operations, paths } from "../generated/schema.js";
+export type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
+export type { TokenProvider } from "./auth/tokenSource.js";
+export {
+  type CallOptions,
+  type CreatedEntity,
+  createZuoraClient,
+  type InitiatedConnection,
+  type ZuoraClient,
+} from "./client.js";
+export { reasonCategory } from "./errors/errorFromResponse.js";
+export {
+  ZuoraApiError,
+  ZuoraAuthenticationError,
+  ZuoraBusinessError,
+  ZuoraConnectionError,
+  ZuoraRateLimitError,
+  type ZuoraReason,
+  ZuoraServerError,
+  ZuoraTimeoutError,
+} from "./errors/ZuoraApiError.js";
+export { ZuoraError } from "./errors/ZuoraError.js";
+export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
+export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";
+export { callInfo } from "./pipeline/createPipelineFetch.js";
+export type { CallInfo } from "./pipeline/types.js";
+export type { Sleep } from "./retry/sleep.js";

@@ -47,6 +47,8 @@ export interface HeaderRule {
 /** Everything `src/` enforces, derived from the spec so that no limit is written twice. */
 export interface ConstraintTable {
   specVersion: string;
+  /** From `x-retryable-categories` on the `ReasonCode` schema: reason categories worth trying again. */
+  retryableReasonCategories: number[];
   operations: Record<string, OperationRule>;
   headers: Record<string, HeaderRule>;
 }
@@ -85,7 +87,11 @@ export function extractConstraints(spec: JsonObject): ConstraintTable {
       };
     }
   }
-  return { specVersion, operations, headers };
+  const schemas = isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};
+  const reasonCode = schemas.ReasonCode;
+  const categories = isObject(reasonCode) ? reasonCode["x-retryable-categories"] : undefined;
+  const retryableReasonCategories = Array.isArray(categories) ? categories.map(Number) : [];
+  return { specVersion, retryableReasonCategories, operations, headers };
 }
 
 function headerRule(spec: JsonObject, parameter: JsonObject): HeaderRule {

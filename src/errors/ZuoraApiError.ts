@@ -1,0 +1,117 @@
+import { ZuoraError } from "./ZuoraError.js";
+
+/** One of Zuora's reasons for refusing a request. `code` is an 8-digit number (or string), or e.g. `SystemError`. */
+export interface ZuoraReason {
+  code: number | string;
+  message: string;
+}
+
+/** What a {@link ZuoraApiError} carries. */
+export interface ZuoraApiErrorDetails {
+  /** Already redacted. */
+  message: string;
+  /** The HTTP status, or undefined when no response arrived (connection, timeout). */
+  status?: number | undefined;
+  /** Zuora's reasons, when the body had any. */
+  reasons?: ZuoraReason[] | undefined;
+  /** `Zuora-Request-Id` of the last response, for Zuora Global Support. */
+  requestId?: string | undefined;
+  /** `Zuora-Track-Id` echoed by Zuora, or the one sent. */
+  trackId?: string | undefined;
+  /** How many times the request was sent (1 = no retry). */
+  attempts: number;
+  /** The `Idempotency-Key` every attempt carried. */
+  idempotencyKey?: string | undefined;
+  /** `Retry-After` of the last response, in ms. */
+  retryAfterMs?: number | undefined;
+  /** Whether calling again (a new call, with a new idempotency key) may succeed. */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * Zuora refused or failed the request: a non-2xx answer, an HTTP 200 with `success: false`, or no answer at all.
+ * Branch on the subclass (or `status`); every field here is free of credentials.
+ */
+export class ZuoraApiError extends ZuoraError {
+  override name = "ZuoraApiError";
+  /** The HTTP status, or undefined when no response arrived. */
+  readonly status: number | undefined;
+  /** Zuora's reasons (empty when the body had none). */
+  readonly reasons: ZuoraReason[];
+  /** `Zuora-Request-Id` of the last response. */
+  readonly requestId: string | undefined;
+  /** `Zuora-Track-Id` of the call. */
+  readonly trackId: string | undefined;
+  /** How many times the request was sent. */
+  readonly attempts: number;
+  /** The `Idempotency-Key` every attempt carried. */
+  readonly idempotencyKey: string | undefined;
+  /** Whether calling again may succeed. */
+  readonly retryable: boolean;
+
+  constructor(details: ZuoraApiErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.reasons = details.reasons ?? [];
+    this.requestId = details.requestId;
+    this.trackId = details.trackId;
+    this.attempts = details.attempts;
+    this.idempotencyKey = details.idempotencyKey;
+    this.retryable = details.retryable ?? false;
+  }
+
+  /** A plain, credential-free object for logs and JSON. */
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      reasons: this.reasons,
+      requestId: this.requestId,
+      trackId: this.trackId,
+      attempts: this.attempts,
+      idempotencyKey: this.idempotencyKey,
+      retryable: this.retryable,
+    };
+  }
+}
+
+/** HTTP 200 with `success: false`: Zuora received the request and refused it. */
+export class ZuoraBusinessError extends ZuoraApiError {
+  override name = "ZuoraBusinessError";
+}
+
+/** HTTP 401 (or a failed token request): the credentials were refused. */
+export class ZuoraAuthenticationError extends ZuoraApiError {
+  override name = "ZuoraAuthenticationError";
+}
+
+/** HTTP 429: a rate or concurrency limit was reached. */
+export class ZuoraRateLimitError extends ZuoraApiError {
+  override name = "ZuoraRateLimitError";
+  /** How long Zuora asked to wait (`Retry-After`), in ms, when it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(details: ZuoraApiErrorDetails) {
+    super(details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** HTTP 5xx: Zuora (or a gateway in front of it) failed. */
+export class ZuoraServerError extends ZuoraApiError {
+  override name = "ZuoraServerError";
+}
+
+/** No response: the connection failed on every attempt. */
+export class ZuoraConnectionError extends ZuoraApiError {
+  override name = "ZuoraConnectionError";
+}
+
+/** No response within `timeoutMs` on the last attempt. */
+export class ZuoraTimeoutError extends ZuoraApiError {
+  override name = "ZuoraTimeoutError";
+}

@@ -1,0 +1,63 @@
+import { ZuoraError } from "./ZuoraError.js";
+
+/** The rule a value broke, named after the spec keyword (or the HTTP rule) it comes from. */
+export type ValidationRule =
+  | "required"
+  | "type"
+  | "maxLength"
+  | "minLength"
+  | "pattern"
+  | "enum"
+  | "const"
+  | "minimum"
+  | "maximum"
+  | "headerValue"
+  | "method";
+
+/** What {@link ZuoraValidationError} knows about the violation. */
+export interface ValidationDetails {
+  /** The operation the request was for, e.g. `createEntity`. */
+  operationId: string;
+  /** Where the value is: `body`, `body.name`, `header Zuora-Track-Id`, ... */
+  field: string;
+  /** The broken rule. */
+  rule: ValidationRule;
+  /** What is wrong with the value, without repeating the value itself (it may be sensitive). */
+  problem: string;
+}
+
+/**
+ * A request value breaks a constraint of the spec (or cannot travel in an HTTP header). Thrown before anything is
+ * sent: no request reaches the network.
+ */
+export class ZuoraValidationError extends ZuoraError {
+  override name = "ZuoraValidationError";
+  /** The operation the request was for. */
+  readonly operationId: string;
+  /** Where the value is: `body`, `body.name`, `header Zuora-Track-Id`, ... */
+  readonly field: string;
+  /** The broken rule. */
+  readonly rule: ValidationRule;
+  /** What is wrong with the value. */
+  readonly problem: string;
+
+  constructor(details: ValidationDetails) {
+    super(`${details.operationId}: ${details.field} ${details.problem} (rule: ${details.rule}); nothing was sent`);
+    this.operationId = details.operationId;
+    this.field = details.field;
+    this.rule = details.rule;
+    this.problem = details.problem;
+  }
+
+  /** A plain object for logs and JSON. */
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      operationId: this.operationId,
+      field: this.field,
+      rule: this.rule,
+      problem: this.problem,
+    };
+  }
+}

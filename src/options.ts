@@ -1,0 +1,66 @@
+import type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
+import type { TokenProvider } from "./auth/tokenSource.js";
+import type { FetchLike } from "./pipeline/types.js";
+import type { Sleep } from "./retry/sleep.js";
+
+/**
+ * How the client authenticates:
+ * - a string: a bearer token, sent as is (a 401 is final);
+ * - a function: called for each call's token; called again with `forceRefresh: true` after a 401;
+ * - `{ clientId, clientSecret }`: OAuth client credentials, exchanged at `POST /oauth/token` and cached.
+ */
+export type ZuoraAuth = string | TokenProvider | OAuthClientCredentials;
+
+/** Request compression. */
+export interface CompressionOptions {
+  /** Gzip request bodies of at least this many bytes (`Content-Encoding: gzip`). Defaults to 1024. */
+  minBytes?: number;
+  /**
+   * Send `Accept-Encoding: gzip` so Zuora gzips responses over 1000 bytes (fetch decodes them). Defaults to true;
+   * skipped where the runtime forbids scripts to set the header (browsers, which negotiate it themselves).
+   */
+  acceptGzip?: boolean;
+}
+
+/** Backoff tuning and test hooks for retries. */
+export interface RetryOptions {
+  /** Upper bound of the first retry's delay, in ms; doubles each retry (full jitter). Defaults to 500. */
+  baseDelayMs?: number;
+  /** Largest backoff delay, in ms. Defaults to 8000. */
+  maxDelayMs?: number;
+  /** Longest `Retry-After` honoured, in ms; longer ones are cut to this. Defaults to 60000. */
+  maxRetryAfterMs?: number;
+  /** Waits between attempts. Defaults to a `setTimeout` sleep that the call's AbortSignal interrupts. */
+  sleep?: Sleep;
+  /** Jitter source in [0, 1). Defaults to `Math.random`. */
+  random?: () => number;
+  /** Clock in ms, for `Retry-After` dates and token expiry. Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** Options of `createZuoraClient`. */
+export interface ZuoraClientOptions {
+  /** Your tenant's REST base URL, e.g. `https://rest.test.zuora.com` (see the spec's `servers`). Required. */
+  baseUrl: string;
+  /** How to authenticate. Required. */
+  auth: ZuoraAuth;
+  /** `Zuora-Entity-Ids` sent on every call that does not set its own. Defaults to none. */
+  entityIds?: string;
+  /** `Zuora-Track-Id` sent on every call that does not set its own (≤ 64 US-ASCII, none of `:;"'`). Defaults to none. */
+  trackId?: string;
+  /** Retries after the first attempt (network errors, 429, 5xx, 409 in progress). Defaults to 2; 0 disables. */
+  maxRetries?: number;
+  /** Time limit of one attempt, response body included, in ms. Defaults to 30000. */
+  timeoutMs?: number;
+  /**
+   * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
+   * `{ minBytes: 1024, acceptGzip: true }`.
+   */
+  compression?: CompressionOptions | false;
+  /** The `fetch` to send with (tests, proxies, custom agents). Defaults to `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Makes the `Idempotency-Key` of a call that has none. Defaults to `crypto.randomUUID()`. */
+  idempotencyKey?: () => string;
+  /** Backoff tuning and test hooks. */
+  retry?: RetryOptions;
+}

@@ -1,0 +1,65 @@
+import type { TokenSource } from "../auth/tokenSource.js";
+import type { SecretRedactor } from "../errors/redact.js";
+import { authPolicy } from "../policies/authPolicy.js";
+import { compressionPolicy } from "../policies/compressionPolicy.js";
+import { entityPolicy } from "../policies/entityPolicy.js";
+import { idempotencyPolicy } from "../policies/idempotencyPolicy.js";
+import { retryPolicy } from "../policies/retryPolicy.js";
+import { trackingPolicy } from "../policies/trackingPolicy.js";
+import type { BackoffOptions } from "../retry/retryStrategy.js";
+import type { Sleep } from "../retry/sleep.js";
+import type { Policy } from "./types.js";
+
+/** Everything the policies need, resolved from the client's options. */
+export interface PolicySettings {
+  tokens: TokenSource;
+  entityIds: string | undefined;
+  trackId: string | undefined;
+  idempotencyMethods: readonly string[];
+  newIdempotencyKey: (() => string) | undefined;
+  compression: { minBytes: number; acceptGzip: boolean } | false;
+  maxRetries: number;
+  timeoutMs: number;
+  backoff: BackoffOptions;
+  sleep: Sleep;
+  redactor: SecretRedactor;
+}
+
+/** Methods that are safe to send twice without a key (RFC 9110 §9.2.2). */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/**
+ * The order of the policies, outermost first. This is the only place that decides it. (Validation runs before all
+ * of them, in the client's method wrapper, so a bad value throws before any policy or byte moves.)
+ */
+export function policyOrder(settings: PolicySettings): Policy[] {
+  const policies: Policy[] = [
+    // Outermost, so that on a 401 it can refresh the token and re-run everything below once.
+    authPolicy({ source: settings.tokens }),
+  ];
+  // Before tracking and idempotency only by convention; these three headers are independent.
+  if (settings.entityIds !== undefined) policies.push(entityPolicy({ entityIds: settings.entityIds }));
+  // Records the track id for errors and callInfo(), whether the default or the caller's.
+  policies.push(trackingPolicy({ trackId: settings.trackId }));
+  // Above retries, so every attempt (and the 401 re-send) carries the same key.
+  policies.push(
+    idempotencyPolicy({
+      methods: settings.idempotencyMethods,
+      ...(settings.newIdempotencyKey ? { newKey: settings.newIdempotencyKey } : {}),
+    }),
+  );
+  // Above retries, so the body is gzipped once, not per attempt.
+  if (settings.compression) policies.push(compressionPolicy(settings.compression));
+  // Innermost: resends exactly what the policies above produced.
+  policies.push(
+    retryPolicy({
+      ...settings.backoff,
+      maxRetries: settings.maxRetries,
+      timeoutMs: settings.timeoutMs,
+      idempotentMethods: IDEMPOTENT_METHODS,
+      sleep: settings.sleep,
+      redactor: settings.redactor,
+    }),
+  );
+  return policies;
+}

@@ -1,0 +1,39 @@
+/** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
+export interface CallInfo {
+  /** How many times the request went to the network (1 = no retry; a 401 refresh adds one). */
+  attempts: number;
+  /** The `Idempotency-Key` every attempt carried, if any. */
+  idempotencyKey: string | undefined;
+  /** The `Zuora-Track-Id` sent, if any. */
+  trackId: string | undefined;
+}
+
+/**
+ * A request on its way through the policies. Unlike a fetch `Request`, it is mutable: policies edit `headers` in
+ * place and may replace `body`, and the retry policy sends it as many times as it needs (the body is bytes, read
+ * once, so every attempt sends the same bytes).
+ */
+export interface PipelineRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  body: Uint8Array<ArrayBuffer> | null;
+  /** The caller's signal (aborting it stops the call, retries included), or the per-attempt one below the retry policy. */
+  signal: AbortSignal | undefined;
+  /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */
+  readonly replayable: boolean;
+  readonly info: CallInfo;
+}
+
+/** Sends a request on to the next policy (or the network) and resolves to its response. */
+export type SendRequest = (request: PipelineRequest) => Promise<Response>;
+
+/** One step of the pipeline: it may edit the request, call `next` (any number of times) and inspect the response. */
+export interface Policy {
+  /** For stack traces and debugging. */
+  readonly name: string;
+  send(request: PipelineRequest, next: SendRequest): Promise<Response>;
+}
+
+/** The `fetch` the pipeline ends in: the runtime's, or the one the caller injected. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

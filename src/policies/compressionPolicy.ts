@@ -1,0 +1,48 @@
+import type { Policy } from "../pipeline/types.js";
+
+/** Options of {@link compressionPolicy}. */
+export interface CompressionPolicyOptions {
+  /** Gzip request bodies of at least this many bytes. */
+  minBytes: number;
+  /** Ask for gzipped responses (`Accept-Encoding: gzip`) where the runtime lets a script set that header. */
+  acceptGzip: boolean;
+}
+
+/**
+ * Browsers forbid scripts to set `Accept-Encoding` (they negotiate it themselves and drop the header silently), so
+ * the policy only sets it where a Request keeps it. Checked once.
+ */
+export const runtimeAllowsAcceptEncoding: boolean = (() => {
+  try {
+    return new Request("http://localhost/", { headers: { "accept-encoding": "gzip" } }).headers.has("accept-encoding");
+  } catch {
+    return false;
+  }
+})();
+
+/** Gzips bytes with the standard `CompressionStream`, which Node and browsers both have. */
+export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Asks for gzipped responses (fetch decodes them) and gzips request bodies of `minBytes` or more with
+ * `Content-Encoding: gzip`, as Zuora accepts. A body that already has a `Content-Encoding` is left alone: the caller
+ * (or an earlier pass of this policy, on a 401 retry) encoded it.
+ */
+export function compressionPolicy(options: CompressionPolicyOptions): Policy {
+  const setAcceptEncoding = options.acceptGzip && runtimeAllowsAcceptEncoding;
+  return {
+    name: "compressionPolicy",
+    async send(request, next) {
+      if (setAcceptEncoding && !request.headers.has("accept-encoding")) request.headers.set("accept-encoding", "gzip");
+      const { body } = request;
+      if (body && body.byteLength >= options.minBytes && !request.headers.has("content-encoding")) {
+        request.body = await gzip(body);
+        request.headers.set("content-encoding", "gzip");
+      }
+      return next(request);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { constraints } from "../../generated/constraints.js";
+import type { ValidationRule } from "../errors/ZuoraValidationError.js";
+import { codePointLength, describeChar } from "./describe.js";
+
+/** A broken rule: which one and what is wrong, in words that do not repeat the value. */
+export interface Violation {
+  rule: ValidationRule;
+  problem: string;
+}
+
+/** Checks one value; returns the first violation or null. Built once per field, never per call. */
+export type Check = (value: unknown) => Violation | null;
+
+/** The keywords a field or header may carry in the generated table. */
+interface Keywords {
+  type?: string;
+  enum?: readonly unknown[];
+  const?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+/**
+ * Compiles a field's keywords into one check. Patterns are compiled here, once, with the `u` flag that JSON Schema
+ * validators (Ajv, and so Prism) use, so the client and the mock read a pattern the same way.
+ */
+export function compileCheck(keywords: Keywords): Check {
+  const checks: Check[] = [];
+  const { type } = keywords;
+  if (type === "string") {
+    checks.push((v) => (typeof v === "string" ? null : { rule: "type", problem: `must be a string, got ${kind(v)}` }));
+  } else if (type === "integer" || type === "number") {
+    checks.push((v) =>
+      typeof v === "number" && (type === "number" || Number.isInteger(v))
+        ? null
+        : { rule: "type", problem: `must be ${type === "integer" ? "an integer" : "a number"}, got ${kind(v)}` },
+    );
+  } else if (type === "boolean") {
+    checks.push((v) =>
+      typeof v === "boolean" ? null : { rule: "type", problem: `must be a boolean, got ${kind(v)}` },
+    );
+  }
+  const { maxLength, minLength, pattern } = keywords;
+  if (maxLength !== undefined) {
+    checks.push((v) => {
+      // Fast path: UTF-16 length is never below the code-point length.
+      if (typeof v !== "string" || v.length <= maxLength) return null;
+      const length = codePointLength(v);
+      return length <= maxLength
+        ? null
+        : { rule: "maxLength", problem: `must be at most ${maxLength} characters, got ${length}` };
+    });
+  }
+  if (minLength !== undefined) {
+    checks.push((v) =>
+      typeof v !== "string" || codePointLength(v) >= minLength
+        ? null
+        : { rule: "minLength", problem: `must be at least ${minLength} characters` },
+    );
+  }
+  if (pattern !== undefined) {
+    const regex = new RegExp(pattern, "u");
+    checks.push((v) => {
+      if (typeof v !== "string" || regex.test(v)) return null;
+      return { rule: "pattern", problem: `must match ${pattern}${firstOffender(regex, v)}` };
+    });
+  }
+  if (keywords.enum !== undefined) {
+    const allowed = keywords.enum;
+    checks.push((v) =>
+      allowed.includes(v)
+        ? null
+        : { rule: "enum", problem: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}` },
+    );
+  }
+  if ("const" in keywords && keywords.const !== undefined) {
+    const expected = keywords.const;
+    checks.push((v) => (v === expected ? null : { rule: "const", problem: `must be ${JSON.stringify(expected)}` }));
+  }
+  const { minimum, maximum } = keywords;
+  if (minimum !== undefined) {
+    checks.push((v) =>
+      typeof v !== "number" || v >= minimum ? null : { rule: "minimum", problem: `must be ≥ ${minimum}` },
+    );
+  }
+  if (maximum !== undefined) {
+    checks.push((v) =>
+      typeof v !== "number" || v <= maximum ? null : { rule: "maximum", problem: `must be ≤ ${maximum}` },
+    );
+  }
+  return (value) => {
+    for (const check of checks) {
+      const violation = check(value);
+      if (violation) return violation;
+    }
+    return null;
+  };
+}
+
+/** For a character-class pattern, names the first character that fails it, e.g. ` ("_" at position 5)`. */
+function firstOffender(regex: RegExp, value: string): string {
+  const chars = Array.from(value);
+  if (chars.length === 0) return " (the value is empty)";
+  const index = chars.findIndex((c) => !regex.test(c));
+  if (index === -1) return "";
+  return ` (${describeChar(chars[index] ?? "", 0)} at position ${index + 1})`;
+}
+
+function kind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value;
+}
+
+/** A request body field, compiled. */
+export interface CompiledField {
+  name: string;
+  required: boolean;
+  check: Check;
+}
+
+/** An operation's request rules, compiled. */
+export interface CompiledOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  bodyRequired: boolean;
+  fields: CompiledField[];
+  /** Lower-case names of the header parameters the operation takes. */
+  headers: Set<string>;
+}
+
+/** A header parameter's rules, compiled. */
+export interface CompiledHeader {
+  /** The spelling the spec uses, for messages. */
+  name: string;
+  check: Check;
+  /** Upper-case methods that may carry the header, or null for any. */
+  methods: readonly string[] | null;
+}
+
+/** Every operation's rules, keyed by `METHOD path` (e.g. `POST /v1/entities`). */
+export const operationRules: ReadonlyMap<string, CompiledOperation> = new Map(
+  Object.values(constraints.operations).map((op) => [
+    `${op.method} ${op.path}`,
+    {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      bodyRequired: op.bodyRequired,
+      fields: Object.entries(op.fields).map(([name, rule]) => ({
+        name,
+        required: rule.required,
+        check: compileCheck(rule as Keywords),
+      })),
+      headers: new Set(op.headers.map((h) => h.toLowerCase())),
+    },
+  ]),
+);
+
+/** Every header parameter's rules, keyed by lower-case name. */
+export const headerRules: ReadonlyMap<string, CompiledHeader> = new Map(
+  Object.entries(constraints.headers).map(([name, rule]) => [
+    name.toLowerCase(),
+    {
+      name,
+      check: compileCheck(rule as Keywords),
+      methods: "methods" in rule ? rule.methods : null,
+    },
+  ]),
+);
