@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { entityBody, testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer();
+});
+afterEach(() => server.close());
+
+// A body well over the default 1024-byte threshold: a long display name is still a valid entity.
+const bigBody = { ...entityBody, displayName: "D".repeat(255), locale: "x".repeat(2000) };
+
+describe("compression", () => {
+  it("gzips a body at or above the threshold, and the server decodes the original JSON", async () => {
+    await testClient(server.url).createEntity(bigBody);
+    const [request] = server.to("/v1/entities");
+    expect(request?.headers["content-encoding"]).toBe("gzip");
+    expect(request?.raw[0]).toBe(0x1f); // gzip magic bytes on the wire
+    expect(request?.raw[1]).toBe(0x8b);
+    expect(request?.raw.length).toBeLessThan(JSON.stringify(bigBody).length / 5);
+    expect(JSON.parse(request?.text ?? "")).toEqual(bigBody);
+  });
+
+  it("sends a body under the threshold plain", async () => {
+    await testClient(server.url).createEntity(entityBody);
+    const [request] = server.to("/v1/entities");
+    expect(request?.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(request?.raw.toString("utf8") ?? "")).toEqual(entityBody);
+  });
+
+  it("uses the configured threshold", async () => {
+    const size = JSON.stringify(entityBody).length;
+    const zuora = testClient(server.url, { compression: { minBytes: size } });
+    await zuora.createEntity(entityBody);
+    expect(server.to("/v1/entities")[0]?.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("sends everything plain when compression is off", async () => {
+    await testClient(server.url, { compression: false }).createEntity(bigBody);
+    const [request] = server.to("/v1/entities");
+    expect(request?.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(request?.raw.toString("utf8") ?? "")).toEqual(bigBody);
+  });
+
+  it("asks for gzipped responses and decodes them", async () => {
+    server.handler = () => ({
+      json: { id: "e1", name: "N".repeat(2000), status: "Provisioned", success: true },
+      gzip: true,
+    });
+    const entity = await testClient(server.url).createEntity(entityBody);
+    expect(server.requests[0]?.headers["accept-encoding"]).toBe("gzip");
+    expect(entity.name).toHaveLength(2000);
+  });
+
+  it("leaves a body the caller encoded alone", async () => {
+    const zuora = testClient(server.url);
+    await zuora.POST("/v1/entities", { body: bigBody, params: { header: { "Content-Encoding": "identity" } } });
+    const [request] = server.to("/v1/entities");
+    expect(request?.headers["content-encoding"]).toBe("identity");
+    expect(JSON.parse(request?.raw.toString("utf8") ?? "")).toEqual(bigBody);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createZuoraClient,
+  ZuoraApiError,
+  ZuoraAuthenticationError,
+  ZuoraBusinessError,
+  ZuoraError,
+} from "../../src/index.js";
+import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer();
+});
+afterEach(() => server.close());
+
+const refusal = (code: number | string) => ({
+  json: { success: false, processId: "CBCFED6580B4E076", reasons: [{ code, message: "Invalid value" }] },
+  headers: { "zuora-request-id": "6f4b1c2e-8d3a-4e5f-9a7b-0c1d2e3f4a5b", "zuora-track-id": "t-1" },
+});
+
+describe("errors", () => {
+  it("surfaces an HTTP 200 with success false as a business error with Zuora's reasons", async () => {
+    server.handler = () => refusal(53100320);
+    const error = await testClient(server.url)
+      .createEntity(entityBody, { trackId: "t-1" })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraBusinessError);
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error).toBeInstanceOf(ZuoraError);
+    expect(error).toMatchObject({
+      status: 200,
+      reasons: [{ code: 53100320, message: "Invalid value" }],
+      requestId: "6f4b1c2e-8d3a-4e5f-9a7b-0c1d2e3f4a5b",
+      trackId: "t-1",
+      attempts: 1,
+      retryable: false,
+    });
+    expect(error.message).toContain("POST /v1/entities was refused (HTTP 200, success: false) after 1 attempt");
+  });
+
+  it("accepts a reason code given as a string", async () => {
+    server.handler = () => refusal("53100320");
+    const error = await testClient(server.url)
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error.reasons).toEqual([{ code: "53100320", message: "Invalid value" }]);
+  });
+
+  it.each([
+    [50000050, true],
+    [50000061, true],
+    [50000070, true],
+    [50000099, true],
+    [50000020, false],
+    [50000060, false],
+  ])("marks reason %i as retryable: %s (categories 50, 61, 70, 99)", async (code, retryable) => {
+    server.handler = () => refusal(code);
+    const error = await testClient(server.url)
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error.retryable).toBe(retryable);
+    // Not resent by the client: the same key would replay the saved failure.
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("surfaces a 401 as an authentication error", async () => {
+    server.handler = () => ({ status: 401, json: { message: "Authentication error" } });
+    await expect(testClient(server.url).createEntity(entityBody)).rejects.toBeInstanceOf(ZuoraAuthenticationError);
+  });
+});
+
+describe("secrets", () => {
+  const token = "tok-5ecret-do-not-leak";
+  const clientSecret = "client-5ecret-do-not-leak";
+
+  it("never shows the bearer token, even when Zuora echoes it", async () => {
+    server.handler = () => ({ status: 401, json: { message: `Token ${token} is invalid (Bearer ${token})` } });
+    const error = await createZuoraClient({ baseUrl: server.url, auth: token })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraAuthenticationError);
+    for (const text of [String(error), error.message, JSON.stringify(error), error.stack ?? ""]) {
+      expect(text).not.toContain(token);
+    }
+    expect(error.message).toContain("[REDACTED]");
+  });
+
+  it("never shows a fetched OAuth token or the client secret", async () => {
+    server.handler = (request) =>
+      request.path === "/oauth/token"
+        ? { json: { access_token: token, token_type: "bearer", expires_in: 3599 } }
+        : { json: { success: false, reasons: [{ code: 50000020, message: `bad ${token} / ${clientSecret}` }] } };
+    const error = await createZuoraClient({
+      baseUrl: server.url,
+      auth: { clientId: "id", clientSecret },
+      retry: { sleep: recordingSleep() },
+    })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraBusinessError);
+    for (const text of [String(error), error.message, JSON.stringify(error)]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(clientSecret);
+    }
+  });
+
+  it("never shows the client secret when the token request fails", async () => {
+    server.handler = () => ({
+      status: 400,
+      json: { error: "invalid_client", error_description: `secret ${clientSecret}` },
+    });
+    const error = await createZuoraClient({ baseUrl: server.url, auth: { clientId: "id", clientSecret } })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraAuthenticationError);
+    for (const text of [String(error), error.message, JSON.stringify(error)]) expect(text).not.toContain(clientSecret);
+  });
+});

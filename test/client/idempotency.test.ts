@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZuoraValidationError } from "../../src/index.js";
+import { entityBody, testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer();
+});
+afterEach(() => server.close());
+
+const keys = () => server.to("/v1/entities").map((r) => r.headers["idempotency-key"]);
+
+describe("Idempotency-Key", () => {
+  it("reuses the idempotency key on every retry", async () => {
+    const base = server.handler;
+    server.handler = (request, n) => (n <= 2 ? { status: 503, json: { message: "busy" } } : base(request, n));
+    const zuora = testClient(server.url);
+    await zuora.createEntity(entityBody);
+    const sent = keys();
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]).toBe(sent[0]);
+    expect(sent[2]).toBe(sent[0]);
+  });
+
+  it("gives each logical call its own key", async () => {
+    const zuora = testClient(server.url);
+    await zuora.createEntity(entityBody);
+    await zuora.createEntity(entityBody);
+    const [first, second] = keys();
+    expect(first).toBeDefined();
+    expect(second).not.toBe(first);
+  });
+
+  it("sends no key on a GET", async () => {
+    const zuora = testClient(server.url);
+    // @ts-expect-error the spec has no GET; the policy must still leave other methods without a key
+    await zuora.GET("/v1/entities");
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.method).toBe("GET");
+    expect(server.requests[0]?.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("sends the caller's key instead of making one", async () => {
+    const zuora = testClient(server.url);
+    await zuora.createEntity(entityBody, { idempotencyKey: "order-42" });
+    await zuora.POST("/v1/entities", { body: entityBody, params: { header: { "Idempotency-Key": "order-43" } } });
+    expect(keys()).toEqual(["order-42", "order-43"]);
+  });
+
+  it("rejects a caller's key over 255 characters before sending", async () => {
+    const zuora = testClient(server.url);
+    const error = await zuora.createEntity(entityBody, { idempotencyKey: "k".repeat(256) }).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ field: "header Idempotency-Key", rule: "maxLength" });
+    expect(error.message).toContain("at most 255 characters, got 256");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("accepts a caller's key of exactly 255 characters", async () => {
+    const zuora = testClient(server.url);
+    await zuora.createEntity(entityBody, { idempotencyKey: "k".repeat(255) });
+    expect(keys()).toEqual(["k".repeat(255)]);
+  });
+
+  it.each([
+    ["a line break", "key\r\nX-Injected: 1"],
+    ["a NUL", "key\u0000"],
+    ["a character beyond Latin-1", "kéy-日本"],
+  ])("rejects a caller's key containing %s before sending", async (_, key) => {
+    const zuora = testClient(server.url);
+    const error = await zuora.createEntity(entityBody, { idempotencyKey: key }).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ field: "header Idempotency-Key", rule: "headerValue" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses an Idempotency-Key on a GET, which Zuora asks never to carry one", async () => {
+    const zuora = testClient(server.url);
+    // @ts-expect-error the spec has no GET
+    const error = await zuora.GET("/v1/entities", { headers: { "Idempotency-Key": "k" } }).catch((e) => e);
+    expect(error).toMatchObject({ name: "ZuoraValidationError", rule: "method" });
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZuoraValidationError } from "../../src/index.js";
+import { entityBody, testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer();
+});
+afterEach(() => server.close());
+
+async function rejectionOf(promise: Promise<unknown>): Promise<ZuoraValidationError> {
+  const error = await promise.catch((e) => e);
+  expect(error).toBeInstanceOf(ZuoraValidationError);
+  // The "nothing is sent" half: the server saw no request at all (no token request either).
+  expect(server.requests).toHaveLength(0);
+  return error as ZuoraValidationError;
+}
+
+const without = (field: keyof typeof entityBody): Partial<typeof entityBody> => {
+  const { [field]: _, ...rest } = entityBody;
+  return rest;
+};
+
+describe("createEntity body", () => {
+  it.each(["locale", "name", "parentId", "timezone"] as const)("requires %s", async (field) => {
+    const zuora = testClient(server.url);
+    // @ts-expect-error the field is required by the spec, so the type refuses it too
+    const error = await rejectionOf(zuora.createEntity(without(field)));
+    expect(error).toMatchObject({ operationId: "createEntity", field: `body.${field}`, rule: "required" });
+    expect(error.message).toBe(`createEntity: body.${field} is required (rule: required); nothing was sent`);
+  });
+
+  it("does not require displayName", async () => {
+    const { displayName: _, ...withoutDisplayName } = entityBody;
+    await testClient(server.url).createEntity(withoutDisplayName);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("requires a body", async () => {
+    // @ts-expect-error the body is required
+    const error = await rejectionOf(testClient(server.url).POST("/v1/entities", {}));
+    expect(error).toMatchObject({ field: "body", rule: "required" });
+  });
+
+  it.each([
+    ["an underscore", "Acme_Asia", '"_" at position 5'],
+    ["a slash", "Acme/Asia", '"/" at position 5'],
+    ["a non-ASCII letter", "Äcme", "U+00C4 at position 1"],
+    ["a tab", "Acme\tAsia", "U+0009 at position 5"],
+  ])("refuses a name with %s, naming the character", async (_, name, where) => {
+    const error = await rejectionOf(testClient(server.url).createEntity({ ...entityBody, name }));
+    expect(error).toMatchObject({ field: "body.name", rule: "pattern" });
+    expect(error.problem).toContain(where);
+  });
+
+  it("refuses an empty name", async () => {
+    const error = await rejectionOf(testClient(server.url).createEntity({ ...entityBody, name: "" }));
+    expect(error).toMatchObject({ field: "body.name", rule: "pattern" });
+  });
+
+  it("accepts letters, digits, space, period and hyphen", async () => {
+    await testClient(server.url).createEntity({ ...entityBody, name: "Acme Asia-Pacific 2.0" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each(["name", "displayName"] as const)("limits %s to 255 characters", async (field) => {
+    const zuora = testClient(server.url);
+    await zuora.createEntity({ ...entityBody, [field]: "a".repeat(255) });
+    expect(server.requests).toHaveLength(1);
+    server.requests.length = 0;
+    const error = await rejectionOf(zuora.createEntity({ ...entityBody, [field]: "a".repeat(256) }));
+    expect(error).toMatchObject({ field: `body.${field}`, rule: "maxLength" });
+    expect(error.problem).toBe("must be at most 255 characters, got 256");
+  });
+
+  it("counts characters as JSON Schema does (code points), not UTF-16 units", async () => {
+    // 255 emoji are 510 UTF-16 units but 255 characters.
+    await testClient(server.url).createEntity({ ...entityBody, displayName: "😀".repeat(255) });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("refuses a field of the wrong type", async () => {
+    const zuora = testClient(server.url);
+    // @ts-expect-error locale is a string
+    const error = await rejectionOf(zuora.createEntity({ ...entityBody, locale: 7 }));
+    expect(error).toMatchObject({ field: "body.locale", rule: "type", problem: "must be a string, got number" });
+  });
+});
+
+describe("initiateConnection body", () => {
+  it("requires targetEntityId", async () => {
+    // @ts-expect-error targetEntityId is required
+    const error = await rejectionOf(testClient(server.url).initiateConnection({}));
+    expect(error).toMatchObject({ operationId: "initiateConnection", field: "body.targetEntityId", rule: "required" });
+  });
+
+  it("limits targetEntityId to 32 characters", async () => {
+    const zuora = testClient(server.url);
+    await zuora.initiateConnection({ targetEntityId: "a".repeat(32) });
+    expect(server.requests).toHaveLength(1);
+    server.requests.length = 0;
+    const error = await rejectionOf(zuora.initiateConnection({ targetEntityId: "a".repeat(33) }));
+    expect(error).toMatchObject({ field: "body.targetEntityId", rule: "maxLength" });
+  });
+});
+
+describe("any header", () => {
+  it("refuses a value an HTTP header cannot carry, without echoing it", async () => {
+    const zuora = testClient(server.url);
+    const error = await rejectionOf(
+      zuora.POST("/v1/entities", { body: entityBody, headers: { "X-Note": "line\nbreak secret-ish" } }),
+    );
+    expect(error).toMatchObject({ field: "header x-note", rule: "headerValue" });
+    expect(error.message).not.toContain("secret-ish");
+  });
+});

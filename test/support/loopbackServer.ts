@@ -1,0 +1,109 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/** One request as the server received it. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The bytes on the wire. */
+  raw: Buffer;
+  /** The body after undoing `Content-Encoding: gzip`, as text. */
+  text: string;
+}
+
+/** An answer: a status, headers and a JSON (or text) body; `reset` drops the connection instead. */
+export type Answer =
+  | { status?: number; headers?: Record<string, string>; json?: unknown; text?: string; gzip?: boolean }
+  | "reset"
+  | "hang";
+
+/** Decides the answer to a request; `n` counts requests to the same path, from 1. */
+export type Handler = (request: ReceivedRequest, n: number) => Answer | Promise<Answer>;
+
+/** The default answers: a token for /oauth/token, Zuora's reference responses for the two operations. */
+export const defaultHandler: Handler = (request) => {
+  if (request.path === "/oauth/token") {
+    return { json: { access_token: "token-1", token_type: "bearer", expires_in: 3599, scope: "entity.x", jti: "j" } };
+  }
+  if (request.path === "/v1/entity-connections") return { json: { id: "conn-1", success: true } };
+  return {
+    json: {
+      id: "8a80825556ff28a4015709096c5d6f5d",
+      name: "Acme-Asia",
+      status: "Unprovisioned",
+      success: true,
+    },
+  };
+};
+
+/** A real HTTP server on 127.0.0.1 that records every request and answers with `handler`. */
+export interface LoopbackServer {
+  url: string;
+  requests: ReceivedRequest[];
+  /** Requests to one path. */
+  to(path: string): ReceivedRequest[];
+  handler: Handler;
+  close(): Promise<void>;
+}
+
+/** Starts a {@link LoopbackServer} on a port the OS picks. */
+export async function startLoopbackServer(handler: Handler = defaultHandler): Promise<LoopbackServer> {
+  const requests: ReceivedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const state: LoopbackServer = {
+    url: "",
+    requests,
+    to: (path) => requests.filter((r) => r.path === path),
+    handler,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const raw = Buffer.concat(chunks);
+      const gzipped = req.headers["content-encoding"] === "gzip";
+      const received: ReceivedRequest = {
+        method: req.method ?? "",
+        path: (req.url ?? "").split("?")[0] ?? "",
+        headers: req.headers,
+        raw,
+        text: (gzipped ? gunzipSync(raw) : raw).toString("utf8"),
+      };
+      requests.push(received);
+      const n = requests.filter((r) => r.path === received.path).length;
+      const answer = await state.handler(received, n);
+      send(res, req.socket, answer);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}
+
+function send(res: ServerResponse, socket: Socket, answer: Answer): void {
+  if (answer === "reset") {
+    socket.destroy();
+    return;
+  }
+  if (answer === "hang") return;
+  const headers: Record<string, string> = { "content-type": "application/json", ...answer.headers };
+  let body: Buffer = Buffer.from(answer.text ?? JSON.stringify(answer.json ?? {}));
+  if (answer.gzip) {
+    body = gzipSync(body);
+    headers["content-encoding"] = "gzip";
+  }
+  res.writeHead(answer.status ?? 200, { ...headers, "content-length": String(body.length) });
+  res.end(body);
+}
