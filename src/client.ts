@@ -191,6 +191,14 @@ interface RequestShape {
   params?: { header?: unknown };
 }
 
+/**
+ * Strips leading and trailing HTTP whitespace as fetch does before sending (Fetch standard, "normalize"), so the
+ * value checked is the value that travels: `"abc "` is sent, and judged, as `"abc"`.
+ */
+function normalize(value: string): string {
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+}
+
 /** The header values a call will carry, merged as openapi-fetch merges them (params.header wins over headers). */
 function collectHeaders(init: RequestShape | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -202,7 +210,7 @@ function collectHeaders(init: RequestShape | undefined): Map<string, string> {
         : Object.entries(source as Record<string, unknown>);
     for (const [name, value] of entries) {
       if (value === undefined || value === null) continue;
-      out.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+      out.set(name.toLowerCase(), normalize(Array.isArray(value) ? value.join(", ") : String(value)));
     }
   };
   add(init?.headers);

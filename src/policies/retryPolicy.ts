@@ -21,6 +21,14 @@ class AttemptTimeout extends Error {
   override name = "TimeoutError";
 }
 
+/** The reason an attempt fails when its JSON body does not parse: it was cut off or corrupted in transit. */
+class CorruptBody extends Error {
+  override name = "CorruptBodyError";
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+const utf8 = new TextDecoder();
+
 // Statuses whose response has no body: a Response cannot be built with one.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -70,6 +78,15 @@ async function sendOnce(
   try {
     const received = await next({ ...request, signal: controller.signal });
     const body = NULL_BODY_STATUSES.has(received.status) ? null : await received.arrayBuffer();
+    if (body && body.byteLength > 0 && JSON_TYPE.test(received.headers.get("content-type") ?? "")) {
+      // fetch's gunzip does not flag a truncated gzip stream: it yields the bytes it got. A JSON body that does not
+      // parse is such a body (or a corrupted one), so the attempt fails here, where it can be retried.
+      try {
+        JSON.parse(utf8.decode(body));
+      } catch {
+        throw new CorruptBody(`HTTP ${received.status} response body is not valid JSON (cut off or corrupted in transit)`);
+      }
+    }
     const response = new Response(body, {
       status: received.status,
       statusText: received.statusText,

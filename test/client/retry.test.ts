@@ -53,6 +53,23 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("retries a response whose gzipped JSON body was cut off", async () => {
+    failFirst(1, { json: { id: "e1", name: "N".repeat(500), status: "Provisioned", success: true }, truncated: true });
+    const entity = await testClient(server.url).createEntity(entityBody);
+    expect(entity.success).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("ends repeatedly cut-off bodies in a connection error that says why", async () => {
+    failFirst(10, { json: { message: "M".repeat(500) }, truncated: true });
+    const error = await testClient(server.url, { maxRetries: 1 })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraConnectionError);
+    expect(error.message).toContain("not valid JSON (cut off or corrupted in transit)");
+    expect(error.attempts).toBe(2);
+  });
+
   it("waits Retry-After seconds when Zuora says so", async () => {
     failFirst(1, { status: 429, headers: { "retry-after": "2" }, json: { message: "Too many requests" } });
     const zuora = testClient(server.url);

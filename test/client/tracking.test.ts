@@ -69,3 +69,15 @@ describe("Zuora-Track-Id", () => {
     expect(() => testClient(server.url, { trackId: "a;b" })).toThrow(ZuoraValidationError);
   });
 });
+
+describe("Zuora-Track-Id as sent", () => {
+  it("judges the value fetch sends: surrounding whitespace is stripped before the length check", async () => {
+    const server2 = await startLoopbackServer();
+    try {
+      await testClient(server2.url).createEntity(entityBody, { trackId: ` ${"t".repeat(64)}\t` });
+      expect(server2.to("/v1/entities").map((r) => r.headers["zuora-track-id"])).toEqual(["t".repeat(64)]);
+    } finally {
+      await server2.close();
+    }
+  });
+});

@@ -15,7 +15,15 @@ export interface ReceivedRequest {
 
 /** An answer: a status, headers and a JSON (or text) body; `reset` drops the connection instead. */
 export type Answer =
-  | { status?: number; headers?: Record<string, string>; json?: unknown; text?: string; gzip?: boolean }
+  | {
+      status?: number;
+      headers?: Record<string, string>;
+      json?: unknown;
+      text?: string;
+      gzip?: boolean;
+      /** Send the gzipped body cut in half (as a connection dropped mid-body would). */
+      truncated?: boolean;
+    }
   | "reset"
   | "hang";
 
@@ -100,9 +108,14 @@ function send(res: ServerResponse, socket: Socket, answer: Answer): void {
   if (answer === "hang") return;
   const headers: Record<string, string> = { "content-type": "application/json", ...answer.headers };
   let body: Buffer = Buffer.from(answer.text ?? JSON.stringify(answer.json ?? {}));
-  if (answer.gzip) {
+  if (answer.gzip || answer.truncated) {
     body = gzipSync(body);
     headers["content-encoding"] = "gzip";
+  }
+  if (answer.truncated) {
+    res.writeHead(answer.status ?? 200, headers);
+    res.end(body.subarray(0, Math.floor(body.length / 2)));
+    return;
   }
   res.writeHead(answer.status ?? 200, { ...headers, "content-length": String(body.length) });
   res.end(body);
