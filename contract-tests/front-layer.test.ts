@@ -80,12 +80,17 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
 
   it("exhausted retries end in a clear typed error with the attempt count", async () => {
     const trackId = uniqueTrackId("exhausted");
-    await injectFaults(trackId, Array.from({ length: 5 }, () => ({ kind: "status" as const, status: 503 })));
+    await injectFaults(
+      trackId,
+      Array.from({ length: 5 }, () => ({ kind: "status" as const, status: 503 })),
+    );
     const { client } = contractClient({ maxRetries: 2 });
     const error = await client.createEntity(entitySample, { trackId }).catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraServerError);
     expect(error).toMatchObject({ status: 503, attempts: 3, trackId });
-    expect(error.message).toContain("POST /v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503");
+    expect(error.message).toContain(
+      "POST /v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503",
+    );
     expect(await frontLog(trackId)).toHaveLength(3);
   });
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, request as httpRequest, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -67,7 +67,14 @@ export interface FrontLayer {
 /** Zuora compresses responses over this many bytes when asked. */
 const GZIP_OVER_BYTES = 1000;
 // Hop-by-hop and length headers are the front layer's own business on each leg.
-const NOT_FORWARDED = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "accept-encoding"]);
+const NOT_FORWARDED = new Set([
+  "host",
+  "connection",
+  "content-length",
+  "transfer-encoding",
+  "keep-alive",
+  "accept-encoding",
+]);
 
 /** Starts the front layer on a free port, forwarding to `upstream` (Prism). */
 export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
@@ -115,7 +122,9 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
     const saved = key === undefined ? undefined : store.get(key);
     if (saved && (saved.method !== record.method || saved.path !== record.path)) {
       record.idempotency = "mismatch";
-      return reply(jsonAnswer(422, { message: "The Idempotency-Key was already used with a different tenant, URL or method." }));
+      return reply(
+        jsonAnswer(422, { message: "The Idempotency-Key was already used with a different tenant, URL or method." }),
+      );
     }
     if (saved?.answer === null) {
       record.idempotency = "in-progress";
@@ -202,7 +211,11 @@ function forward(upstream: string, method: string, path: string, headers: Incomi
 }
 
 function jsonAnswer(status: number, json: unknown, headers: Record<string, string> = {}): Answer {
-  return { status, headers: { "content-type": "application/json", ...headers }, body: Buffer.from(JSON.stringify(json)) };
+  return {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+    body: Buffer.from(JSON.stringify(json)),
+  };
 }
 
 /** An injected failure that still follows the contract (the suites check every answer against the spec). */
@@ -236,7 +249,12 @@ function send(
   res.end(body);
 }
 
-function sendTruncatedGzip(res: ServerResponse, trackId: string | undefined, answer: Answer, record: FrontRecord): void {
+function sendTruncatedGzip(
+  res: ServerResponse,
+  trackId: string | undefined,
+  answer: Answer,
+  record: FrontRecord,
+): void {
   const gzipped = gzipSync(answer.body);
   record.gzipped = true;
   res.writeHead(answer.status, { ...withTrackId(answer.headers, trackId), "content-encoding": "gzip" });

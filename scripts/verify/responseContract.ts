@@ -6,7 +6,10 @@ export interface ResponseContract {
   /** Violations of `response` to `method path`, as readable lines (empty when it follows the spec). */
   check(method: string, path: string, response: { status: number; headers: Headers; body: string }): string[];
   /** A fetch that checks every response it returns and appends the violations to `violations`. */
-  checkingFetch(violations: string[], transport?: typeof fetch): (input: string, init: RequestInit) => Promise<Response>;
+  checkingFetch(
+    violations: string[],
+    transport?: typeof fetch,
+  ): (input: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
@@ -50,7 +53,8 @@ export function responseContract(spec: JsonObject = readSpec()): ResponseContrac
     if (!content) return violations;
     const type = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
     const media = content[type];
-    if (!isObject(media) || !isObject(media.schema)) return [...violations, `${where}: content type "${type}" is not documented`];
+    if (!isObject(media) || !isObject(media.schema))
+      return [...violations, `${where}: content type "${type}" is not documented`];
     let body: unknown;
     try {
       body = JSON.parse(response.body);
@@ -70,7 +74,9 @@ export function responseContract(spec: JsonObject = readSpec()): ResponseContrac
         const { pathname } = new URL(input);
         try {
           const body = await response.clone().text();
-          violations.push(...check(init.method ?? "GET", pathname, { status: response.status, headers: response.headers, body }));
+          violations.push(
+            ...check(init.method ?? "GET", pathname, { status: response.status, headers: response.headers, body }),
+          );
         } catch {
           // A body that cannot be read (cut off, bad gzip) fails the client's attempt; there is nothing to check.
         }

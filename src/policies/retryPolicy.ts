@@ -84,7 +84,9 @@ async function sendOnce(
       try {
         JSON.parse(utf8.decode(body));
       } catch {
-        throw new CorruptBody(`HTTP ${received.status} response body is not valid JSON (cut off or corrupted in transit)`);
+        throw new CorruptBody(
+          `HTTP ${received.status} response body is not valid JSON (cut off or corrupted in transit)`,
+        );
       }
     }
     const response = new Response(body, {
