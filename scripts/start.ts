@@ -1,76 +1,58 @@
 /**
- * The main job: verify the contract on the embedded Prism mock and print a report.
+ * The main job: verify the contract and print a report; exit non-zero when any check fails.
  *
- *   npm start
+ *   npm start                                   on the embedded Prism mock (behind the contract-tests front layer)
+ *   ZUORA_BASE_URL=https://rest.test.zuora.com \
+ *   ZUORA_CLIENT_ID=... ZUORA_CLIENT_SECRET=... npm start
+ *                                               on a real tenant, through `prism proxy --errors` (or ZUORA_TOKEN=...)
  *
- * Exits non-zero when any check fails.
+ * Against a tenant this creates one entity and one connection request (the reference samples): use a sandbox.
  */
+import { startFrontLayer } from "../contract-tests/support/frontLayer.js";
+import type { ZuoraAuth } from "../src/index.js";
 import { readSpec } from "./codegen/spec.js";
 import { prismVersion, startPrism } from "./prism.js";
-import { requestSamples } from "./verify/samples.js";
+import { type CheckResult, printReport, verifyContract } from "./verify/verifyContract.js";
 
-interface Check {
-  operation: string;
-  check: string;
-  pass: boolean;
-  detail: string;
+const specVersion = (readSpec().info as { version?: string } | undefined)?.version ?? "unknown";
+const upstream = process.env.ZUORA_BASE_URL;
+
+function tenantAuth(): ZuoraAuth {
+  const { ZUORA_CLIENT_ID: clientId, ZUORA_CLIENT_SECRET: clientSecret, ZUORA_TOKEN: token } = process.env;
+  if (clientId && clientSecret) return { clientId, clientSecret };
+  if (token) return token;
+  console.error("ZUORA_BASE_URL is set: also set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_TOKEN).");
+  process.exit(2);
 }
 
-const spec = readSpec();
-const specVersion = (spec.info as { version?: string } | undefined)?.version ?? "unknown";
-const prism = await startPrism();
-const checks: Check[] = [];
-try {
-  checks.push({
-    operation: "(spec)",
-    check: "Prism loads the spec with no warnings",
-    pass: prism.startupProblems.length === 0,
-    detail: prism.startupProblems.join(" | "),
-  });
-  for (const sample of requestSamples(spec)) {
-    const encode =
-      sample.contentType === "application/x-www-form-urlencoded"
-        ? new URLSearchParams(sample.body as Record<string, string>).toString()
-        : JSON.stringify(sample.body);
-    const send = (headers: Record<string, string>) =>
-      fetch(new URL(sample.path, prism.url), {
-        method: sample.method,
-        headers: { "content-type": sample.contentType, ...headers },
-        body: encode,
-      });
-
-    const ok = await send(sample.path === "/oauth/token" ? {} : { authorization: "Bearer smoke-test-token" });
-    const data = (await ok.json()) as { success?: boolean; access_token?: string };
-    const answered = ok.status === 200 && (data.success === true || typeof data.access_token === "string");
-    checks.push({
-      operation: sample.operationId,
-      check: "reference sample answered 200",
-      pass: answered,
-      detail: answered ? "" : `HTTP ${ok.status} ${JSON.stringify(data)}`,
-    });
-
-    if (sample.path !== "/oauth/token") {
-      const anonymous = await send({});
-      await anonymous.body?.cancel();
-      checks.push({
-        operation: sample.operationId,
-        check: "no bearer token answered 401",
-        pass: anonymous.status === 401,
-        detail: anonymous.status === 401 ? "" : `HTTP ${anonymous.status}`,
-      });
-    }
+let results: CheckResult[];
+let header: string;
+if (upstream) {
+  const auth = tenantAuth();
+  const prism = await startPrism({ mode: "proxy", upstream, errors: true });
+  try {
+    header = `Contract verification: openapi/multi-entity.yaml ${specVersion} · Prism ${prismVersion} (proxy --errors) → ${new URL(upstream).origin}`;
+    results = await verifyContract({ baseUrl: prism.url, auth, mode: "tenant" });
+  } finally {
+    await prism.stop();
   }
-} finally {
-  await prism.stop();
+} else {
+  const prism = await startPrism();
+  const front = await startFrontLayer(prism.url);
+  try {
+    header = `Contract verification: openapi/multi-entity.yaml ${specVersion} · Prism ${prismVersion} (mock)`;
+    results = [
+      {
+        operation: "(spec)",
+        check: "Prism loads the spec with no warnings",
+        pass: prism.startupProblems.length === 0,
+        detail: prism.startupProblems.join(" | "),
+      },
+      ...(await verifyContract({ baseUrl: front.url, probeUrl: prism.url, auth: "npm-start-token", mode: "mock" })),
+    ];
+  } finally {
+    await front.close();
+    await prism.stop();
+  }
 }
-
-const failed = checks.filter((c) => !c.pass);
-const width = Math.max(...checks.map((c) => c.operation.length));
-console.log(`Contract: openapi/multi-entity.yaml ${specVersion} · Prism ${prismVersion} (mock)`);
-for (const c of checks) {
-  console.log(
-    `  ${c.pass ? "pass" : "FAIL"}  ${c.operation.padEnd(width)}  ${c.check}${c.detail ? `: ${c.detail}` : ""}`,
-  );
-}
-console.log(`${checks.length - failed.length} of ${checks.length} checks passed`);
-process.exitCode = failed.length === 0 ? 0 : 1;
+process.exitCode = printReport(header, results) === 0 ? 0 : 1;
