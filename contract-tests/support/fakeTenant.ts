@@ -1,0 +1,64 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { responseExample } from "./specExamples.js";
+
+/** How the stand-in tenant answers. */
+export type TenantBehaviour = "per-spec" | "entity-without-id" | "connection-id-as-number";
+
+/** A running stand-in tenant. */
+export interface FakeTenant {
+  url: string;
+  /** Requests that reached it, as `METHOD /path`. */
+  received: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for a Zuora tenant on loopback, for testing the real-tenant mode of `npm start` (no tenant is
+ * reachable here). `per-spec` answers with the spec's own examples and Zuora's headers; the other behaviours break
+ * the contract in one way each, as a drifting API would.
+ */
+export async function startFakeTenant(behaviour: TenantBehaviour): Promise<FakeTenant> {
+  const received: string[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      received.push(`${req.method} ${path}`);
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        "zuora-request-id": crypto.randomUUID(),
+        "ratelimit-remaining": "399",
+      };
+      const trackId = req.headers["zuora-track-id"];
+      if (typeof trackId === "string") headers["zuora-track-id"] = trackId;
+      let status = 200;
+      let body: unknown;
+      if (path === "/oauth/token") {
+        body = responseExample("/oauth/token", "200", "token");
+      } else if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) {
+        status = 401;
+        headers["www-authenticate"] = "Bearer realm=Zuora API";
+        body = { message: "Authentication error" };
+      } else if (path === "/v1/entities") {
+        const { id: _, ...withoutId } = responseExample("/v1/entities", "200", "created") as Record<string, unknown>;
+        body = behaviour === "entity-without-id" ? withoutId : responseExample("/v1/entities", "200", "created");
+      } else if (path === "/v1/entity-connections") {
+        body =
+          behaviour === "connection-id-as-number"
+            ? { id: 8080825557, success: true }
+            : responseExample("/v1/entity-connections", "200", "initiated");
+      } else {
+        status = 404;
+        body = { success: false, reasons: [{ code: 50000040, message: "Not found" }] };
+      }
+      res.writeHead(status, headers).end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
