@@ -4,7 +4,6 @@
 
 /** The request constraints the spec states, as the client enforces them before sending. */
 export const constraints = {
-  "specVersion": "0.1.0",
   "retryableReasonCategories": [
     50,
     61,
@@ -16,9 +15,7 @@ export const constraints = {
       "operationId": "createEntity",
       "method": "POST",
       "path": "/v1/entities",
-      "contentType": "application/json",
       "bodyRequired": true,
-      "bodySchema": "CreateEntityRequest",
       "fields": {
         "displayName": {
           "required": false,
@@ -56,9 +53,7 @@ export const constraints = {
       "operationId": "initiateConnection",
       "method": "POST",
       "path": "/v1/entity-connections",
-      "contentType": "application/json",
       "bodyRequired": true,
-      "bodySchema": "InitiateConnectionRequest",
       "fields": {
         "targetEntityId": {
           "required": true,
@@ -78,9 +73,7 @@ export const constraints = {
       "operationId": "createToken",
       "method": "POST",
       "path": "/oauth/token",
-      "contentType": "application/x-www-form-urlencoded",
       "bodyRequired": true,
-      "bodySchema": "CreateTokenRequest",
       "fields": {
         "client_id": {
           "required": true,

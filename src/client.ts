@@ -8,6 +8,7 @@ import { SecretRedactor } from "./errors/redact.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { callInfo, createPipelineFetch } from "./pipeline/createPipelineFetch.js";
 import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
+import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
@@ -180,13 +181,18 @@ function guardWithValidation(client: Client<paths>): void {
       } catch (error) {
         return Promise.reject(error);
       }
-      return original(url, init);
+      if (init?.body === undefined || init.bodySerializer !== undefined) return original(url, init);
+      // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
+      const json = JSON.stringify(init.body);
+      return original(url, { ...init, bodySerializer: () => json, [SERIALIZED_BODY]: json });
     };
   }
 }
 
 interface RequestShape {
   body?: unknown;
+  bodySerializer?: unknown;
+  [SERIALIZED_BODY]?: string;
   headers?: unknown;
   params?: { header?: unknown };
 }

@@ -25,11 +25,7 @@ export interface OperationRule {
   operationId: string;
   method: string;
   path: string;
-  /** The content type of the request body, or null when the operation takes none. */
-  contentType: string | null;
   bodyRequired: boolean;
-  /** The body schema's name under components/schemas (for messages), or null. */
-  bodySchema: string | null;
   fields: Record<string, FieldRule>;
   /** Names of the header parameters the operation takes. */
   headers: string[];
@@ -46,7 +42,6 @@ export interface HeaderRule {
 
 /** Everything `src/` enforces, derived from the spec so that no limit is written twice. */
 export interface ConstraintTable {
-  specVersion: string;
   /** From `x-retryable-categories` on the `ReasonCode` schema: reason categories worth trying again. */
   retryableReasonCategories: number[];
   operations: Record<string, OperationRule>;
@@ -55,8 +50,6 @@ export interface ConstraintTable {
 
 /** Walks the spec's operations and parameters into a {@link ConstraintTable}. */
 export function extractConstraints(spec: JsonObject): ConstraintTable {
-  const info = spec.info;
-  const specVersion = isObject(info) && typeof info.version === "string" ? info.version : "unknown";
   const operations: Record<string, OperationRule> = {};
   const headers: Record<string, HeaderRule> = {};
   const paths = isObject(spec.paths) ? spec.paths : {};
@@ -91,7 +84,7 @@ export function extractConstraints(spec: JsonObject): ConstraintTable {
   const reasonCode = schemas.ReasonCode;
   const categories = isObject(reasonCode) ? reasonCode["x-retryable-categories"] : undefined;
   const retryableReasonCategories = Array.isArray(categories) ? categories.map(Number) : [];
-  return { specVersion, retryableReasonCategories, operations, headers };
+  return { retryableReasonCategories, operations, headers };
 }
 
 function headerRule(spec: JsonObject, parameter: JsonObject): HeaderRule {
@@ -111,14 +104,13 @@ function bodyRule(
   spec: JsonObject,
   operationId: string,
   operation: JsonObject,
-): Pick<OperationRule, "contentType" | "bodyRequired" | "bodySchema" | "fields"> {
+): Pick<OperationRule, "bodyRequired" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
-    return { contentType: null, bodyRequired: false, bodySchema: null, fields: {} };
+    return { bodyRequired: false, fields: {} };
   }
   const [contentType, media] = Object.entries(requestBody.content)[0] ?? [];
   if (contentType === undefined || !isObject(media)) throw new Error(`${operationId}: request body has no content`);
-  const ref = isObject(media.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : null;
   const schema = deref(spec, media.schema);
   if (!isObject(schema) || schema.type !== "object" || !isObject(schema.properties)) {
     throw new Error(`${operationId}: the validator supports flat object bodies only`);
@@ -128,12 +120,7 @@ function bodyRule(
   for (const [name, raw] of Object.entries(schema.properties)) {
     fields[name] = fieldRule(spec, `${operationId}.${name}`, raw, required.has(name));
   }
-  return {
-    contentType,
-    bodyRequired: requestBody.required === true,
-    bodySchema: ref ? (ref.split("/").pop() ?? null) : null,
-    fields,
-  };
+  return { bodyRequired: requestBody.required === true, fields };
 }
 
 function fieldRule(spec: JsonObject, where: string, raw: Json, required: boolean): FieldRule {

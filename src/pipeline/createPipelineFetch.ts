@@ -1,3 +1,4 @@
+import { bodyBytes } from "./serializedBody.js";
 import type { CallInfo, FetchLike, PipelineRequest, Policy, SendRequest } from "./types.js";
 
 const callInfos = new WeakMap<Response, CallInfo>();
@@ -43,7 +44,7 @@ export function createPipelineFetch(
       method: input.method,
       // openapi-fetch's Request is ours alone, so its headers can be edited in place rather than copied.
       headers: input.headers,
-      body: input.body ? new Uint8Array(await input.arrayBuffer()) : null,
+      body: await bodyBytes(input),
       signal: input.signal,
       replayable,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },

@@ -1,0 +1,63 @@
+import createClient from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import { createZuoraClient } from "../src/index.js";
+
+/** createEntity's reference request. */
+export const entityBody = {
+  displayName: "Acme-Asia",
+  locale: "zh_CN",
+  name: "Acme-Asia",
+  parentId: "8a808255557baba1015580e12fa5083a",
+  timezone: "Asia/Harbin",
+};
+
+/** A call that fails the benchmark when the answer is not the expected success. */
+export type Call = () => Promise<void>;
+
+function expectSuccess(status: number, data: unknown): void {
+  if (status !== 200 || (data as { success?: boolean } | undefined)?.success !== true) {
+    throw new Error(`benchmark call failed: HTTP ${status} ${JSON.stringify(data)}`);
+  }
+}
+
+/** What a user writes without any library: fetch, JSON in, JSON out, the same headers by hand. */
+export function rawFetch(baseUrl: string, body: unknown = entityBody): Call {
+  const url = `${baseUrl}/v1/entities`;
+  const payload = JSON.stringify(body);
+  return async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer bench-token" },
+      body: payload,
+    });
+    expectSuccess(response.status, await response.json());
+  };
+}
+
+/** Raw openapi-fetch, typed by the same spec, with the token as a default header. */
+export function rawOpenapiFetch(baseUrl: string, body: unknown = entityBody): Call {
+  const client = createClient<paths>({ baseUrl, headers: { Authorization: "Bearer bench-token" } });
+  return async () => {
+    const { data, response } = await client.POST("/v1/entities", { body: body as typeof entityBody });
+    expectSuccess(response.status, data);
+  };
+}
+
+/**
+ * The wrapped client with every policy on: static token, track id, entity ids, idempotency key, compression (the
+ * threshold is not reached by the reference body), retries enabled (never triggered: the server always succeeds).
+ */
+export function wrapped(baseUrl: string, body: unknown = entityBody, compression = true): Call {
+  const client = createZuoraClient({
+    baseUrl,
+    auth: "bench-token",
+    trackId: "bench-run",
+    entityIds: "8a808255557baba1015580e12fa5083a",
+    maxRetries: 2,
+    compression: compression ? { minBytes: 1024 } : false,
+  });
+  return async () => {
+    const { data, response } = await client.POST("/v1/entities", { body: body as typeof entityBody });
+    expectSuccess(response.status, data);
+  };
+}

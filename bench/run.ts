@@ -1,0 +1,262 @@
+/**
+ * npm run bench — the wrapper against what a user would pick instead (raw fetch, raw openapi-fetch), in one run.
+ *
+ * Prints a table and writes bench/results.json. Times are reported, never asserted (the machines are noisy); the
+ * correctness checks (status codes, token request count, bytes on the wire, runtime dependencies) fail the run.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { createZuoraClient } from "../src/index.js";
+import { bundleSize } from "./bundleSize.js";
+import { type Call, entityBody, rawFetch, rawOpenapiFetch, wrapped } from "./clients.js";
+import { concurrent, interleaved, sequential, summarize } from "./measure.js";
+import { largeBody } from "./payload.js";
+
+const SEQUENTIAL_CALLS = 4000;
+const CONCURRENT_ROUNDS = 3;
+const CONCURRENT_PER_ROUND = 2000;
+const IN_FLIGHT = 32;
+const LARGE_CALLS = 300;
+const OAUTH_CALLS = 200;
+const HEAP_CALLS = 20_000;
+
+// Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
+// scheduling noise does not drown the few per cent being measured.
+const pinned = pinToCore(process.pid, 0);
+
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  if (!ok) failures.push(what);
+};
+
+const server = await startServer();
+try {
+  const url = server.url;
+  const clients: Record<string, Call> = {
+    fetch: rawFetch(url),
+    "openapi-fetch": rawOpenapiFetch(url),
+    wrapped: wrapped(url),
+  };
+  const names = Object.keys(clients);
+
+  // Warm-up: JIT, keep-alive connections, lazy initialisation.
+  for (const name of names) await sequential(clients[name] as Call, 500);
+  for (const name of names) await concurrent(clients[name] as Call, 500, IN_FLIGHT);
+
+  // Sequential calls interleave the clients call by call; concurrent rounds rotate their order. Either way, drift on
+  // the machine lands on every client alike.
+  const seq = await interleaved(clients, SEQUENTIAL_CALLS);
+  const conc: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+    for (const name of rotate(names, round)) {
+      conc[name]?.push(...(await concurrent(clients[name] as Call, CONCURRENT_PER_ROUND, IN_FLIGHT)));
+    }
+  }
+
+  // A ~64 KB body, gzip on (threshold 1024 bytes) vs off.
+  const body = largeBody();
+  const plainBytes = Buffer.byteLength(JSON.stringify(body));
+  const large: Record<string, { times: number[]; wireBytes: number }> = {};
+  const largeClients = { "gzip on": wrapped(url, body, true), "gzip off": wrapped(url, body, false) };
+  for (const call of Object.values(largeClients)) await sequential(call, 30); // warm-up
+  for (const [name, call] of Object.entries(largeClients)) {
+    await server.reset();
+    const times = await sequential(call, LARGE_CALLS);
+    const stats = await server.stats();
+    check(stats.requests === LARGE_CALLS, `large body (${name}): ${stats.requests} requests reached the server`);
+    check(
+      name === "gzip on" ? stats.gzippedBodies === LARGE_CALLS : stats.gzippedBodies === 0,
+      `large body (${name}): ${stats.gzippedBodies} gzipped bodies`,
+    );
+    large[name] = { times, wireBytes: stats.bodyBytes / stats.requests };
+  }
+  const byteRatio = (large["gzip off"]?.wireBytes ?? 0) / (large["gzip on"]?.wireBytes ?? 1);
+  check(byteRatio >= 5, `gzip cut bytes on the wire by only ${byteRatio.toFixed(1)}×`);
+
+  // OAuth: 200 calls at once with nothing cached.
+  await server.reset();
+  const oauth = createZuoraClient({ baseUrl: url, auth: { clientId: "bench", clientSecret: "bench-secret" } });
+  const oauthStart = performance.now();
+  let firstResponseMs = Number.NaN;
+  await Promise.all(
+    Array.from({ length: OAUTH_CALLS }, () =>
+      oauth.createEntity(entityBody).then(() => {
+        if (Number.isNaN(firstResponseMs)) firstResponseMs = performance.now() - oauthStart;
+      }),
+    ),
+  );
+  const allOauthMs = performance.now() - oauthStart;
+  const oauthStats = await server.stats();
+  check(oauthStats.tokenRequests === 1, `OAuth: ${oauthStats.tokenRequests} token requests for ${OAUTH_CALLS} calls`);
+  check(
+    oauthStats.requests === OAUTH_CALLS + 1,
+    `OAuth: ${oauthStats.requests} requests (expected ${OAUTH_CALLS + 1})`,
+  );
+
+  // Heap: 20,000 wrapped calls, measured after a full GC at checkpoints.
+  const heap: { calls: number; heapUsedBytes: number }[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("run with node --expose-gc (npm run bench does)");
+  const heapCall = wrapped(url);
+  let done = 0;
+  for (const checkpoint of [1000, 5000, 10_000, 15_000, HEAP_CALLS]) {
+    await concurrent(heapCall, checkpoint - done, 8);
+    done = checkpoint;
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    heap.push({ calls: checkpoint, heapUsedBytes: process.memoryUsage().heapUsed });
+  }
+  const heapGrowth = (heap.at(-1)?.heapUsedBytes ?? 0) - (heap[0]?.heapUsedBytes ?? 0);
+  check(
+    heapGrowth < 4 * 1024 * 1024,
+    `heap grew ${(heapGrowth / 1024 / 1024).toFixed(1)} MiB from 1,000 to 20,000 calls`,
+  );
+
+  const size = await bundleSize();
+  check(
+    size.packages.every((p) => p === "openapi-fetch" || p === "openapi-typescript-helpers"),
+    `runtime bundle pulls in ${size.packages.join(", ")}`,
+  );
+
+  const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
+  const results = {
+    machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
+    ratios: {
+      wrapped_vs_openapi_fetch: {
+        sequential: med(seq.wrapped) / med(seq["openapi-fetch"]),
+        concurrent: med(conc.wrapped) / med(conc["openapi-fetch"]),
+      },
+      wrapped_vs_fetch: {
+        sequential: med(seq.wrapped) / med(seq.fetch),
+        concurrent: med(conc.wrapped) / med(conc.fetch),
+      },
+    },
+    sequential: Object.fromEntries(names.map((n) => [n, summarize(seq[n] ?? [])])),
+    concurrent: Object.fromEntries(names.map((n) => [n, { inFlight: IN_FLIGHT, ...summarize(conc[n] ?? []) }])),
+    largeBody: {
+      jsonBytes: plainBytes,
+      ...Object.fromEntries(
+        Object.entries(large).map(([name, r]) => [name, { ...summarize(r.times), wireBytesPerCall: r.wireBytes }]),
+      ),
+      bytesRatio: byteRatio,
+      timeRatio: med(large["gzip on"]?.times) / med(large["gzip off"]?.times),
+    },
+    oauth: { calls: OAUTH_CALLS, tokenRequests: oauthStats.tokenRequests, firstResponseMs, allResponsesMs: allOauthMs },
+    heap: { checkpoints: heap, growthBytes: heapGrowth },
+    bundle: { minifiedBytes: size.minified, gzippedBytes: size.gzipped, packages: size.packages },
+    failures,
+  };
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+} finally {
+  server.process.kill("SIGTERM");
+}
+if (failures.length > 0) {
+  console.error(`\nbenchmark checks failed:\n  ${failures.join("\n  ")}`);
+  process.exitCode = 1;
+}
+
+function pinToCore(pid: number, core: number): boolean {
+  if (cpus().length < 2) return false;
+  const result = spawnSync("taskset", ["-a", "-cp", String(core), String(pid)], { stdio: "ignore" });
+  return result.status === 0;
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+async function startServer() {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/server.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (pinned && child.pid !== undefined) pinToCore(child.pid, 1);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  const get = async (path: string, method = "GET") => fetch(`${url}${path}`, { method });
+  return {
+    url,
+    process: child,
+    reset: async () => void (await (await get("/__reset", "POST")).text()),
+    stats: async () =>
+      (await (await get("/__stats")).json()) as {
+        requests: number;
+        tokenRequests: number;
+        bodyBytes: number;
+        gzippedBodies: number;
+      },
+  };
+}
+
+function printTable(r: {
+  ratios: Record<string, Record<string, number>>;
+  sequential: Record<string, { median: number; p99: number; n: number }>;
+  concurrent: Record<string, { median: number; p99: number; n: number }>;
+  largeBody: Record<string, unknown>;
+  oauth: { calls: number; tokenRequests: number; firstResponseMs: number; allResponsesMs: number };
+  heap: { checkpoints: { calls: number; heapUsedBytes: number }[]; growthBytes: number };
+  bundle: { minifiedBytes: number; gzippedBytes: number; packages: string[] };
+  machine: { node: string; cpus: number; pinnedToCores: boolean };
+}) {
+  const ms = (x: number) => `${(x * 1000).toFixed(0)} µs`;
+  const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const pinning = r.machine.pinnedToCores ? "client and server pinned to a core each" : "not pinned (no taskset)";
+  console.log(`Benchmark (Node ${r.machine.node}, ${r.machine.cpus} cores, ${pinning})\n`);
+  console.log(row(["scenario", "client", "median", "p99", "calls"]));
+  console.log(row(["---", "---", "---:", "---:", "---:"]));
+  for (const [scenario, table] of [
+    ["sequential", r.sequential],
+    [`${IN_FLIGHT} in flight`, r.concurrent],
+  ] as const) {
+    for (const [client, s] of Object.entries(table))
+      console.log(row([scenario, client, ms(s.median), ms(s.p99), String(s.n)]));
+  }
+  const large = r.largeBody as Record<string, { median: number; p99: number; n: number; wireBytesPerCall: number }> & {
+    jsonBytes: number;
+    bytesRatio: number;
+    timeRatio: number;
+  };
+  for (const name of ["gzip on", "gzip off"]) {
+    const s = large[name];
+    if (s)
+      console.log(
+        row([
+          `64 KB body, ${s.wireBytesPerCall.toFixed(0)} B on the wire`,
+          `wrapped, ${name}`,
+          ms(s.median),
+          ms(s.p99),
+          String(s.n),
+        ]),
+      );
+  }
+  const x = (v: number | undefined) => `${(v ?? Number.NaN).toFixed(3)}`;
+  console.log("");
+  console.log(
+    `ratios (medians, this run): wrapped/openapi-fetch sequential ${x(r.ratios.wrapped_vs_openapi_fetch?.sequential)}, ` +
+      `${IN_FLIGHT} in flight ${x(r.ratios.wrapped_vs_openapi_fetch?.concurrent)}; wrapped/fetch sequential ` +
+      `${x(r.ratios.wrapped_vs_fetch?.sequential)}, ${IN_FLIGHT} in flight ${x(r.ratios.wrapped_vs_fetch?.concurrent)}`,
+  );
+  console.log(
+    `64 KB body: gzip cuts bytes on the wire ${large.bytesRatio.toFixed(1)}× (${large.jsonBytes} → ${large["gzip on"]?.wireBytesPerCall.toFixed(0)} B) at ${x(large.timeRatio)}× the time per call`,
+  );
+  console.log(
+    `OAuth: ${r.oauth.calls} concurrent calls, empty cache → ${r.oauth.tokenRequests} token request; first response after ${r.oauth.firstResponseMs.toFixed(1)} ms, all after ${r.oauth.allResponsesMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `heap after a full GC: ${r.heap.checkpoints.map((c) => `${c.calls}: ${(c.heapUsedBytes / 1024 / 1024).toFixed(2)} MiB`).join(", ")} (growth 1k→20k: ${(r.heap.growthBytes / 1024).toFixed(0)} KiB)`,
+  );
+  console.log(
+    `runtime bundle (src + ${r.bundle.packages.join(" + ")}), esbuild min + gzip: ${r.bundle.gzippedBytes} B (${r.bundle.minifiedBytes} B minified)`,
+  );
+}
