@@ -21,6 +21,16 @@ export default defineConfig({
           hookTimeout: 40_000,
         },
       },
+      {
+        test: {
+          name: "package",
+          include: ["package-tests/**/*.test.ts"],
+          // Packs the tarball (prepack builds dist/) and boots a Prism mock, once for the package suites.
+          globalSetup: ["package-tests/support/globalSetup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

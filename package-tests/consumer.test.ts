@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createRequire } from "node:module";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const own = createRequire(import.meta.url)("../package.json") as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** A fresh project that installed the tarball, as a user's would; its TypeScript and Node types are ours. */
+let project: string;
+let tscOutput: string;
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), "zuora-multi-entity-consumer-"));
+  await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  await writeFile(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        // The package's own .d.ts files are checked too: a declaration that only compiles with our settings fails here.
+        skipLibCheck: false,
+        types: ["node"],
+        outDir: "out",
+        rootDir: "src",
+      },
+      include: ["src"],
+    }),
+  );
+  await run("mkdir", ["-p", join(project, "src")]);
+  await copyFile(join(ROOT, "package-tests/consumer/consumer.ts"), join(project, "src/consumer.ts"));
+  for (const name of await readdir(join(ROOT, "examples"))) {
+    if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
+  }
+  await run(
+    "npm",
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      inject("tarball"),
+      `typescript@${own.devDependencies.typescript}`,
+      `@types/node@${own.devDependencies["@types/node"]}`,
+    ],
+    { cwd: project },
+  );
+  const tsc = await run(join(project, "node_modules/.bin/tsc"), ["-p", "."], { cwd: project }).catch(
+    (error: { stdout: string }) => error,
+  );
+  tscOutput = tsc.stdout;
+}, 180_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+/** Runs a compiled file of the consumer project against the Prism mock. */
+function runCompiled(name: string, env: Record<string, string> = {}) {
+  return run(process.execPath, [join(project, "out", `${name}.js`)], {
+    cwd: project,
+    env: { ...process.env, ZUORA_BASE_URL: inject("prismUrl"), ...env },
+  });
+}
+
+describe("the packed package, installed into a fresh project", () => {
+  it("brings only openapi-fetch along at run time", async () => {
+    const installed = JSON.parse(
+      await readFile(join(project, "node_modules/zuora-multi-entity/package.json"), "utf8"),
+    ) as { version: string; dependencies: Record<string, string> };
+    expect(installed.version).toBe(own.version);
+    expect(installed.dependencies).toEqual(own.dependencies);
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+  });
+
+  it("type-checks a program that imports the client, its errors and the schema types, under strict settings", () => {
+    // tsc prints nothing when the program and the package's declarations compile.
+    expect(tscOutput).toBe("");
+  });
+
+  it("makes both calls against the Prism mock and refuses a bad value without sending it", async () => {
+    const { stdout } = await runCompiled("consumer");
+    expect(JSON.parse(stdout)).toEqual({
+      version: own.version,
+      entity: { id: "8a80825556ff28a4015709096c5d6f5d", status: "Unprovisioned" },
+      connection: { id: "8a808255575bdae401576a914a140420", success: true },
+      refused: "body.targetEntityId: maxLength",
+      sentForInvalid: 0,
+    });
+  });
+
+  it.each([
+    ["createEntity", { ZUORA_TOKEN: "example-token" }, /^created entity 8a80825556ff28a4015709096c5d6f5d \(Acme-Asia\)/],
+    ["initiateConnection", { ZUORA_TOKEN: "example-token" }, /^connection request 8a808255575bdae401576a914a140420 sent/],
+    ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
+  ])("runs examples/%s.ts as shipped in the README", async (name, env, expected) => {
+    const { stdout, stderr } = await runCompiled(name, env);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(expected);
+  });
+});
