@@ -6,6 +6,8 @@ export interface CompressionPolicyOptions {
   minBytes: number;
   /** Ask for gzipped responses (`Accept-Encoding: gzip`) where the runtime lets a script set that header. */
   acceptGzip: boolean;
+  /** Whether this runtime lets a script set `Accept-Encoding`. Defaults to {@link runtimeAllowsAcceptEncoding}. */
+  canSetAcceptEncoding?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<A
  * (or an earlier pass of this policy, on a 401 retry) encoded it.
  */
 export function compressionPolicy(options: CompressionPolicyOptions): Policy {
-  const setAcceptEncoding = options.acceptGzip && runtimeAllowsAcceptEncoding;
+  const setAcceptEncoding = options.acceptGzip && (options.canSetAcceptEncoding ?? runtimeAllowsAcceptEncoding);
   return {
     name: "compressionPolicy",
     async send(request, next) {

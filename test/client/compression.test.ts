@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { compressionPolicy, runtimeAllowsAcceptEncoding } from "../../src/policies/compressionPolicy.js";
+import type { PipelineRequest } from "../../src/pipeline/types.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
@@ -59,5 +61,28 @@ describe("compression", () => {
     const [request] = server.to("/v1/entities");
     expect(request?.headers["content-encoding"]).toBe("identity");
     expect(JSON.parse(request?.raw.toString("utf8") ?? "")).toEqual(bigBody);
+  });
+
+  it("finds that Node lets a script set Accept-Encoding (browsers do not: see package-tests/browser.test.ts)", () => {
+    expect(runtimeAllowsAcceptEncoding).toBe(true);
+  });
+
+  it("does not try to set Accept-Encoding where the runtime forbids it", async () => {
+    const request: PipelineRequest = {
+      url: "http://localhost/v1/entities",
+      method: "POST",
+      headers: new Headers(),
+      body: null,
+      signal: undefined,
+      replayable: false,
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+    };
+    const seen: string[] = [];
+    const policy = compressionPolicy({ minBytes: 1024, acceptGzip: true, canSetAcceptEncoding: false });
+    await policy.send(request, async (sent) => {
+      seen.push(...sent.headers.keys());
+      return new Response(null, { status: 204 });
+    });
+    expect(seen).not.toContain("accept-encoding");
   });
 });
