@@ -3,13 +3,14 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "./support/chromium.js";
+import { launchChromium } from "../scripts/browser/chromium.js";
 import { type StaticEntry, type StaticServer, startStaticServer } from "./support/staticServer.js";
 
 const require = createRequire(import.meta.url);
 const openapiFetchDir = dirname(require.resolve("openapi-fetch/package.json"));
-const openapiFetchEntry = (require("openapi-fetch/package.json") as { exports: { ".": { import: string } } }).exports["."]
-  .import;
+const openapiFetchEntry = (require("openapi-fetch/package.json") as { exports: { ".": { import: string } } }).exports[
+  "."
+].import;
 
 /** Every file under `dir`, as paths relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -54,7 +55,8 @@ beforeAll(async () => {
     "/vendor/openapi-fetch.js": { file: join(openapiFetchDir, openapiFetchEntry), type: "text/javascript" },
   };
   for (const file of await filesUnder(join(packageDir, "dist"))) {
-    if (file.endsWith(".js")) routes[`/package/dist/${file}`] = { file: join(packageDir, "dist", file), type: "text/javascript" };
+    if (file.endsWith(".js"))
+      routes[`/package/dist/${file}`] = { file: join(packageDir, "dist", file), type: "text/javascript" };
   }
   server = await startStaticServer(routes);
   browser = await launchChromium();
@@ -140,7 +142,9 @@ describe("the built client in headless Chromium, from a page on localhost, again
     expect(result.headerNamesHandedToFetch).toHaveLength(3);
     for (const names of result.headerNamesHandedToFetch) {
       expect(names).not.toContain("accept-encoding");
-      expect(names).toEqual(expect.arrayContaining(["authorization", "content-type", "idempotency-key", "zuora-track-id"]));
+      expect(names).toEqual(
+        expect.arrayContaining(["authorization", "content-type", "idempotency-key", "zuora-track-id"]),
+      );
     }
   });
 

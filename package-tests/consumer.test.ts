@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createRequire } from "node:module";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -104,8 +104,16 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it.each([
-    ["createEntity", { ZUORA_TOKEN: "example-token" }, /^created entity 8a80825556ff28a4015709096c5d6f5d \(Acme-Asia\)/],
-    ["initiateConnection", { ZUORA_TOKEN: "example-token" }, /^connection request 8a808255575bdae401576a914a140420 sent/],
+    [
+      "createEntity",
+      { ZUORA_TOKEN: "example-token" },
+      /^created entity 8a80825556ff28a4015709096c5d6f5d \(Acme-Asia\)/,
+    ],
+    [
+      "initiateConnection",
+      { ZUORA_TOKEN: "example-token" },
+      /^connection request 8a808255575bdae401576a914a140420 sent/,
+    ],
     ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
   ])("runs examples/%s.ts as shipped in the README", async (name, env, expected) => {
     const { stdout, stderr } = await runCompiled(name, env);

@@ -5,8 +5,8 @@
  */
 import { createRequire } from "node:module";
 import {
-  createZuoraClient,
   type CreatedEntity,
+  createZuoraClient,
   type InitiatedConnection,
   ZuoraError,
   ZuoraValidationError,
@@ -20,7 +20,11 @@ const baseUrl = process.env.ZUORA_BASE_URL;
 if (!baseUrl) throw new Error("ZUORA_BASE_URL is not set");
 
 // @ts-expect-error `timezone` is required by the spec
-const incomplete: CreateEntityRequest = { name: "Acme-Asia", locale: "zh_CN", parentId: "8a808255557baba1015580e12fa5083a" };
+const incomplete: CreateEntityRequest = {
+  name: "Acme-Asia",
+  locale: "zh_CN",
+  parentId: "8a808255557baba1015580e12fa5083a",
+};
 void incomplete;
 
 let sent = 0;

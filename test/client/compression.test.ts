@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compressionPolicy, runtimeAllowsAcceptEncoding } from "../../src/policies/compressionPolicy.js";
 import type { PipelineRequest } from "../../src/pipeline/types.js";
+import { compressionPolicy, runtimeAllowsAcceptEncoding } from "../../src/policies/compressionPolicy.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 

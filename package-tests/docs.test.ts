@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { constraints } from "../generated/constraints.js";
+import { launchChromium } from "../scripts/browser/chromium.js";
+import { type JsonObject, readSpec } from "../scripts/codegen/spec.js";
+import { buildDocs } from "../scripts/docs/buildDocs.js";
+import { openOperation, requestItemId } from "../scripts/docs/referencePage.js";
+
+/** The two operations reviewers read; the expectations come from the spec and its generated constraints. */
+const OPERATIONS = ["createEntity", "initiateConnection"] as const;
+const TAG = "Multi-entity";
+const spec = readSpec();
+
+let outDir: string;
+let html: string;
+let browser: Browser;
+const pages = new Map<string, Page>();
+const pageProblems: string[] = [];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-docs-"));
+  html = await buildDocs(join(outDir, "index.html"));
+  browser = await launchChromium();
+  for (const operationId of OPERATIONS) {
+    const page = await openOperation(browser, html, TAG, operationId, pageProblems);
+    pages.set(operationId, page);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** The text of the element with this id in an operation's page, or null when Redoc rendered no such element. */
+function textOf(operationId: string, id: string): Promise<string | null> {
+  const page = pages.get(operationId);
+  if (!page) throw new Error(`no page for ${operationId}`);
+  return page.evaluate((elementId) => document.getElementById(elementId)?.innerText ?? null, id);
+}
+
+/** The lines a field's or header's constraints should show as in Redoc's rendering. */
+function expectedConstraintText(rule: {
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly required?: boolean;
+}): string[] {
+  const lines: string[] = [];
+  if (rule.maxLength !== undefined) lines.push(`<= ${rule.maxLength} characters`);
+  if (rule.pattern !== undefined) lines.push(rule.pattern);
+  return lines;
+}
+
+describe.each(OPERATIONS)("the rendered reference of %s (npm run docs)", (operationId) => {
+  const operation = constraints.operations[operationId];
+  const operationSpec = (spec.paths as JsonObject)[operation.path] as JsonObject;
+  const post = operationSpec.post as JsonObject;
+
+  it("shows the operation with its method, path and summary", async () => {
+    const section = await textOf(operationId, `${TAG}/${operationId}`.toLowerCase());
+    expect(section).toContain(String(post.summary));
+    expect(section).toContain(operation.path);
+    expect(pageProblems).toEqual([]);
+  });
+
+  it.each(Object.entries(operation.fields))("shows body field %s with its constraints", async (field, rule) => {
+    const text = await textOf(operationId, requestItemId(TAG, operationId, field, "body"));
+    expect(text?.split("\n")[0]).toBe(field);
+    for (const line of expectedConstraintText(rule)) expect(text).toContain(line);
+    if (rule.required) expect(text).toMatch(/\brequired\b/);
+    else expect(text).not.toMatch(/\brequired\b/);
+  });
+
+  it.each(operation.headers)("shows header %s with its constraints", async (header) => {
+    const text = await textOf(operationId, requestItemId(TAG, operationId, header, "header"));
+    expect(text?.split("\n")[0]).toBe(header);
+    for (const line of expectedConstraintText(constraints.headers[header])) expect(text).toContain(line);
+  });
+
+  it("shows the request sample", async () => {
+    const section = await textOf(operationId, `${TAG}/${operationId}`.toLowerCase());
+    const examples = ((post.requestBody as JsonObject).content as JsonObject)["application/json"] as JsonObject;
+    const first = Object.values(examples.examples as JsonObject)[0] as JsonObject;
+    for (const [name, value] of Object.entries(first.value as JsonObject)) {
+      expect(section).toContain(`"${name}": ${JSON.stringify(value)}`);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Renders the spec into a static HTML reference for reviewers:
+ *
+ *   npm run docs                   # writes docs/reference/index.html
+ *   npm run docs -- --screenshot   # and refreshes docs/reference.png, the picture in the README
+ */
+import { relative } from "node:path";
+import { launchChromium } from "./browser/chromium.js";
+import { buildDocs } from "./docs/buildDocs.js";
+import { openOperation } from "./docs/referencePage.js";
+
+const SCREENSHOT = "docs/reference.png";
+
+const html = await buildDocs();
+console.log(`wrote ${relative(process.cwd(), html)} (open it in a browser; it needs no network)`);
+
+if (process.argv.includes("--screenshot")) {
+  const browser = await launchChromium();
+  try {
+    const page = await openOperation(browser, html, "Multi-entity", "createEntity");
+    await page.locator('[id="multi-entity/createentity/request/body"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`wrote ${SCREENSHOT}`);
+  } finally {
+    await browser.close();
+  }
+}
