@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { deref, isObject, type JsonObject, readSpec } from "../../scripts/codegen/spec.js";
@@ -176,4 +177,25 @@ describe("examples", () => {
     const check = ajv.compile(rewritten);
     return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
   }
+});
+
+describe("versions", () => {
+  it("gives the spec the package's version, as the CHANGELOG promises", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect((spec.info as JsonObject).version).toBe(pkg.version);
+  });
+
+  it("has a CHANGELOG entry for the package's version", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const changelog = await readFile(new URL("../../CHANGELOG.md", import.meta.url), "utf8");
+    expect(changelog).toMatch(
+      new RegExp(`^## \\[${pkg.version.replaceAll(".", "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"),
+    );
+  });
 });
