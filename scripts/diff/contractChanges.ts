@@ -14,7 +14,6 @@ export interface ContractChange {
   policy?: string;
 }
 
-
 /**
  * Compares two versions of the spec with api-smart-diff and classifies each change for this package. On top of
  * api-smart-diff's HTTP-level classification, the package's policy counts as breaking:
