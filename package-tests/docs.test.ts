@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { constraints } from "../generated/constraints.js";
 import { launchChromium } from "../scripts/browser/chromium.js";
-import { type JsonObject, readSpec } from "../scripts/codegen/spec.js";
+import { type Json, type JsonObject, readSpec } from "../scripts/codegen/spec.js";
 import { buildDocs } from "../scripts/docs/buildDocs.js";
 import { openOperation, requestItemId } from "../scripts/docs/referencePage.js";
 
@@ -80,12 +80,16 @@ describe.each(OPERATIONS)("the rendered reference of %s (npm run docs)", (operat
     for (const line of expectedConstraintText(constraints.headers[header])) expect(text).toContain(line);
   });
 
-  it("shows the request sample", async () => {
+  it("shows the request sample and the success response sample", async () => {
     const section = await textOf(operationId, `${TAG}/${operationId}`.toLowerCase());
-    const examples = ((post.requestBody as JsonObject).content as JsonObject)["application/json"] as JsonObject;
-    const first = Object.values(examples.examples as JsonObject)[0] as JsonObject;
-    for (const [name, value] of Object.entries(first.value as JsonObject)) {
-      expect(section).toContain(`"${name}": ${JSON.stringify(value)}`);
+    const firstExample = (content: Json | undefined) => {
+      const media = (content as JsonObject)["application/json"] as JsonObject;
+      return (Object.values(media.examples as JsonObject)[0] as JsonObject).value as JsonObject;
+    };
+    const request = firstExample((post.requestBody as JsonObject).content);
+    const response = firstExample(((post.responses as JsonObject)["200"] as JsonObject).content);
+    for (const [name, value] of [...Object.entries(request), ...Object.entries(response)]) {
+      if (typeof value === "string") expect(section).toContain(`"${name}": ${JSON.stringify(value)}`);
     }
   });
 });
