@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-summary-"));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The line `.ci/run` prints for a vitest JSON report with these files. */
+async function summaryLine(files: { status: string; tests: string[] }[]): Promise<string> {
+  const testResults = files.map((file) => ({
+    status: file.status,
+    assertionResults: file.tests.map((status) => ({ status })),
+  }));
+  const count = (status: string) => files.flatMap((file) => file.tests).filter((test) => test === status).length;
+  const report = { numPassedTests: count("passed"), numFailedTests: count("failed"), testResults };
+  const path = join(dir, `${Math.random()}.json`);
+  await writeFile(path, JSON.stringify(report));
+  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), path]);
+  return stdout.trim();
+}
+
+describe("the CI count line", () => {
+  it("counts passed and failed tests", async () => {
+    expect(await summaryLine([{ status: "failed", tests: ["passed", "failed", "passed"] }])).toBe("2 passed, 1 failed");
+  });
+
+  it("counts the tests of a file whose setup failed as failed, not skipped", async () => {
+    const line = await summaryLine([
+      { status: "passed", tests: ["passed"] },
+      { status: "failed", tests: ["skipped", "skipped", "skipped"] },
+    ]);
+    expect(line).toBe("1 passed, 3 failed");
+  });
+
+  it("counts a file that failed to load as one failure", async () => {
+    expect(await summaryLine([{ status: "failed", tests: [] }])).toBe("0 passed, 1 failed");
+  });
+
+  it("reports tests skipped on purpose in a passing file as skipped", async () => {
+    expect(await summaryLine([{ status: "passed", tests: ["passed", "skipped"] }])).toBe(
+      "1 passed, 0 failed, 1 skipped",
+    );
+  });
+});
