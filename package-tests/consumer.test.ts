@@ -100,6 +100,7 @@ describe("the packed package, installed into a fresh project", () => {
       connection: { id: "8a808255575bdae401576a914a140420", success: true },
       refused: "body.targetEntityId: maxLength",
       sentForInvalid: 0,
+      schemaRuntimeExports: [],
     });
   });
 

@@ -60,6 +60,9 @@ try {
   if (error instanceof ZuoraValidationError && error instanceof ZuoraError) refused = `${error.field}: ${error.rule}`;
 }
 
+// The schema entry is types only; at run time it is an empty module, so an import that a tool keeps still loads.
+const schemaRuntimeExports = Object.keys(await import("zuora-multi-entity/schema"));
+
 const { version } = createRequire(import.meta.url)("zuora-multi-entity/package.json") as { version: string };
 
 // One JSON line for the test to read.
@@ -70,5 +73,6 @@ console.log(
     connection: { id: connection.id, success: connection.success },
     refused,
     sentForInvalid: sent - before,
+    schemaRuntimeExports,
   }),
 );
