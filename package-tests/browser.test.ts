@@ -152,4 +152,24 @@ describe("the built client in headless Chromium, from a page on localhost, again
     expect(new Set(result.idempotencyKeys).size).toBe(3);
     for (const key of result.idempotencyKeys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
   });
+
+  it("gets an OAuth token with client credentials and uses it, from the browser", async () => {
+    const seen = await page.evaluate(async (baseUrl) => {
+      const { createZuoraClient } = (window as unknown as { zuora: typeof import("../src/index.js") }).zuora;
+      const calls: { path: string; authorization: string | null }[] = [];
+      const client = createZuoraClient({
+        baseUrl,
+        auth: { clientId: "browser-id", clientSecret: "browser-secret" },
+        fetch: (input, init) => {
+          calls.push({ path: new URL(input).pathname, authorization: new Headers(init?.headers).get("authorization") });
+          return fetch(input, init);
+        },
+      });
+      const connection = await client.initiateConnection({ targetEntityId: "8a80825556ff28a4015708ba29312ecc" });
+      return { calls, connectionId: connection.id };
+    }, inject("prismUrl"));
+    expect(seen.connectionId).toBe("8a808255575bdae401576a914a140420");
+    expect(seen.calls.map((call) => call.path)).toEqual(["/oauth/token", "/v1/entity-connections"]);
+    expect(seen.calls[1]?.authorization).toMatch(/^Bearer \S+$/);
+  });
 });
