@@ -1,15 +1,12 @@
 import createClient from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
+import type { components, paths } from "../generated/schema.js";
+import { readSpec } from "../scripts/codegen/spec.js";
+import { requestSample } from "../scripts/verify/samples.js";
 import { createZuoraClient } from "../src/index.js";
 
-/** createEntity's reference request. */
-export const entityBody = {
-  displayName: "Acme-Asia",
-  locale: "zh_CN",
-  name: "Acme-Asia",
-  parentId: "8a808255557baba1015580e12fa5083a",
-  timezone: "Asia/Harbin",
-};
+/** createEntity's reference request, as the spec holds it. */
+export const entityBody = requestSample(readSpec(), "createEntity")
+  .body as components["schemas"]["CreateEntityRequest"];
 
 /** A call that fails the benchmark when the answer is not the expected success. */
 export type Call = () => Promise<void>;

@@ -7,20 +7,14 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readSpec } from "../scripts/codegen/spec.js";
+import { responseExample } from "../scripts/verify/samples.js";
 
-const ENTITY = JSON.stringify({
-  id: "8a80825556ff28a4015709096c5d6f5d",
-  name: "Acme-Asia",
-  displayName: "Acme-Asia",
-  locale: "zh_CN",
-  timezone: "Asia/Harbin",
-  status: "Unprovisioned",
-  parentId: "8a808255557baba1015580e12fa5083a",
-  tenantId: "6398",
-  success: true,
-});
-const CONNECTION = JSON.stringify({ id: "8a808255575bdae401576a914a140420", success: true });
-const TOKEN = JSON.stringify({ access_token: "bench-token", token_type: "bearer", expires_in: 3599, jti: "j" });
+// The spec's documented answers, serialized once at start-up (outside anything measured).
+const spec = readSpec();
+const ENTITY = JSON.stringify(responseExample(spec, "/v1/entities", "200", "created"));
+const CONNECTION = JSON.stringify(responseExample(spec, "/v1/entity-connections", "200", "initiated"));
+const TOKEN = JSON.stringify(responseExample(spec, "/oauth/token", "200", "token"));
 
 let stats = { requests: 0, tokenRequests: 0, bodyBytes: 0, gzippedBodies: 0 };
 

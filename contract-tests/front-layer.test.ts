@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { readSpec } from "../scripts/codegen/spec.js";
-import { requestSamples } from "../scripts/verify/samples.js";
+import { requestSample } from "../scripts/verify/samples.js";
 import { callInfo, type components, ZuoraServerError, ZuoraTimeoutError } from "../src/index.js";
 import { contractClient, frontLog, injectFaults, uniqueTrackId } from "./support/contractClient.js";
 
-const entitySample = requestSamples(readSpec()).find((s) => s.operationId === "createEntity")
-  ?.body as components["schemas"]["CreateEntityRequest"];
+const entitySample = requestSample(readSpec(), "createEntity").body as components["schemas"]["CreateEntityRequest"];
 
 describe("what Prism cannot do, proven end to end through the front layer", () => {
   it("a gzipped create-entity request reaches Prism as valid JSON", async () => {

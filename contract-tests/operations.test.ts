@@ -1,21 +1,20 @@
 import { describe, expect, inject, it } from "vitest";
 import { readSpec } from "../scripts/codegen/spec.js";
-import { requestSamples } from "../scripts/verify/samples.js";
+import { requestSample, responseExample } from "../scripts/verify/samples.js";
 import type { components } from "../src/index.js";
 import { callInfo } from "../src/index.js";
 import { contractClient } from "./support/contractClient.js";
-import { responseExample } from "./support/specExamples.js";
 
-const samples = requestSamples(readSpec());
-const sampleBody = <T>(operationId: string) => samples.find((s) => s.operationId === operationId)?.body as T;
-const entitySample = sampleBody<components["schemas"]["CreateEntityRequest"]>("createEntity");
-const connectionSample = sampleBody<components["schemas"]["InitiateConnectionRequest"]>("initiateConnection");
+const spec = readSpec();
+const entitySample = requestSample(spec, "createEntity").body as components["schemas"]["CreateEntityRequest"];
+const connectionSample = requestSample(spec, "initiateConnection")
+  .body as components["schemas"]["InitiateConnectionRequest"];
 
 describe("both operations through the real client, judged by Prism", () => {
   it("creates an entity from the reference sample and returns the documented entity", async () => {
     const { client, violations } = contractClient();
     const entity = await client.createEntity(entitySample);
-    expect(entity).toEqual(responseExample("/v1/entities", "200", "created"));
+    expect(entity).toEqual(responseExample(spec, "/v1/entities", "200", "created"));
     // Typed end to end: these are the generated types' fields.
     const status: "Provisioned" | "Unprovisioned" = entity.status;
     expect(status).toBe("Unprovisioned");
@@ -25,14 +24,14 @@ describe("both operations through the real client, judged by Prism", () => {
   it("initiates a connection from the reference sample and returns the documented connection", async () => {
     const { client, violations } = contractClient();
     const connection = await client.initiateConnection(connectionSample);
-    expect(connection).toEqual(responseExample("/v1/entity-connections", "200", "initiated"));
+    expect(connection).toEqual(responseExample(spec, "/v1/entity-connections", "200", "initiated"));
     expect(violations).toEqual([]);
   });
 
   it("answers through openapi-fetch's POST with typed data and the call's info", async () => {
     const { client, violations } = contractClient();
     const { data, response } = await client.POST("/v1/entities", { body: entitySample });
-    expect(data).toEqual(responseExample("/v1/entities", "200", "created"));
+    expect(data).toEqual(responseExample(spec, "/v1/entities", "200", "created"));
     expect(callInfo(response)).toMatchObject({ attempts: 1 });
     expect(violations).toEqual([]);
   });

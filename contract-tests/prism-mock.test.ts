@@ -1,15 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
 import { readSpec } from "../scripts/codegen/spec.js";
-import { requestSamples } from "../scripts/verify/samples.js";
+import { requestSample } from "../scripts/verify/samples.js";
 
 const prismUrl = inject("prismUrl");
 const spec = readSpec();
-const samples = requestSamples(spec);
-const sample = (operationId: string) => {
-  const found = samples.find((s) => s.operationId === operationId);
-  if (!found) throw new Error(`the spec has no request example for ${operationId}`);
-  return found;
-};
+const sample = (operationId: string) => requestSample(spec, operationId);
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(new URL(path, prismUrl), {

@@ -5,9 +5,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { constraints } from "../generated/constraints.js";
 import { launchChromium } from "../scripts/browser/chromium.js";
-import { type Json, type JsonObject, readSpec } from "../scripts/codegen/spec.js";
+import { type JsonObject, readSpec } from "../scripts/codegen/spec.js";
 import { buildDocs } from "../scripts/docs/buildDocs.js";
 import { openOperation, requestItemId } from "../scripts/docs/referencePage.js";
+import { requestSample, responseExample } from "../scripts/verify/samples.js";
 
 /** The two operations reviewers read; the expectations come from the spec and its generated constraints. */
 const OPERATIONS = ["createEntity", "initiateConnection"] as const;
@@ -82,12 +83,9 @@ describe.each(OPERATIONS)("the rendered reference of %s (npm run docs)", (operat
 
   it("shows the request sample and the success response sample", async () => {
     const section = await textOf(operationId, `${TAG}/${operationId}`.toLowerCase());
-    const firstExample = (content: Json | undefined) => {
-      const media = (content as JsonObject)["application/json"] as JsonObject;
-      return (Object.values(media.examples as JsonObject)[0] as JsonObject).value as JsonObject;
-    };
-    const request = firstExample((post.requestBody as JsonObject).content);
-    const response = firstExample(((post.responses as JsonObject)["200"] as JsonObject).content);
+    // The first example of each: the one the page shows until a reader picks another.
+    const request = requestSample(spec, operationId).body as JsonObject;
+    const response = responseExample(spec, operation.path, "200") as JsonObject;
     for (const [name, value] of [...Object.entries(request), ...Object.entries(response)]) {
       if (typeof value === "string") expect(section).toContain(`"${name}": ${JSON.stringify(value)}`);
     }

@@ -1,6 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { responseExample } from "./specExamples.js";
+import { readSpec } from "../../scripts/codegen/spec.js";
+import { responseExample } from "../../scripts/verify/samples.js";
+
+const spec = readSpec();
 
 /** How the stand-in tenant answers. */
 export type TenantBehaviour = "per-spec" | "entity-without-id" | "connection-id-as-number";
@@ -35,19 +38,20 @@ export async function startFakeTenant(behaviour: TenantBehaviour): Promise<FakeT
       let status = 200;
       let body: unknown;
       if (path === "/oauth/token") {
-        body = responseExample("/oauth/token", "200", "token");
+        body = responseExample(spec, "/oauth/token", "200", "token");
       } else if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) {
         status = 401;
         headers["www-authenticate"] = "Bearer realm=Zuora API";
         body = { message: "Authentication error" };
       } else if (path === "/v1/entities") {
-        const { id: _, ...withoutId } = responseExample("/v1/entities", "200", "created") as Record<string, unknown>;
-        body = behaviour === "entity-without-id" ? withoutId : responseExample("/v1/entities", "200", "created");
+        const entity = responseExample(spec, "/v1/entities", "200", "created") as Record<string, unknown>;
+        const { id: _, ...withoutId } = entity;
+        body = behaviour === "entity-without-id" ? withoutId : entity;
       } else if (path === "/v1/entity-connections") {
         body =
           behaviour === "connection-id-as-number"
             ? { id: 8080825557, success: true }
-            : responseExample("/v1/entity-connections", "200", "initiated");
+            : responseExample(spec, "/v1/entity-connections", "200", "initiated");
       } else {
         status = 404;
         body = { success: false, reasons: [{ code: 50000040, message: "Not found" }] };

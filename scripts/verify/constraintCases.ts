@@ -1,6 +1,6 @@
 import { constraints } from "../../generated/constraints.js";
 import { readSpec } from "../codegen/spec.js";
-import { requestSamples } from "./samples.js";
+import { requestSample } from "./samples.js";
 import type { Candidate } from "./verdicts.js";
 
 /** One request built to probe one constraint, and whether the spec allows it. */
@@ -20,12 +20,12 @@ const PROBE_CHARS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode
  * forbids. Nothing is listed by hand, so a constraint added to or removed from the spec adds or removes its cases.
  */
 export function constraintCases(): ConstraintCase[] {
-  const samples = requestSamples(readSpec());
+  const spec = readSpec();
   const out: ConstraintCase[] = [];
   for (const operation of Object.values(constraints.operations)) {
     if (operation.path !== "/v1/entities" && operation.path !== "/v1/entity-connections") continue;
     const { path, operationId } = operation;
-    const sample = samples.find((s) => s.operationId === operationId)?.body as Record<string, unknown>;
+    const sample = requestSample(spec, operationId).body as Record<string, unknown>;
     const add = (name: string, candidate: Candidate, valid: boolean) =>
       out.push({ operationId, name, candidate, valid });
     const withField = (field: string, value: unknown): Candidate => ({

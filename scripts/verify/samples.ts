@@ -33,3 +33,26 @@ export function requestSamples(spec: JsonObject): OperationSample[] {
   }
   return samples;
 }
+
+/** The request sample of one operation; throws when the spec has none, so a dropped example fails loudly. */
+export function requestSample(spec: JsonObject, operationId: string): OperationSample {
+  const found = requestSamples(spec).find((sample) => sample.operationId === operationId);
+  if (!found) throw new Error(`the spec has no request example for ${operationId}`);
+  return found;
+}
+
+/**
+ * A documented JSON response example of `POST path`: the one called `name`, or the first (the one a rendered
+ * reference shows) when `name` is left out. Read from the spec, so checks compare against what reviewers read.
+ */
+export function responseExample(spec: JsonObject, path: string, status: string, name?: string): Json {
+  const operation = deref(spec, { $ref: `#/paths/${path.replaceAll("/", "~1")}/post` }) as JsonObject;
+  const response = deref(spec, (operation.responses as JsonObject)[status]) as JsonObject;
+  const media = (response.content as JsonObject)["application/json"] as JsonObject; // every example here is JSON
+  const examples = media.examples as JsonObject;
+  const example = deref(spec, name === undefined ? Object.values(examples)[0] : examples[name]);
+  if (!isObject(example) || example.value === undefined) {
+    throw new Error(`no example ${name ?? "(first)"} for ${path} ${status}`);
+  }
+  return example.value;
+}
