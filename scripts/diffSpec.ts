@@ -8,11 +8,9 @@
  * Exit codes: 0 no breaking change, 1 breaking changes, 2 a usage error (no ref, or no spec at that ref).
  * Runs offline: the diff is api-smart-diff, a library, and the old spec comes from `git show`.
  */
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { SPEC_PATH } from "./codegen/spec.js";
-import { type ContractChange, contractChanges, type Impact } from "./diff/contractChanges.js";
+import { contractChangesSince } from "./diff/changesSince.js";
+import type { ContractChange, Impact } from "./diff/contractChanges.js";
 
 const ref = process.argv[2];
 if (!ref || ref.startsWith("-")) {
@@ -20,19 +18,14 @@ if (!ref || ref.startsWith("-")) {
   process.exit(2);
 }
 
-let beforeText: string;
+let changes: ContractChange[];
 try {
-  beforeText = execFileSync("git", ["show", `${ref}:${SPEC_PATH}`], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  changes = contractChangesSince(ref);
 } catch (error) {
-  const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
-  console.error(`diff:spec: cannot read ${SPEC_PATH} at ${ref}: ${stderr}`);
+  console.error(`diff:spec: ${(error as Error).message}`);
   process.exit(2);
 }
 
-const changes = contractChanges(parse(beforeText), parse(readFileSync(SPEC_PATH, "utf8")));
 const HEADINGS: Record<Impact, string> = {
   breaking: "Breaking",
   "non-breaking": "Non-breaking",

@@ -7,9 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { SPEC_PATH } from "../codegen/spec.js";
-import { contractChanges } from "../diff/contractChanges.js";
+import { contractChangesSince, fileAt } from "../diff/changesSince.js";
 import { bumpBetween, bumpCovers, requiredBump } from "../diff/releaseBump.js";
 
 const git = (...args: string[]) =>
@@ -23,9 +21,9 @@ try {
   process.exit(0);
 }
 
-const released = (JSON.parse(git("show", `${tag}:package.json`)) as { version: string }).version;
+const released = (JSON.parse(fileAt(tag, "package.json")) as { version: string }).version;
 const current = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
-const changes = contractChanges(parse(git("show", `${tag}:${SPEC_PATH}`)), parse(readFileSync(SPEC_PATH, "utf8")));
+const changes = contractChangesSince(tag);
 if (changes.length === 0) {
   console.log(`version gate: the contract is unchanged since ${tag}`);
   process.exit(0);
