@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,7 +41,7 @@ beforeAll(async () => {
       include: ["src"],
     }),
   );
-  await run("mkdir", ["-p", join(project, "src")]);
+  await mkdir(join(project, "src"));
   await copyFile(join(ROOT, "package-tests/consumer/consumer.ts"), join(project, "src/consumer.ts"));
   for (const name of await readdir(join(ROOT, "examples"))) {
     if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
