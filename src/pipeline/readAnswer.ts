@@ -41,13 +41,25 @@ export async function readAnswer(received: Response): Promise<Response> {
     throw new UnusableAnswer("which is not a final HTTP status", received);
   }
   const body = NULL_BODY_STATUSES.has(status) ? null : await received.arrayBuffer();
-  const rebuilt = new Response(body, { status, statusText: received.statusText, headers: received.headers });
+  const rebuilt = new Response(body, { status, statusText: received.statusText, headers: lengthOf(received, body) });
   if (status < 300 && body && body.byteLength > 0 && !parses(body)) {
     const type = received.headers.get("content-type") ?? "no content type";
     if (JSON_TYPE.test(type)) throw new CorruptBody(status);
     throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
   }
   return rebuilt;
+}
+
+/**
+ * The answer's headers, with `Content-Length` saying how many bytes the rebuilt body has: openapi-fetch reads it to
+ * decide whether there is a body to parse, and the server's value can be wrong (a 205 announcing a body it may not
+ * have, a gzipped length for decoded bytes, none at all for a chunked body).
+ */
+function lengthOf(received: Response, body: ArrayBuffer | null): Headers {
+  const headers = new Headers(received.headers);
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(body?.byteLength ?? 0));
+  return headers;
 }
 
 function parses(body: ArrayBuffer): boolean {
