@@ -15,7 +15,7 @@ afterEach(() => server.close());
 const connect = { targetEntityId: "t" };
 
 describe("item 12: refresh sharing", () => {
-  it("asks a token function once, and the token endpoint once, for 401s of one token spread over time", async () => {
+  it("asks a token function once for 100 concurrent 401s of one token spread over 300 ms", async () => {
     let refreshes = 0;
     server.handler = async (request, n) => {
       if (request.headers.authorization !== "Bearer stale-token") return defaultHandler(request, n);
@@ -31,11 +31,12 @@ describe("item 12: refresh sharing", () => {
     });
     await Promise.all(Array.from({ length: 100 }, () => withFunction.initiateConnection(connect)));
     expect(refreshes).toBe(1);
+  });
 
-    // OAuth, with a server that issues the same token again: the refused token is still refreshed only once.
-    server.requests.length = 0;
+  it("asks the token endpoint once for the 401s of one token, when it issues the same token again", async () => {
     server.handler = async (request, n) => {
       if (request.path === "/oauth/token") return { json: { access_token: "same-token", expires_in: 3599 } };
+      // Sent before any refresh: the first token refused, the refusals spread over time as above.
       if (server.to("/oauth/token").length >= 2) return defaultHandler(request, n);
       await pause(n * 3);
       return { status: 401, json: { message: "Authentication error" } };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SecretRedactor } from "../../src/errors/redact.js";
-import { createZuoraClient, ZuoraAuthenticationError, ZuoraError } from "../../src/index.js";
+import { createZuoraClient, type ZuoraAuth, ZuoraAuthenticationError, ZuoraError } from "../../src/index.js";
 import { entityBody, recordingSleep } from "../support/fixtures.js";
 import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
@@ -16,39 +16,51 @@ afterEach(() => server.close());
 const clientSecret = "s3cr3t/Key+With=Base64";
 
 describe("item 9: a secret in another shape", () => {
-  it("hides a URL-encoded or JSON-escaped secret, and a token that cannot travel in a header", async () => {
+  it("hides the client secret of a token endpoint that echoes the form body", async () => {
     server.handler = (request) => ({ status: 400, json: { error: "invalid_client", error_description: request.text } });
-    const echoed = await rejection(
+    const error = await rejection(
       createZuoraClient({ baseUrl: server.url, auth: { clientId: "id", clientSecret } }).createEntity(entityBody),
     );
-    expect(echoed).toBeInstanceOf(ZuoraAuthenticationError);
-    for (const text of errorTexts(echoed)) {
-      for (const shape of [
-        clientSecret,
-        encodeURIComponent(clientSecret),
-        new URLSearchParams({ s: clientSecret }).toString().slice(2),
-      ]) {
+    expect(error).toBeInstanceOf(ZuoraAuthenticationError);
+    const formEncoded = new URLSearchParams({ s: clientSecret }).toString().slice("s=".length);
+    for (const text of errorTexts(error)) {
+      for (const shape of [clientSecret, encodeURIComponent(clientSecret), formEncoded]) {
         expect(text).not.toContain(shape);
       }
     }
+  });
 
-    const token = "tok-with\r\nInjected: header";
-    server.handler = defaultHandler;
-    for (const auth of [() => token, { clientId: "id", clientSecret }]) {
-      server.handler = (request, n) =>
-        request.path === "/oauth/token"
-          ? { json: { access_token: token, token_type: "bearer", expires_in: 3599 } }
-          : defaultHandler(request, n);
-      const error = await rejection(
-        createZuoraClient({ baseUrl: server.url, auth, retry: { sleep: recordingSleep() } }).createEntity(entityBody),
-      );
-      expect(error).toBeInstanceOf(ZuoraError);
-      for (const text of errorTexts(error)) {
-        expect(text).not.toContain("tok-with");
-        expect(text).not.toContain(JSON.stringify(token).slice(1, -1));
-      }
+  const token = "tok-with\r\nInjected: header";
+  it.each<[string, () => ZuoraAuth]>([
+    ["the token endpoint", () => ({ clientId: "id", clientSecret })],
+    ["a token function", () => () => token],
+  ])("refuses a token with CR/LF from %s without repeating it, and sends nothing with it", async (_, auth) => {
+    server.handler = (request, n) =>
+      request.path === "/oauth/token"
+        ? { json: { access_token: token, token_type: "bearer", expires_in: 3599 } }
+        : defaultHandler(request, n);
+    const error = await rejection(
+      createZuoraClient({ baseUrl: server.url, auth: auth(), retry: { sleep: recordingSleep() } }).createEntity(
+        entityBody,
+      ),
+    );
+    expect(error).toBeInstanceOf(ZuoraError);
+    for (const text of errorTexts(error)) {
+      expect(text).not.toContain("tok-with");
+      expect(text).not.toContain(JSON.stringify(token).slice(1, -1));
     }
     expect(server.to("/v1/entities")).toHaveLength(0);
+  });
+
+  it("refuses a token option with a NUL when the client is made, without repeating it", () => {
+    let thrown: unknown;
+    try {
+      createZuoraClient({ baseUrl: server.url, auth: "tok-with\0nul" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ZuoraError);
+    for (const text of errorTexts(thrown)) expect(text).not.toContain("tok-with");
   });
 });
 
@@ -63,16 +75,15 @@ describe("item 10: the redactor's memory", () => {
 
   it("still hides a rotated-out token in the answer to the request that carried it", async () => {
     let issued = 0;
-    const sent: string[] = [];
     let release: (() => void) | undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
     server.handler = async (request) => {
-      const token = String(request.headers.authorization).slice("Bearer ".length);
-      if (token === "issued-token-1") {
+      const sent = String(request.headers.authorization).slice("Bearer ".length);
+      if (sent === "issued-token-1") {
         await held;
-        return { status: 403, json: { message: `token ${token} may not do this` } };
+        return { status: 403, json: { message: `token ${sent} may not do this` } };
       }
       return defaultHandler(request, 1);
     };
@@ -80,7 +91,6 @@ describe("item 10: the redactor's memory", () => {
       baseUrl: server.url,
       auth: () => {
         issued++;
-        sent.push(`issued-token-${issued}`);
         return `issued-token-${issued}`;
       },
     });
