@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../../scripts/prism.js";
+import { acquireMockPrism } from "../../contract-tests/support/sharedMockPrism.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -27,7 +27,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const packDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-pack-"));
-  const prism = await startPrism();
+  const { prism, release } = await acquireMockPrism();
   try {
     const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT });
     const tarball = join(packDir, stdout.trim().split("\n").at(-1) ?? "");
@@ -36,12 +36,12 @@ export default async function setup(project: TestProject) {
     project.provide("packDir", packDir);
     project.provide("tarball", tarball);
   } catch (error) {
-    await prism.stop();
+    await release();
     await rm(packDir, { recursive: true, force: true });
     throw error;
   }
   return async () => {
-    await prism.stop();
+    await release();
     await rm(packDir, { recursive: true, force: true });
   };
 }
