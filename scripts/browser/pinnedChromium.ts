@@ -3,13 +3,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { arch, platform } from "node:process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-/** The npm package whose tarball carries the browser (a headless Chromium for Linux x64 and arm64). */
+/**
+ * The npm package whose tarball carries the browser: a headless Chromium for Linux x64 (its arm64 build is only a
+ * download from GitHub, which this project does not make).
+ */
 export const PINNED_PACKAGE = "@sparticuz/chromium";
 
 /**
@@ -45,6 +49,11 @@ export async function versionOf(executablePath: string): Promise<string> {
  * wins and the other uses it.
  */
 export async function unpackPinnedChromium(cacheRoot: string = DEFAULT_CACHE_ROOT): Promise<string> {
+  if (platform !== "linux" || arch !== "x64") {
+    throw new Error(
+      `${PINNED_PACKAGE} ${pinnedVersion} is a Linux x64 build, not ${platform} ${arch}: set CHROMIUM_PATH to a Chrome or Chromium`,
+    );
+  }
   const target = join(cacheRoot, `chromium-${pinnedVersion}`);
   const executable = join(target, "chromium");
   if (existsSync(executable)) return executable;
