@@ -41,6 +41,15 @@ export async function injectFaults(trackId: string, faults: Fault[]): Promise<vo
   if (response.status !== 204) throw new Error(`could not arm faults: HTTP ${response.status}`);
 }
 
+/** Lets the requests held by a `hold` fault go on; resolves once the front layer has handled them. */
+export async function releaseHeld(trackId: string): Promise<void> {
+  const response = await fetch(new URL("/__front/release", inject("frontUrl")), {
+    method: "POST",
+    body: JSON.stringify({ trackId }),
+  });
+  if (response.status !== 204) throw new Error(`could not release held requests: HTTP ${response.status}`);
+}
+
 /** What the front layer did with each request carrying `trackId`. */
 export async function frontLog(trackId: string): Promise<FrontRecord[]> {
   const response = await fetch(new URL(`/__front/log?trackId=${encodeURIComponent(trackId)}`, inject("frontUrl")));

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { acquireMockPrism } from "../../contract-tests/support/sharedMockPrism.js";
 import { chooseChromium, launchChromium } from "../../scripts/browser/chromium.js";
-import { startPrism } from "../../scripts/prism.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,7 +43,7 @@ async function announceChromium(): Promise<string> {
  */
 export default async function setup(project: TestProject) {
   const packDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-pack-"));
-  const prism = await startPrism();
+  const { prism, release } = await acquireMockPrism();
   try {
     const [{ stdout }, chromiumPath] = await Promise.all([
       run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT }),
@@ -56,12 +56,12 @@ export default async function setup(project: TestProject) {
     project.provide("tarball", tarball);
     project.provide("chromiumPath", chromiumPath);
   } catch (error) {
-    await prism.stop();
+    await release();
     await rm(packDir, { recursive: true, force: true });
     throw error;
   }
   return async () => {
-    await prism.stop();
+    await release();
     await rm(packDir, { recursive: true, force: true });
   };
 }
