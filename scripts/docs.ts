@@ -20,7 +20,7 @@ if (process.argv.includes("--screenshot")) {
     const page = await openOperation(browser, html, "Multi-entity", "createEntity");
     await page.locator('[id="multi-entity/createentity/request/body"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT });
-    console.log(`wrote ${SCREENSHOT}`);
+    console.log(`wrote ${SCREENSHOT} (in Chromium ${browser.version()})`);
   } finally {
     await browser.close();
   }
