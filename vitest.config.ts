@@ -1,14 +1,23 @@
 import { defineConfig } from "vitest/config";
 
+// Time limits here catch hangs; they never judge speed. Each is far above what its tests need on an idle 2-core
+// machine (the slowest unit test spawns tsx, about 2 s; the slowest contract test boots npm start, about 5 s; the
+// package suites install the tarball in a fresh project, about 15 s), so a busy machine slows a run without failing it.
+const SECOND = 1000;
+
 export default defineConfig({
   test: {
     // The JSON report is what .ci/run reads to print "N passed, N failed".
+    // Two files at a time on the 2-core machines (vitest's default there is one): most of the wall time is spent
+    // waiting on child processes (Prism, npm, tsc, tsx, Chromium), which the other file's tests can use.
+    maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: ".reports/vitest.json" }]],
     projects: [
       {
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
+          testTimeout: 60 * SECOND,
         },
       },
       {
@@ -17,8 +26,8 @@ export default defineConfig({
           include: ["contract-tests/**/*.test.ts"],
           // One Prism process for every contract suite: booted before, stopped after, even when a test fails.
           globalSetup: ["contract-tests/support/globalSetup.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 40_000,
+          testTimeout: 120 * SECOND,
+          hookTimeout: 180 * SECOND,
         },
       },
       {
@@ -27,8 +36,8 @@ export default defineConfig({
           include: ["package-tests/**/*.test.ts"],
           // Packs the tarball (prepack builds dist/) and boots a Prism mock, once for the package suites.
           globalSetup: ["package-tests/support/globalSetup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 180_000,
+          testTimeout: 180 * SECOND,
+          hookTimeout: 300 * SECOND,
         },
       },
     ],

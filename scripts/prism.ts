@@ -22,7 +22,10 @@ export interface PrismOptions {
   errors?: boolean;
   /** Path of the spec to serve. Defaults to the project's `openapi/multi-entity.yaml`. */
   spec?: string;
-  /** How long to wait for Prism's "listening" line, in ms. Defaults to 30000. */
+  /**
+   * How long to wait for Prism's "listening" line, in ms, to catch a Prism that hangs (it is ready in about 3 s on an
+   * idle 2-core machine; a busy one may take several times that). Defaults to 120000.
+   */
   readyTimeoutMs?: number;
 }
 
@@ -70,7 +73,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
 
-  const url = await waitForListening(child, () => output, options.readyTimeoutMs ?? 30_000).catch(async (error) => {
+  const url = await waitForListening(child, () => output, options.readyTimeoutMs ?? 120_000).catch(async (error) => {
     await stopChild(child);
     process.removeListener("exit", killOnExit);
     throw error;

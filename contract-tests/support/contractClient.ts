@@ -1,7 +1,7 @@
 import { inject } from "vitest";
+import type { Fault, FrontRecord } from "../../mock-server/frontLayer.js";
 import { responseContract } from "../../scripts/verify/responseContract.js";
 import { createZuoraClient, type ZuoraClientOptions } from "../../src/index.js";
-import type { Fault, FrontRecord } from "./frontLayer.js";
 
 const contract = responseContract();
 
@@ -39,6 +39,15 @@ export async function injectFaults(trackId: string, faults: Fault[]): Promise<vo
     body: JSON.stringify({ trackId, faults }),
   });
   if (response.status !== 204) throw new Error(`could not arm faults: HTTP ${response.status}`);
+}
+
+/** Lets the requests held by a `hold` fault go on; resolves once the front layer has handled them. */
+export async function releaseHeld(trackId: string): Promise<void> {
+  const response = await fetch(new URL("/__front/release", inject("frontUrl")), {
+    method: "POST",
+    body: JSON.stringify({ trackId }),
+  });
+  if (response.status !== 204) throw new Error(`could not release held requests: HTTP ${response.status}`);
 }
 
 /** What the front layer did with each request carrying `trackId`. */

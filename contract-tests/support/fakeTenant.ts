@@ -11,18 +11,22 @@ export type TenantBehaviour = "per-spec" | "entity-without-id" | "connection-id-
 /** A running stand-in tenant. */
 export interface FakeTenant {
   url: string;
-  /** Requests that reached it, as `METHOD /path`. */
+  /** Requests that reached it, as `METHOD /path`, since it started or was last told how to behave. */
   received: string[];
+  /** Changes how it answers from the next request on, and forgets what it received. */
+  behave(behaviour: TenantBehaviour): void;
   close(): Promise<void>;
 }
 
 /**
  * A stand-in for a Zuora tenant on loopback, for testing the real-tenant mode of `npm start` (no tenant is
- * reachable here). `per-spec` answers with the spec's own examples and Zuora's headers; the other behaviours break
- * the contract in one way each, as a drifting API would.
+ * reachable here). One tenant plays every behaviour in turn (`behave`), so a suite boots one Prism proxy in front
+ * of it rather than one per behaviour. `per-spec` answers with the spec's own examples and Zuora's headers; the other
+ * behaviours break the contract in one way each, as a drifting API would.
  */
-export async function startFakeTenant(behaviour: TenantBehaviour): Promise<FakeTenant> {
+export async function startFakeTenant(initial: TenantBehaviour = "per-spec"): Promise<FakeTenant> {
   const received: string[] = [];
+  let behaviour = initial;
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
@@ -63,6 +67,10 @@ export async function startFakeTenant(behaviour: TenantBehaviour): Promise<FakeT
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    behave(next) {
+      behaviour = next;
+      received.length = 0;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

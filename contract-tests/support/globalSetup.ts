@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../../scripts/prism.js";
-import { startFrontLayer } from "./frontLayer.js";
+import { startFrontLayer } from "../../mock-server/frontLayer.js";
+import { acquireMockPrism } from "./sharedMockPrism.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,11 +13,11 @@ declare module "vitest" {
   }
 }
 
-/** Boots one Prism mock and its front layer for the contract suites; stops both when they are done, passed or failed. */
+/** Boots (or shares) one Prism mock and its front layer for the contract suites; stops both when they are done, passed or failed. */
 export default async function setup(project: TestProject) {
-  const prism = await startPrism();
+  const { prism, release } = await acquireMockPrism();
   const front = await startFrontLayer(prism.url).catch(async (error) => {
-    await prism.stop();
+    await release();
     throw error;
   });
   project.provide("prismUrl", prism.url);
@@ -25,6 +25,6 @@ export default async function setup(project: TestProject) {
   project.provide("prismStartupProblems", prism.startupProblems);
   return async () => {
     await front.close();
-    await prism.stop();
+    await release();
   };
 }

@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -13,6 +19,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
  * - `POST /__front/faults` `{ "trackId": "...", "faults": [Fault, ...] }`: the next requests carrying that
  *   `Zuora-Track-Id` meet these faults, one each, in order.
  * - `GET /__front/log?trackId=...`: what happened to each request carrying that track id.
+ * - `POST /__front/release` `{ "trackId": "..." }`: lets the requests held by a `hold` fault go on, and answers once
+ *   they have been handled, so a test can look at the log without waiting for a clock.
  */
 
 /** A fault to inject into one request. */
@@ -25,6 +33,11 @@ export type Fault =
   | { kind: "reset-after" }
   /** Wait `delayMs` before forwarding (past the client's timeout, it gives up first). */
   | { kind: "slow"; delayMs: number }
+  /**
+   * Hold the request, unseen, until the test releases it (`POST /__front/release`): a request that arrives late, after
+   * the client gave up on it, without the test guessing how late "late" is on a busy machine.
+   */
+  | { kind: "hold" }
   /** Let Prism answer, then send the answer gzipped and cut in half. */
   | { kind: "truncated-gzip" };
 
@@ -82,13 +95,29 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
   const log = new Map<string, FrontRecord[]>();
   const store = new Map<string, Saved>();
   const sockets = new Set<Socket>();
+  // Requests held by a `hold` fault, per track id: `release` lets one go on, `handled` settles when it is answered.
+  const held = new Map<string, { release: () => void; handled: Promise<void> }[]>();
 
-  const server = createServer(async (req, res) => {
+  // Settled when the handler below has finished with a request (answered it, or found its socket gone).
+  const whenHandled = new WeakMap<IncomingMessage, () => void>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).finally(() => whenHandled.get(req)?.());
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<unknown> => {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://front");
     if (url.pathname === "/__front/faults" && req.method === "POST") {
       const { trackId, faults: list } = JSON.parse(raw.toString("utf8")) as { trackId: string; faults: Fault[] };
       faults.set(trackId, [...(faults.get(trackId) ?? []), ...list]);
+      return sendJson(res, 204, null);
+    }
+    if (url.pathname === "/__front/release" && req.method === "POST") {
+      const { trackId } = JSON.parse(raw.toString("utf8")) as { trackId: string };
+      const waiting = held.get(trackId) ?? [];
+      held.delete(trackId);
+      for (const request of waiting) request.release();
+      await Promise.all(waiting.map((request) => request.handled));
       return sendJson(res, 204, null);
     }
     if (url.pathname === "/__front/log" && req.method === "GET") {
@@ -117,6 +146,14 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
     if (fault?.kind === "reset-before") return req.socket.destroy();
     // Latency comes first, as on a network: the request is not seen until the delay is over.
     if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.kind === "hold" && trackId !== undefined) {
+      let release = () => {};
+      const handled = new Promise<void>((resolve) => whenHandled.set(req, resolve));
+      held.set(trackId, [...(held.get(trackId) ?? []), { release: () => release(), handled }]);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    }
 
     let answer: Answer;
     const saved = key === undefined ? undefined : store.get(key);
@@ -155,7 +192,7 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
     if (fault?.kind === "reset-after") return req.socket.destroy();
     if (fault?.kind === "truncated-gzip") return sendTruncatedGzip(res, trackId, answer, record);
     return reply(answer);
-  });
+  };
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
