@@ -17,7 +17,6 @@ import { resolveSuccess } from "./results/resolveSuccess.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
-import { refuseBlankKey } from "./validation/idempotencyKey.js";
 import { findOperation, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
@@ -190,7 +189,6 @@ function guardWithValidation(client: Client<paths>): void {
         const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
         const headers = collectHeaders(init);
         validateRequest({ method, path: url, body, headers });
-        refuseBlankKey(headers.get("idempotency-key"), findOperation(method, url)?.operationId ?? `${method} ${url}`);
       } catch (error) {
         return Promise.reject(error);
       }

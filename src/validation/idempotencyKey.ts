@@ -6,18 +6,9 @@ import { validateRequest } from "./validateRequest.js";
 const FIELD = "header Idempotency-Key";
 
 /**
- * Refuses a blank key (`""`, spaces): fetch would send it empty, and a resend with an empty key is no longer a
- * replay of one operation. `operationId` names the call in the message.
- */
-export function refuseBlankKey(key: string | undefined, operationId: string): void {
-  if (key !== undefined && normalizeHeaderValue(key) === "") {
-    throw new ZuoraValidationError({ operationId, field: FIELD, rule: "minLength", problem: "must not be blank" });
-  }
-}
-
-/**
- * Checks a key made by the client's `idempotencyKey` option by the same rules as a caller's key (length, characters
- * a header can carry, not blank), before anything of the call is sent. Returns the key as it will travel.
+ * Checks a key made by the client's `idempotencyKey` option by the same rules as a caller's key (the spec's 1 to
+ * 255 characters once trimmed as fetch trims it, so never blank; only characters a header can carry), before
+ * anything of the call is sent. Returns the key as it will travel.
  */
 export function checkGeneratedKey(key: unknown, method: string): string {
   const operationId = "idempotencyKey option";
@@ -30,7 +21,6 @@ export function checkGeneratedKey(key: unknown, method: string): string {
     });
   }
   const value = normalizeHeaderValue(key);
-  refuseBlankKey(value, operationId);
   validateRequest({
     method,
     path: `(${operationId})`,
