@@ -14,7 +14,8 @@ afterEach(() => server.close());
 
 const credentials = { clientId: "client-id-1", clientSecret: "client-secret-xyz" };
 
-describe("aborting while a token is awaited", () => {
+// Each test also waits for late requests that must not come: the limit only catches a hang.
+describe("aborting while a token is awaited", { timeout: 30_000 }, () => {
   it("stops a call whose token endpoint never answers, and sends no further token request", async () => {
     const controller = new AbortController();
     const reason = new Error("caller gave up");
