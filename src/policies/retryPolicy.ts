@@ -55,7 +55,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         );
         if (!decision.retry) {
           if (outcome.response) return outcome.response;
-          throw transportError(request, outcome.error, options.context, decision.reason);
+          throw transportError(request, outcome, options.context, decision.reason);
         }
         await options.sleep(decision.delayMs, callerSignal);
       }
@@ -63,22 +63,32 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
   };
 }
 
+/** What one attempt ended with; `status` is set once the answer's head arrived, even when its body never did. */
+interface Attempt {
+  response?: Response;
+  error?: unknown;
+  status?: number | undefined;
+}
+
 async function sendOnce(
   request: PipelineRequest,
   next: (request: PipelineRequest) => Promise<Response>,
   callerSignal: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<{ response?: Response; error?: unknown }> {
+): Promise<Attempt> {
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
+  let status: number | undefined;
   try {
-    return { response: await readAnswer(await next({ ...request, signal: controller.signal })) };
+    const received = await next({ ...request, signal: controller.signal });
+    status = received.status;
+    return { response: await readAnswer(received) };
   } catch (error) {
-    if (error instanceof UnusableAnswer || error instanceof CorruptBody) return { error };
+    if (error instanceof UnusableAnswer || error instanceof CorruptBody) return { error, status };
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
-    return { error: controller.signal.aborted ? controller.signal.reason : error };
+    return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
@@ -98,7 +108,8 @@ function unusableAnswerError(request: PipelineRequest, answer: UnusableAnswer, o
   });
 }
 
-function transportError(request: PipelineRequest, error: unknown, context: ErrorContext, why: string) {
+function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
+  const { error } = attempt;
   const attempts = request.info.attempts;
   const redact = (text: string) => context.redactor.redact(text, request.secrets);
   const root = rootCause(error);
@@ -110,16 +121,18 @@ function transportError(request: PipelineRequest, error: unknown, context: Error
     retryable: true,
     cause: error,
     rootCause: cause,
-    status: error instanceof CorruptBody ? error.status : undefined,
+    // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
+    status: attempt.status,
   };
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({
       ...details,
-      message: redact(`${target(request)} timed out after ${tries} (${causeText(cause)}); ${why}`),
+      message: redact(`${target(request)} timed out after ${tries}${head} (${causeText(cause)}); ${why}`),
     });
   }
-  const got = error instanceof CorruptBody ? "got no complete response" : "got no response";
+  const got = attempt.status === undefined ? "got no response" : `got no complete HTTP ${attempt.status} response`;
   return new ZuoraConnectionError({
     ...details,
     message: redact(`${target(request)} ${got} after ${tries} (${causeText(cause)}); ${why}`),

@@ -7,6 +7,7 @@ import {
   ZuoraConnectionError,
   ZuoraRateLimitError,
   ZuoraServerError,
+  ZuoraTimeoutError,
 } from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
 import { type Answer, defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
@@ -123,6 +124,15 @@ describe("item 4: a connection error names the origin, the path and the root cau
     expect(error.message).toContain(`POST ${baseUrl}/v1/entities`);
     expect(error.message).toMatch(cause);
     expect(JSON.stringify(error)).toMatch(cause);
+  });
+
+  it("carries the status of an answer whose body stalled on every attempt", async () => {
+    operationsAnswer({ status: 200, json: { id: "e1", success: true }, stalled: true });
+    const error = await rejection(testClient(server.url, { maxRetries: 1, timeoutMs: 200 }).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraTimeoutError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("HTTP 200 head");
+    expect(server.to("/v1/entities")).toHaveLength(2);
   });
 
   it("refuses a baseUrl ending in /v1, which would call /v1/v1/...", () => {
