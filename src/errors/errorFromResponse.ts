@@ -1,6 +1,7 @@
 import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
 import { parseRetryAfter } from "../retry/retryAfter.js";
+import { echoedHeader } from "./echoedHeader.js";
 import type { SecretRedactor } from "./redact.js";
 import {
   ZuoraApiError,
@@ -69,8 +70,8 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     response.statusText ||
     "no details";
   const attempts = call.info?.attempts ?? 1;
-  const requestId = response.headers.get("zuora-request-id") ?? undefined;
-  const trackId = response.headers.get("zuora-track-id") ?? call.info?.trackId;
+  const requestId = echoedHeader(response, "zuora-request-id", redact);
+  const trackId = echoedHeader(response, "zuora-track-id", redact) ?? call.info?.trackId;
   const { status } = response;
   const location = response.headers.get("location");
   const what = call.malformed
