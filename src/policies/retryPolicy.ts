@@ -92,6 +92,10 @@ async function sendOnce(
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
+    // The attempt is judged; nothing more of its answer is wanted. A 205 (or 204, 304) that announces a body has
+    // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
+    // connection open for as long as it likes. After a body read to its end, this changes nothing.
+    controller.abort();
   }
 }
 
