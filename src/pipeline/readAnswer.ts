@@ -1,4 +1,5 @@
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+import { MAX_ANSWER_BYTES, readCapped } from "./readCapped.js";
 
 /** Statuses whose response has no body: a Response cannot be built with one. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -27,7 +28,8 @@ export class UnusableAnswer extends Error {
 
 /**
  * Reads an attempt's whole answer and judges it by its status first, then its body:
- * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer};
+ * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer}, and so is a
+ *   body over {@link MAX_ANSWER_BYTES} (decoded), whatever the status: not read further, not resent;
  * - a 2xx body that is not JSON is a {@link CorruptBody} when labelled JSON (fetch's gunzip does not flag a truncated
  *   stream, it yields the bytes it got; the attempt is retried) and an {@link UnusableAnswer} otherwise (an HTML
  *   login page, a wrong `baseUrl`, a form-encoded reply);
@@ -40,7 +42,11 @@ export async function readAnswer(received: Response): Promise<Response> {
     await received.body?.cancel();
     throw new UnusableAnswer("which is not a final HTTP status", received);
   }
-  const body = NULL_BODY_STATUSES.has(status) ? null : await received.arrayBuffer();
+  const body = NULL_BODY_STATUSES.has(status) ? null : await readCapped(received.body);
+  if (body === undefined) {
+    const head = new Response(null, { status, statusText: received.statusText, headers: lengthOf(received, null) });
+    throw new UnusableAnswer(`with a body over ${MAX_ANSWER_BYTES} bytes, more than the client reads`, head);
+  }
   const rebuilt = new Response(body, { status, statusText: received.statusText, headers: lengthOf(received, body) });
   if (status < 300 && body && body.byteLength > 0 && !parses(body)) {
     const type = received.headers.get("content-type") ?? "no content type";
