@@ -1,4 +1,5 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
+import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import { CorruptBody, readAnswer, UnusableAnswer } from "../pipeline/readAnswer.js";
@@ -123,7 +124,7 @@ function transportError(request: PipelineRequest, attempt: Attempt, context: Err
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,
-    cause: error,
+    cause: redactedCause(error, redact),
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
     status: attempt.status,

@@ -1,5 +1,6 @@
+import { type AddressInfo, createServer } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createZuoraClient, ZuoraApiError, ZuoraAuthenticationError } from "../../src/index.js";
+import { createZuoraClient, ZuoraApiError, ZuoraAuthenticationError, ZuoraConnectionError } from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
 import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
@@ -41,5 +42,40 @@ describe("a server echoing credentials into Zuora-Request-Id and Zuora-Track-Id"
     expect(error).toBeInstanceOf(ZuoraAuthenticationError);
     expect(error.requestId).toContain("[REDACTED]");
     for (const text of errorTexts(error)) expect(text).not.toContain(clientSecret);
+  });
+});
+
+describe("a server echoing the bearer token into an answer the HTTP parser rejects", () => {
+  it("keeps the token out of util.inspect of the error's cause chain", async () => {
+    // Raw TCP: a well-formed HTTP server could not send this status line.
+    const raw = createServer((socket) => {
+      let received = "";
+      socket.on("error", () => {});
+      socket.on("data", (chunk) => {
+        received += chunk;
+        const echoed = /authorization: (.*)\r\n/i.exec(received)?.[1];
+        if (received.includes("\r\n\r\n") && echoed) socket.end(`HTTP/1.1 2x0 ${echoed}\r\n\r\n`);
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = raw.address() as AddressInfo;
+      const error = await rejection(testClient(`http://127.0.0.1:${port}`, { maxRetries: 0 }).createEntity(entityBody));
+      expect(error).toBeInstanceOf(ZuoraConnectionError);
+      for (const text of errorTexts(error)) expect(text).not.toContain("static-token-abc");
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
+  });
+});
+
+describe("a custom fetch whose error quotes the Authorization header", () => {
+  it("keeps the token out of util.inspect of the error's cause", async () => {
+    const fetch = async (_url: string, init?: RequestInit): Promise<Response> => {
+      throw new Error(`proxy refused ${new Headers(init?.headers).get("authorization")}`);
+    };
+    const error = await rejection(testClient(server.url, { fetch, maxRetries: 0 }).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    for (const text of errorTexts(error)) expect(text).not.toContain("static-token-abc");
   });
 });
