@@ -41,7 +41,10 @@ export interface FailedCall {
   malformed?: string;
 }
 
-/** Longest piece of a non-JSON body quoted in a message, in characters. */
+/**
+ * Longest piece of the server's words (a text body, a JSON `message`, the reasons) quoted in a message, in
+ * characters: a gateway's page or a runaway message must not make a log line of megabytes.
+ */
 const QUOTED_TEXT_MAX = 200;
 
 /** The reason-code category: the last two digits of an 8-digit code, or undefined for e.g. `SystemError`. */
@@ -61,14 +64,18 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   const redact = (text: string) => context.redactor.redact(text, call.secrets ?? []);
   const body = (typeof call.body === "object" && call.body !== null ? call.body : {}) as Record<string, unknown>;
   const reasons = readReasons(body.reasons, redact);
-  const said =
-    (typeof call.body === "string" && call.body.trim() && quote(call.body)) ||
-    (typeof body.message === "string" && body.message) ||
-    (typeof body.error_description === "string" && body.error_description) ||
-    (typeof body.error === "string" && body.error) ||
-    reasons.map((r) => `${r.code} ${r.message}`).join("; ") ||
-    response.statusText ||
-    "no details";
+  // Redacted before it is cut: a cut through a secret would leave a piece of it that redaction no longer knows.
+  const said = quote(
+    redact(
+      (typeof call.body === "string" && call.body.trim()) ||
+        (typeof body.message === "string" && body.message) ||
+        (typeof body.error_description === "string" && body.error_description) ||
+        (typeof body.error === "string" && body.error) ||
+        reasons.map((r) => `${r.code} ${r.message}`).join("; ") ||
+        response.statusText ||
+        "no details",
+    ),
+  );
   const attempts = call.info?.attempts ?? 1;
   const requestId = echoedHeader(response, "zuora-request-id", redact);
   const trackId = echoedHeader(response, "zuora-track-id", redact) ?? call.info?.trackId;
@@ -114,7 +121,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   return new ZuoraApiError({ ...details, retryable: status === 409 });
 }
 
-/** A non-JSON body (a gateway's or firewall's page) on one line, cut to {@link QUOTED_TEXT_MAX} characters. */
+/** The server's words (a gateway's page, Zuora's message) on one line, cut to {@link QUOTED_TEXT_MAX} characters. */
 function quote(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > QUOTED_TEXT_MAX ? `${line.slice(0, QUOTED_TEXT_MAX)}…` : line;

@@ -226,3 +226,26 @@ describe("item 6: the helpers resolve only on a JSON object with success: true",
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
   });
 });
+
+describe("an error body whose JSON message is huge", () => {
+  it("quotes at most a line of it in the error's message, as it quotes a text body", async () => {
+    operationsAnswer({ status: 400, json: { message: `${"x".repeat(100_000)} end` } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("xxxx…");
+    expect(error.message.length).toBeLessThan(1_000);
+  });
+});
+
+describe("an error body echoing the token where the quote is cut", () => {
+  it("hides the token before cutting, so no piece of it shows", async () => {
+    server.handler = (request) => ({
+      status: 403,
+      text: `${"y".repeat(190)}${String(request.headers.authorization).replace("Bearer ", "")} rest`,
+    });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(403);
+    expect(error.message).toContain("yyyy");
+    expect(error.message).not.toContain("static-tok");
+  });
+});
