@@ -249,3 +249,20 @@ describe("an error body echoing the token where the quote is cut", () => {
     expect(error.message).not.toContain("static-tok");
   });
 });
+
+describe("a 200 whose JSON is in UTF-16, labelled so", () => {
+  it("is that answer, sent once, not a body cut off in transit", async () => {
+    let sent = 0;
+    const fetch = async (): Promise<Response> => {
+      sent++;
+      const utf16 = Buffer.from(`\ufeff${JSON.stringify({ id: "e1", success: true })}`, "utf16le");
+      return new Response(utf16, { status: 200, headers: { "content-type": "application/json; charset=utf-16" } });
+    };
+    const error = await rejection(testClient(server.url, { fetch }).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error).not.toBeInstanceOf(ZuoraConnectionError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("charset=utf-16");
+    expect(sent).toBe(1);
+  });
+});
