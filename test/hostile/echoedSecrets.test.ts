@@ -1,6 +1,12 @@
 import { type AddressInfo, createServer } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createZuoraClient, ZuoraApiError, ZuoraAuthenticationError, ZuoraConnectionError } from "../../src/index.js";
+import {
+  createZuoraClient,
+  ZuoraApiError,
+  type ZuoraAuth,
+  ZuoraAuthenticationError,
+  ZuoraConnectionError,
+} from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
 import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
@@ -77,5 +83,23 @@ describe("a custom fetch whose error quotes the Authorization header", () => {
     const error = await rejection(testClient(server.url, { fetch, maxRetries: 0 }).createEntity(entityBody));
     expect(error).toBeInstanceOf(ZuoraApiError);
     for (const text of errorTexts(error)) expect(text).not.toContain("static-token-abc");
+  });
+});
+
+describe("a token issued with blanks around it, echoed as it arrived", () => {
+  // fetch trims a header value, so the server sees (and echoes) the token without the blanks it was issued with.
+  it.each<[string, () => ZuoraAuth]>([
+    ["the token endpoint", () => ({ clientId: "id", clientSecret })],
+    ["a token function", () => () => " token-with-blanks-7 "],
+  ])("hides a token from %s in the error's message", async (_, auth) => {
+    server.handler = (request) =>
+      request.path === "/oauth/token"
+        ? { json: { access_token: " token-with-blanks-7 ", token_type: "bearer", expires_in: 3599 } }
+        : { status: 403, text: `denied for ${String(request.headers.authorization).replace(/^Bearer\s+/, "")}` };
+    const client = createZuoraClient({ baseUrl: server.url, auth: auth(), retry: { sleep: recordingSleep() } });
+    const error = await rejection(client.createEntity(entityBody));
+    expect(error.status).toBe(403);
+    expect(error.message).toContain("denied for [REDACTED]");
+    for (const text of errorTexts(error)) expect(text).not.toContain("token-with-blanks-7");
   });
 });
