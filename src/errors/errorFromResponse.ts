@@ -72,8 +72,9 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
         (typeof body.error_description === "string" && body.error_description) ||
         (typeof body.error === "string" && body.error) ||
         reasons.map((r) => `${r.code} ${r.message}`).join("; ") ||
-        response.statusText ||
-        "no details",
+        // A 2xx's status text ("OK") would read as the server's verdict on a refusal that gave no reasons.
+        (response.status >= 300 && response.statusText) ||
+        (response.status < 300 ? "no reasons given" : "no details"),
     ),
   );
   const attempts = call.info?.attempts ?? 1;
@@ -85,7 +86,8 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     ? `answered HTTP ${status} ${call.malformed}`
     : status >= 200 && status < 300
       ? `was refused (HTTP ${status}, success: false)`
-      : status >= 300 && status < 400
+      : // 304 Not Modified answers a conditional GET; it redirects nowhere.
+        status >= 300 && status < 400 && status !== 304
         ? `was redirected (HTTP ${status}${location ? ` to ${location}` : ""}), which the client never follows`
         : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";

@@ -266,3 +266,20 @@ describe("a 200 whose JSON is in UTF-16, labelled so", () => {
     expect(sent).toBe(1);
   });
 });
+
+describe("answers that are neither a redirect nor a reason", () => {
+  it("calls a 304 answering a POST what it is, not a redirect", async () => {
+    operationsAnswer({ status: 304 });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(304);
+    expect(error.message).not.toContain("redirected");
+  });
+
+  it("says a success: false without reasons gave none, rather than quoting the status text 'OK'", async () => {
+    operationsAnswer({ json: { success: false } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraBusinessError);
+    expect(error.message).not.toMatch(/: OK$/);
+    expect(error.message).toContain("no reasons given");
+  });
+});
