@@ -11,6 +11,18 @@ export const constraints = {
     99
   ],
   "operations": {
+    "listEntities": {
+      "operationId": "listEntities",
+      "method": "GET",
+      "path": "/v1/entities",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "createEntity": {
       "operationId": "createEntity",
       "method": "POST",
@@ -49,6 +61,99 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "getEntity": {
+      "operationId": "getEntity",
+      "method": "GET",
+      "path": "/v1/entities/{id}",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "updateEntity": {
+      "operationId": "updateEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}",
+      "bodyRequired": true,
+      "fields": {
+        "displayName": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255
+        },
+        "locale": {
+          "required": false,
+          "type": "string"
+        },
+        "name": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255,
+          "pattern": "^[A-Za-z0-9 .-]+$"
+        },
+        "timezone": {
+          "required": false,
+          "type": "string"
+        }
+      },
+      "headers": [
+        "Accept-Encoding",
+        "Content-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "deleteEntity": {
+      "operationId": "deleteEntity",
+      "method": "DELETE",
+      "path": "/v1/entities/{id}",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "provisionEntity": {
+      "operationId": "provisionEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}/provision",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listAccessibleEntities": {
+      "operationId": "listAccessibleEntities",
+      "method": "GET",
+      "path": "/v1/users/{username}/accessible-entities",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listConnections": {
+      "operationId": "listConnections",
+      "method": "GET",
+      "path": "/v1/entity-connections",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "initiateConnection": {
       "operationId": "initiateConnection",
       "method": "POST",
@@ -65,6 +170,42 @@ export const constraints = {
         "Idempotency-Key",
         "Accept-Encoding",
         "Content-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "acceptConnection": {
+      "operationId": "acceptConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/accept",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "denyConnection": {
+      "operationId": "denyConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/deny",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "disconnectConnection": {
+      "operationId": "disconnectConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/disconnect",
+      "bodyRequired": false,
+      "fields": {},
+      "headers": [
+        "Accept-Encoding",
         "Zuora-Track-Id",
         "Zuora-Entity-Ids"
       ]
@@ -95,6 +236,12 @@ export const constraints = {
     }
   },
   "headers": {
+    "Accept-Encoding": {},
+    "Zuora-Track-Id": {
+      "maxLength": 64,
+      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
+    },
+    "Zuora-Entity-Ids": {},
     "Idempotency-Key": {
       "maxLength": 255,
       "methods": [
@@ -102,13 +249,7 @@ export const constraints = {
         "PATCH"
       ]
     },
-    "Accept-Encoding": {},
-    "Content-Encoding": {},
-    "Zuora-Track-Id": {
-      "maxLength": 64,
-      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
-    },
-    "Zuora-Entity-Ids": {}
+    "Content-Encoding": {}
   }
 } as const;
 
