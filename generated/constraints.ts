@@ -15,8 +15,17 @@ export const constraints = {
       "operationId": "listEntities",
       "method": "GET",
       "path": "/v1/entities",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {},
+      "query": {
+        "provisioned": {
+          "required": false,
+          "type": "boolean"
+        }
+      },
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -27,6 +36,8 @@ export const constraints = {
       "operationId": "createEntity",
       "method": "POST",
       "path": "/v1/entities",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "displayName": {
@@ -53,6 +64,8 @@ export const constraints = {
           "type": "string"
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -65,8 +78,19 @@ export const constraints = {
       "operationId": "getEntity",
       "method": "GET",
       "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -77,6 +101,8 @@ export const constraints = {
       "operationId": "updateEntity",
       "method": "PUT",
       "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "displayName": {
@@ -99,6 +125,15 @@ export const constraints = {
           "type": "string"
         }
       },
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Content-Encoding",
@@ -110,8 +145,19 @@ export const constraints = {
       "operationId": "deleteEntity",
       "method": "DELETE",
       "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -122,8 +168,19 @@ export const constraints = {
       "operationId": "provisionEntity",
       "method": "PUT",
       "path": "/v1/entities/{id}/provision",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -134,8 +191,19 @@ export const constraints = {
       "operationId": "listAccessibleEntities",
       "method": "GET",
       "path": "/v1/users/{username}/accessible-entities",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -146,18 +214,53 @@ export const constraints = {
       "operationId": "listConnections",
       "method": "GET",
       "path": "/v1/entity-connections",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {},
+      "query": {
+        "type": {
+          "required": false,
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
+        },
+        "page": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "default": 1
+        },
+        "pageSize": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 300,
+          "default": 30
+        }
+      },
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
         "Zuora-Entity-Ids"
-      ]
+      ],
+      "pagination": {
+        "helper": "allConnections",
+        "page": "page",
+        "pageSize": "pageSize",
+        "items": "entityConnections",
+        "next": "nextPage"
+      }
     },
     "initiateConnection": {
       "operationId": "initiateConnection",
       "method": "POST",
       "path": "/v1/entity-connections",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "targetEntityId": {
@@ -166,6 +269,8 @@ export const constraints = {
           "maxLength": 32
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -178,8 +283,19 @@ export const constraints = {
       "operationId": "acceptConnection",
       "method": "PUT",
       "path": "/v1/entity-connections/{connection-id}/accept",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -190,8 +306,19 @@ export const constraints = {
       "operationId": "denyConnection",
       "method": "PUT",
       "path": "/v1/entity-connections/{connection-id}/deny",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -202,8 +329,19 @@ export const constraints = {
       "operationId": "disconnectConnection",
       "method": "PUT",
       "path": "/v1/entity-connections/{connection-id}/disconnect",
+      "auth": true,
+      "body": false,
       "bodyRequired": false,
       "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
       "headers": [
         "Accept-Encoding",
         "Zuora-Track-Id",
@@ -214,6 +352,8 @@ export const constraints = {
       "operationId": "createToken",
       "method": "POST",
       "path": "/oauth/token",
+      "auth": false,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "client_id": {
@@ -232,6 +372,8 @@ export const constraints = {
           ]
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": []
     }
   },
