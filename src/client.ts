@@ -177,7 +177,14 @@ function guardWithValidation(client: Client<paths>): void {
     if (!original) continue;
     target[method] = (url, init) => {
       try {
-        validateRequest({ method, path: url, body: init?.body, headers: collectHeaders(init) });
+        validateRequest({
+          method,
+          path: url,
+          body: init?.body,
+          headers: collectHeaders(init),
+          pathParams: init?.params?.path,
+          query: init?.params?.query,
+        });
       } catch (error) {
         return Promise.reject(error);
       }
@@ -194,7 +201,7 @@ interface RequestShape {
   bodySerializer?: unknown;
   [SERIALIZED_BODY]?: string;
   headers?: unknown;
-  params?: { header?: unknown };
+  params?: { header?: unknown; path?: unknown; query?: unknown };
 }
 
 /**

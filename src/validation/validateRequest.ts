@@ -1,7 +1,7 @@
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import { describeChar } from "./describe.js";
 import { invalidHeaderCharAt } from "./headerValue.js";
-import { type CompiledOperation, headerRules, operationRules } from "./rules.js";
+import { type CompiledField, type CompiledOperation, headerRules, operationRules } from "./rules.js";
 
 /** The request as the caller described it, before anything is sent. */
 export interface RequestToValidate {
@@ -11,6 +11,10 @@ export interface RequestToValidate {
   body: unknown;
   /** Every header value the request will carry, by lower-case name. */
   headers: ReadonlyMap<string, string>;
+  /** The path parameters' values (openapi-fetch's `params.path`). */
+  pathParams?: unknown;
+  /** The query values (openapi-fetch's `params.query`). */
+  query?: unknown;
 }
 
 /** Finds an operation's compiled rules, or undefined for a path the spec does not describe. */
@@ -49,6 +53,10 @@ export function validateRequest(request: RequestToValidate): void {
   }
 
   if (!operation) return;
+  // Path parameters first: a value that would change which resource the URL names must never travel. The rules
+  // (from the spec) refuse an empty value and dot segments; openapi-fetch percent-encodes the rest.
+  checkValues("path", operation.pathParams, request.pathParams, fail);
+  checkValues("query", operation.query, request.query, fail);
   const { body } = request;
   if (body === undefined || body === null) {
     if (operation.bodyRequired) fail("body", "required", "is required");
@@ -64,5 +72,27 @@ export function validateRequest(request: RequestToValidate): void {
     }
     const violation = field.check(value);
     if (violation) fail(`body.${field.name}`, violation.rule, violation.problem);
+  }
+}
+
+/** Checks `values` (an object of parameter values, or nothing) against the parameters of one location. */
+function checkValues(
+  location: "path" | "query",
+  parameters: readonly CompiledField[],
+  values: unknown,
+  fail: (field: string, rule: ZuoraValidationError["rule"], problem: string) => never,
+): void {
+  if (values !== undefined && values !== null && (typeof values !== "object" || Array.isArray(values))) {
+    fail(location, "type", "must be an object of parameter values");
+  }
+  const record = (values ?? {}) as Record<string, unknown>;
+  for (const parameter of parameters) {
+    const value = record[parameter.name];
+    if (value === undefined || value === null) {
+      if (parameter.required) fail(`${location}.${parameter.name}`, "required", "is required");
+      continue;
+    }
+    const violation = parameter.check(value);
+    if (violation) fail(`${location}.${parameter.name}`, violation.rule, violation.problem);
   }
 }
