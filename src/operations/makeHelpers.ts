@@ -77,7 +77,8 @@ function callFor(client: Client<paths>, row: Row, redactor: SecretRedactor): Cal
 
 /**
  * Every item of every page: asks for page 1 (the spec's default page), then the next page number for as long as the
- * answer carries the row's `next` field. Every page is one call with the same query values and options (so the same
+ * answer carries the row's `next` field (and a page has items: an empty page ends the walk, so a server that
+ * keeps sending `next` cannot make it endless). Every page is one call with the same query values and options (so the same
  * headers); breaking out of the loop stops it, and an abort rejects the page in flight or the next one.
  */
 function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>) {
@@ -87,7 +88,14 @@ function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>)
       options.signal?.throwIfAborted();
       const data = await call({}, undefined, { ...query, [pagination.page]: page }, options);
       const items = data[pagination.items];
-      if (Array.isArray(items)) yield* items;
+      if (!Array.isArray(items) || items.length === 0) return;
+      for (const item of items) {
+        // An abort stops the walk at once, not at the end of the page already received.
+        options.signal?.throwIfAborted();
+        yield item;
+      }
+      // The next page is asked for by number, not by following the URL Zuora sends: that URL could name another
+      // host than the client's baseUrl, and the request would leave the client's policies.
       if (data[pagination.next] === undefined || data[pagination.next] === null) return;
     }
   };
