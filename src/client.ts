@@ -8,7 +8,7 @@ import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { createPipelineFetch } from "./pipeline/createPipelineFetch.js";
-import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
+import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
@@ -66,7 +66,17 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const tokens = tokenSource(options, redactor, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
     const tokenFetch = createPipelineFetch(
-      [retryPolicy({ ...backoff, maxRetries, timeoutMs, idempotentMethods: IDEMPOTENT_METHODS, sleep, redactor })],
+      [
+        retryPolicy({
+          ...backoff,
+          maxRetries,
+          timeoutMs,
+          idempotentMethods: IDEMPOTENT_METHODS,
+          safeMethods: SAFE_METHODS,
+          sleep,
+          redactor,
+        }),
+      ],
       transport,
       { replayable: true },
     );
