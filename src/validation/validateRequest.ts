@@ -23,7 +23,7 @@ export function findOperation(method: string, path: string): CompiledOperation |
 }
 
 /**
- * Checks the body and header values against the spec's constraints and HTTP's header rule. Throws
+ * Checks the path, header, query and body values against the spec's constraints and HTTP's header rule. Throws
  * {@link ZuoraValidationError} on the first violation; returns nothing when the request may be sent.
  */
 export function validateRequest(request: RequestToValidate): void {
@@ -33,6 +33,10 @@ export function validateRequest(request: RequestToValidate): void {
     throw new ZuoraValidationError({ operationId, field, rule, problem });
   };
 
+  // Path parameters first: a value that would change which resource the URL names must never travel, and it is the
+  // first thing wrong with such a request. The rules (from the spec) refuse an empty value and dot segments;
+  // openapi-fetch percent-encodes the rest.
+  if (operation) checkValues("path", operation.pathParams, request.pathParams, fail);
   for (const [name, value] of request.headers) {
     const at = invalidHeaderCharAt(value);
     const rule = headerRules.get(name);
@@ -53,9 +57,6 @@ export function validateRequest(request: RequestToValidate): void {
   }
 
   if (!operation) return;
-  // Path parameters first: a value that would change which resource the URL names must never travel. The rules
-  // (from the spec) refuse an empty value and dot segments; openapi-fetch percent-encodes the rest.
-  checkValues("path", operation.pathParams, request.pathParams, fail);
   checkValues("query", operation.query, request.query, fail);
   const { body } = request;
   if (body === undefined || body === null) {
