@@ -59,12 +59,12 @@ beforeAll(async () => {
       routes[`/package/dist/${file}`] = { file: join(packageDir, "dist", file), type: "text/javascript" };
   }
   server = await startStaticServer(routes);
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromiumPath"));
   page = await browser.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 10_000 });
-}, 60_000);
+  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 120_000 });
+});
 
 afterAll(async () => {
   await browser?.close();
