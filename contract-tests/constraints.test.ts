@@ -21,7 +21,7 @@ describe("each documented constraint of every operation: Prism's verdict on the 
       expect(names).toContain("Zuora-Track-Id at 65");
     }
     expect(all.filter((c) => c.valid).length).toBeGreaterThan(30);
-    expect(all.filter((c) => !c.valid).length).toBeGreaterThan(200);
+    expect(all.filter((c) => !c.valid).length).toBeGreaterThan(150);
   });
 
   it.each(all.map((c) => [`${c.operationId}: ${c.name}`, c] as const))("%s", async (_, testCase) => {
