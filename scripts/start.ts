@@ -6,7 +6,9 @@
  *   ZUORA_CLIENT_ID=... ZUORA_CLIENT_SECRET=... npm start
  *                                               on a real tenant, through `prism proxy --errors` (or ZUORA_TOKEN=...)
  *
- * Against a tenant this creates one entity and one connection request (the reference samples): use a sandbox.
+ * Against a tenant this creates one entity and one connection request (the reference samples) and reads; it never
+ * updates, provisions, deletes, accepts, denies or disconnects (those reference requests are reported as not run).
+ * Use a sandbox.
  */
 import { startFrontLayer } from "../mock-server/frontLayer.js";
 import type { ZuoraAuth } from "../src/index.js";
