@@ -59,7 +59,7 @@ beforeAll(async () => {
       routes[`/package/dist/${file}`] = { file: join(packageDir, "dist", file), type: "text/javascript" };
   }
   server = await startStaticServer(routes);
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromiumPath"));
   page = await browser.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/`);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { codeBlocks } from "./support/markdown.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -32,6 +33,8 @@ beforeAll(async () => {
         strict: true,
         exactOptionalPropertyTypes: true,
         noUncheckedIndexedAccess: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
         // The package's own .d.ts files are checked too: a declaration that only compiles with our settings fails here.
         skipLibCheck: false,
         types: ["node"],
@@ -45,6 +48,11 @@ beforeAll(async () => {
   await copyFile(join(ROOT, "package-tests/consumer/consumer.ts"), join(project, "src/consumer.ts"));
   for (const name of await readdir(join(ROOT, "examples"))) {
     if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
+  }
+  // The README's TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ...
+  const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
+  for (const [index, block] of codeBlocks(readme, "ts").entries()) {
+    await writeFile(join(project, "src", `readme-${index + 1}.ts`), block);
   }
   await run(
     "npm",
@@ -87,7 +95,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
   });
 
-  it("type-checks a program that imports the client, its errors and the schema types, under strict settings", () => {
+  it("type-checks a program that imports the client, its errors and the schema types, the examples and the README's code, under strict settings", () => {
     // tsc prints nothing when the program and the package's declarations compile.
     expect(tscOutput).toBe("");
   });
@@ -116,9 +124,27 @@ describe("the packed package, installed into a fresh project", () => {
       /^connection request 8a808255575bdae401576a914a140420 sent/,
     ],
     ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
-  ])("runs examples/%s.ts as shipped in the README", async (name, env, expected) => {
+  ])("runs examples/%s.ts", async (name, env, expected) => {
     const { stdout, stderr } = await runCompiled(name, env);
     expect(stderr).toBe("");
     expect(stdout).toMatch(expected);
+  });
+
+  it("runs the README's complete example: both calls, no error", async () => {
+    const { stdout, stderr } = await runCompiled("readme-1", {
+      ZUORA_CLIENT_ID: "example-id",
+      ZUORA_CLIENT_SECRET: "example-secret",
+    });
+    expect(stderr).toBe("");
+    expect(stdout).toBe(
+      "created entity 8a80825556ff28a4015709096c5d6f5d (Unprovisioned)\n" +
+        "connection request 8a808255575bdae401576a914a140420 sent\n",
+    );
+  });
+
+  it("runs the README's metadata example and prints the request id, the track id and the attempts", async () => {
+    const { stdout, stderr } = await runCompiled("readme-2", { ZUORA_TOKEN: "example-token" });
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^200 \{[\s\S]*attempts: 1,[\s\S]*\}\ncreated entity 8a80825556ff28a4015709096c5d6f5d\n$/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { constraints } from "../generated/constraints.js";
 import { launchChromium } from "../scripts/browser/chromium.js";
 import { type JsonObject, readSpec } from "../scripts/codegen/spec.js";
@@ -24,7 +24,7 @@ const pageProblems: string[] = [];
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-docs-"));
   html = await buildDocs(join(outDir, "index.html"));
-  browser = await launchChromium();
+  browser = await launchChromium(inject("chromiumPath"));
   for (const operationId of OPERATIONS) {
     const page = await openOperation(browser, html, TAG, operationId, pageProblems);
     pages.set(operationId, page);

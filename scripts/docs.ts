@@ -2,7 +2,7 @@
  * Renders the spec into a static HTML reference for reviewers:
  *
  *   npm run docs                   # writes docs/reference/index.html
- *   npm run docs -- --screenshot   # and refreshes docs/reference.png, the picture in the README
+ *   npm run docs -- --screenshot   # and refreshes docs/reference.png, the picture in CONTRIBUTING.md
  */
 import { relative } from "node:path";
 import { launchChromium } from "./browser/chromium.js";
@@ -20,7 +20,7 @@ if (process.argv.includes("--screenshot")) {
     const page = await openOperation(browser, html, "Multi-entity", "createEntity");
     await page.locator('[id="multi-entity/createentity/request/body"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT });
-    console.log(`wrote ${SCREENSHOT}`);
+    console.log(`wrote ${SCREENSHOT} (in Chromium ${browser.version()})`);
   } finally {
     await browser.close();
   }

@@ -1,14 +1,14 @@
 /**
  * The main job: verify the contract and print a report; exit non-zero when any check fails.
  *
- *   npm start                                   on the embedded Prism mock (behind the contract-tests front layer)
+ *   npm start                                   on the embedded Prism mock (behind the front layer of mock-server/)
  *   ZUORA_BASE_URL=https://rest.test.zuora.com \
  *   ZUORA_CLIENT_ID=... ZUORA_CLIENT_SECRET=... npm start
  *                                               on a real tenant, through `prism proxy --errors` (or ZUORA_TOKEN=...)
  *
  * Against a tenant this creates one entity and one connection request (the reference samples): use a sandbox.
  */
-import { startFrontLayer } from "../contract-tests/support/frontLayer.js";
+import { startFrontLayer } from "../mock-server/frontLayer.js";
 import type { ZuoraAuth } from "../src/index.js";
 import { readSpec } from "./codegen/spec.js";
 import { prismVersion, startPrism } from "./prism.js";

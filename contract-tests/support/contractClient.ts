@@ -1,7 +1,7 @@
 import { inject } from "vitest";
+import type { Fault, FrontRecord } from "../../mock-server/frontLayer.js";
 import { responseContract } from "../../scripts/verify/responseContract.js";
 import { createZuoraClient, type ZuoraClientOptions } from "../../src/index.js";
-import type { Fault, FrontRecord } from "./frontLayer.js";
 
 const contract = responseContract();
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startFrontLayer } from "./frontLayer.js";
+import { startFrontLayer } from "../../mock-server/frontLayer.js";
 import { acquireMockPrism } from "./sharedMockPrism.js";
 
 declare module "vitest" {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { acquireMockPrism } from "../../contract-tests/support/sharedMockPrism.js";
+import { chooseChromium, launchChromium } from "../../scripts/browser/chromium.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -18,23 +19,42 @@ declare module "vitest" {
     packDir: string;
     /** Absolute path of the `npm pack` tarball. */
     tarball: string;
+    /** The Chromium every browser suite launches, chosen (and unpacked) once per run. */
+    chromiumPath: string;
   }
 }
 
+/** Chooses the browser, launches it once to learn its version, and says in the test output which one runs. */
+async function announceChromium(): Promise<string> {
+  const { executablePath, origin } = await chooseChromium();
+  const browser = await launchChromium(executablePath);
+  try {
+    console.log(`browser suites drive Chromium ${browser.version()} (${origin}: ${executablePath})`);
+  } finally {
+    await browser.close();
+  }
+  return executablePath;
+}
+
 /**
- * Packs the package once, exactly as `npm publish` would (prepack builds dist/), unpacks it beside the tarball, and
- * boots one Prism mock. The suites test what ships, not the working tree. Everything is removed afterwards.
+ * Packs the package once, exactly as `npm publish` would (prepack builds dist/), unpacks it beside the tarball,
+ * boots one Prism mock and chooses the browser. The suites test what ships, not the working tree. Everything but
+ * the unpacked browser (kept for the next run) is removed afterwards.
  */
 export default async function setup(project: TestProject) {
   const packDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-pack-"));
   const { prism, release } = await acquireMockPrism();
   try {
-    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT });
+    const [{ stdout }, chromiumPath] = await Promise.all([
+      run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT }),
+      announceChromium(),
+    ]);
     const tarball = join(packDir, stdout.trim().split("\n").at(-1) ?? "");
     await run("tar", ["-xzf", tarball, "-C", packDir]);
     project.provide("prismUrl", prism.url);
     project.provide("packDir", packDir);
     project.provide("tarball", tarball);
+    project.provide("chromiumPath", chromiumPath);
   } catch (error) {
     await release();
     await rm(packDir, { recursive: true, force: true });

@@ -1,12 +1,35 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { PINNED_PACKAGE, pinnedVersion, unpackPinnedChromium } from "./pinnedChromium.js";
 
-/** Where Debian's `chromium` package puts the browser; `CHROMIUM_PATH` overrides it (e.g. a local Chrome). */
-export const chromiumPath: string = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The browser a run drives: its executable and where it came from, for the test output. */
+export interface ChosenChromium {
+  executablePath: string;
+  /** `CHROMIUM_PATH`, or the pinned package and its version (e.g. `@sparticuz/chromium 147.0.0`). */
+  origin: string;
+}
+
+/**
+ * `CHROMIUM_PATH` when it is set (any Chrome or Chromium, e.g. on macOS, where the pinned Linux build cannot run),
+ * else the Chromium pinned in the lockfile, unpacked on first use.
+ */
+export async function chooseChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChosenChromium> {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) {
+      throw new Error(
+        `CHROMIUM_PATH names ${fromEnv}, which does not exist: fix it, or unset it to use the pinned one`,
+      );
+    }
+    return { executablePath: fromEnv, origin: "CHROMIUM_PATH" };
+  }
+  return { executablePath: await unpackPinnedChromium(), origin: `${PINNED_PACKAGE} ${pinnedVersion}` };
+}
 
 /**
  * Flags for a root user on a closed network: no sandbox (root), no GPU, and no background traffic to Google's
- * services, which this network refuses and which would otherwise slow every start.
+ * services, which this network refuses and which would otherwise slow every start. Web security stays on (unlike
+ * the pinned package's own serverless `args`): the browser tests depend on CORS being enforced.
  */
 const FLAGS = [
   "--no-sandbox",
@@ -20,14 +43,10 @@ const FLAGS = [
 ];
 
 /**
- * Launches headless Chromium with playwright-core (which never downloads a browser of its own). Fails with what to
- * install when the executable is missing, rather than skipping: a skipped browser test would pass silently.
+ * Launches headless Chromium with playwright-core (which never downloads a browser of its own): the executable
+ * given (the package tests pass the one their global setup chose once per run), else {@link chooseChromium}'s.
  */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: FLAGS });
+export async function launchChromium(executablePath?: string): Promise<Browser> {
+  const path = executablePath ?? (await chooseChromium()).executablePath;
+  return chromium.launch({ executablePath: path, headless: true, args: FLAGS });
 }
