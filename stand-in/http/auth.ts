@@ -1,3 +1,5 @@
+import { type Answer, answer } from "./answers.js";
+
 /** How the stand-in authenticates requests. */
 export interface StandInAuthOptions {
   /**
@@ -12,13 +14,6 @@ export interface StandInAuthOptions {
   tokenLifetimeSeconds?: number;
   /** The clock, in ms, that issued tokens expire by. Defaults to `Date.now`. */
   now?: () => number;
-}
-
-/** An answer of the token endpoint or a refusal for a missing or bad token. */
-export interface AuthAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  headers?: Record<string, string>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -36,7 +31,7 @@ export class Authenticator {
   }
 
   /** `POST /oauth/token` with a form body: a token, or an OAuth 2.0 error (RFC 6749, section 5.2). */
-  issue(form: URLSearchParams, scope: string): AuthAnswer {
+  issue(form: URLSearchParams, scope: string): Answer {
     const clientId = form.get("client_id");
     const clientSecret = form.get("client_secret");
     const grantType = form.get("grant_type");
@@ -54,10 +49,7 @@ export class Authenticator {
     const lifetime = this.#options.tokenLifetimeSeconds ?? 3599;
     this.#issued.set(token, this.#now() + lifetime * 1000);
     this.issuedCount += 1;
-    return {
-      status: 200,
-      body: { access_token: token, token_type: "bearer", expires_in: lifetime, scope, jti: token },
-    };
+    return answer(200, { access_token: token, token_type: "bearer", expires_in: lifetime, scope, jti: token });
   }
 
   /** Whether a request with this `Authorization` header may go on. */
@@ -86,12 +78,10 @@ export class Authenticator {
 }
 
 /** The spec's 401 for a missing, invalid or expired bearer token. */
-export const UNAUTHORIZED: AuthAnswer = {
-  status: 401,
-  body: { message: "Authentication error" },
-  headers: { "www-authenticate": "Bearer realm=Zuora API" },
-};
+export function unauthorized(): Answer {
+  return answer(401, { message: "Authentication error" }, { "www-authenticate": "Bearer realm=Zuora API" });
+}
 
-function oauthError(status: number, error: string, description: string): AuthAnswer {
-  return { status, body: { error, error_description: description } };
+function oauthError(status: number, error: string, description: string): Answer {
+  return answer(status, { error, error_description: description });
 }
