@@ -16,6 +16,8 @@ export interface HandledRequest {
   method: string;
   /** The path, without the query. */
   path: string;
+  /** Its `Zuora-Track-Id`, if any (to find a test's own requests in a shared stand-in). */
+  trackId: string | undefined;
   /** The operation it addressed, or undefined for a path the spec does not describe. */
   operationId: OperationId | undefined;
   /** The status answered, or undefined when an injected fault dropped the connection. */
@@ -46,6 +48,7 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
   const record: HandledRequest = {
     method: request.method,
     path: url.pathname,
+    trackId: request.headers.get("zuora-track-id") ?? undefined,
     operationId: matched?.operationId,
     status: undefined,
     reasonCode: undefined,
