@@ -1,3 +1,5 @@
+// Node's types for this file alone: the rest of the stand-in (and its declarations) needs no more than fetch's.
+/// <reference types="node" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
