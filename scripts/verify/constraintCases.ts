@@ -23,7 +23,13 @@ export function constraintCases(): ConstraintCase[] {
   const spec = readSpec();
   const out: ConstraintCase[] = [];
   for (const operation of Object.values(constraints.operations)) {
-    if (operation.path !== "/v1/entities" && operation.path !== "/v1/entity-connections") continue;
+    // The two write operations whose probes the verification knows (their paths now also carry the list calls).
+    if (
+      operation.method !== "POST" ||
+      (operation.path !== "/v1/entities" && operation.path !== "/v1/entity-connections")
+    ) {
+      continue;
+    }
     const { path, operationId } = operation;
     const sample = requestSample(spec, operationId).body as Record<string, unknown>;
     const add = (name: string, candidate: Candidate, valid: boolean) =>
