@@ -29,7 +29,7 @@ beforeAll(async () => {
     const page = await openOperation(browser, html, TAG, operationId, pageProblems);
     pages.set(operationId, page);
   }
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

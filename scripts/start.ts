@@ -9,9 +9,10 @@
  *   ... npm start -- --lifecycle               on a real tenant, also the lifecycle (provisions two entities, for
  *                                               good, and connects them): use a sandbox
  *
- * Against a tenant this creates one entity and one connection request (the reference samples): use a sandbox. It
- * never provisions, deletes or changes a connection there unless `--lifecycle` is passed: provisioning cannot be
- * undone. On the embedded mock, the lifecycle always runs, on the stand-in behind `prism proxy --errors`.
+ * Against a tenant this creates one entity and one connection request (the reference samples) and reads; it never
+ * updates, provisions, deletes, accepts, denies or disconnects (those reference requests are reported as not run)
+ * unless `--lifecycle` is passed: provisioning cannot be undone. Use a sandbox. On the embedded mock, the lifecycle
+ * always runs, on the stand-in behind `prism proxy --errors`.
  */
 import { startFrontLayer } from "../mock-server/frontLayer.js";
 import type { ZuoraAuth } from "../src/index.js";

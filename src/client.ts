@@ -3,11 +3,12 @@ import { constraints } from "../generated/constraints.js";
 import type { components, paths } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
-import { errorFromResponse } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
+import { makeHelpers } from "./operations/makeHelpers.js";
+import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
-import { callInfo, createPipelineFetch } from "./pipeline/createPipelineFetch.js";
-import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
+import { createPipelineFetch } from "./pipeline/createPipelineFetch.js";
+import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
@@ -15,35 +16,23 @@ import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
 import { validateRequest } from "./validation/validateRequest.js";
 
+export type { CallOptions } from "./operations/callOptions.js";
+
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
 export type CreatedEntity = Schemas["CreateEntityResponse"];
 /** The connection request Zuora initiated. */
 export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
 
-/** Per-call options of the operation helpers; each overrides the client's default for this call only. */
-export interface CallOptions {
-  /** This call's `Idempotency-Key` (≤ 255 characters). Defaults to a new UUID, reused on every retry of the call. */
-  idempotencyKey?: string;
-  /** This call's `Zuora-Track-Id`. Defaults to the client's `trackId`. */
-  trackId?: string;
-  /** This call's `Zuora-Entity-Ids`. Defaults to the client's `entityIds`. */
-  entityIds?: string;
-  /** Aborts the call, retries and waits included. */
-  signal?: AbortSignal;
-}
-
-/** The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation that returns data or throws. */
-export type ZuoraClient = Client<paths> & {
-  /**
-   * `POST /v1/entities`. Resolves to the created entity; throws {@link ZuoraValidationError} before sending a value
-   * that breaks the spec, and a {@link ZuoraApiError} subclass when Zuora refuses or fails (HTTP 200 with
-   * `success: false` included).
-   */
-  createEntity(body: Schemas["CreateEntityRequest"], options?: CallOptions): Promise<CreatedEntity>;
-  /** `POST /v1/entity-connections`. Resolves to the initiated connection request; throws as {@link ZuoraClient.createEntity}. */
-  initiateConnection(body: Schemas["InitiateConnectionRequest"], options?: CallOptions): Promise<InitiatedConnection>;
-};
+/**
+ * The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation, named by its operationId,
+ * that resolves to the success body or throws: {@link ZuoraValidationError} before sending a value that breaks the
+ * spec, and a {@link ZuoraApiError} subclass when Zuora refuses or fails (HTTP 200 with `success: false` included).
+ * Path parameters come first, then the body, then query values, then {@link CallOptions}:
+ * `getEntity(id, options?)`, `updateEntity(id, body, options?)`, `listConnections({ type, page, pageSize }?, options?)`.
+ * Paginated operations also get an iterator over every item of every page (`allConnections`).
+ */
+export type ZuoraClient = Client<paths> & OperationHelpers & PagerHelpers;
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -77,7 +66,17 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const tokens = tokenSource(options, redactor, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
     const tokenFetch = createPipelineFetch(
-      [retryPolicy({ ...backoff, maxRetries, timeoutMs, idempotentMethods: IDEMPOTENT_METHODS, sleep, redactor })],
+      [
+        retryPolicy({
+          ...backoff,
+          maxRetries,
+          timeoutMs,
+          idempotentMethods: IDEMPOTENT_METHODS,
+          safeMethods: SAFE_METHODS,
+          sleep,
+          redactor,
+        }),
+      ],
       transport,
       { replayable: true },
     );
@@ -103,38 +102,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: createPipelineFetch(policies, transport) });
   guardWithValidation(client);
 
-  const call = async <T extends { success?: boolean }>(
-    path: "/v1/entities" | "/v1/entity-connections",
-    body: Schemas["CreateEntityRequest"] | Schemas["InitiateConnectionRequest"],
-    callOptions: CallOptions,
-  ): Promise<T> => {
-    const header: Record<string, string> = {};
-    if (callOptions.idempotencyKey !== undefined) header["Idempotency-Key"] = callOptions.idempotencyKey;
-    if (callOptions.trackId !== undefined) header["Zuora-Track-Id"] = callOptions.trackId;
-    if (callOptions.entityIds !== undefined) header["Zuora-Entity-Ids"] = callOptions.entityIds;
-    const result = await client.POST(path, {
-      // The union of both bodies is fine here: validation has checked `body` against this path's schema.
-      body: body as never,
-      params: { header },
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-    });
-    const data = result.data as T | undefined;
-    if (result.response.ok && data && data.success !== false) return data;
-    throw errorFromResponse({
-      operation: `POST ${path}`,
-      response: result.response,
-      body: result.error ?? result.data,
-      info: callInfo(result.response),
-      redactor,
-    });
-  };
-
-  return Object.assign(client, {
-    createEntity: (body: Schemas["CreateEntityRequest"], callOptions: CallOptions = {}) =>
-      call<CreatedEntity>("/v1/entities", body, callOptions),
-    initiateConnection: (body: Schemas["InitiateConnectionRequest"], callOptions: CallOptions = {}) =>
-      call<InitiatedConnection>("/v1/entity-connections", body, callOptions),
-  });
+  return Object.assign(client, makeHelpers(client, redactor));
 }
 
 function tokenSource(
@@ -177,7 +145,14 @@ function guardWithValidation(client: Client<paths>): void {
     if (!original) continue;
     target[method] = (url, init) => {
       try {
-        validateRequest({ method, path: url, body: init?.body, headers: collectHeaders(init) });
+        validateRequest({
+          method,
+          path: url,
+          body: init?.body,
+          headers: collectHeaders(init),
+          pathParams: init?.params?.path,
+          query: init?.params?.query,
+        });
       } catch (error) {
         return Promise.reject(error);
       }
@@ -194,7 +169,7 @@ interface RequestShape {
   bodySerializer?: unknown;
   [SERIALIZED_BODY]?: string;
   headers?: unknown;
-  params?: { header?: unknown };
+  params?: { header?: unknown; path?: unknown; query?: unknown };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ZuoraApiErrorDetails {
   retryAfterMs?: number | undefined;
   /** Whether calling again (a new call, with a new idempotency key) may succeed. */
   retryable?: boolean;
+  /** Whether Zuora may have performed the request although this error says otherwise. Defaults to false. */
+  mayHaveActed?: boolean;
   cause?: unknown;
 }
 
@@ -49,6 +51,13 @@ export class ZuoraApiError extends ZuoraError {
   readonly idempotencyKey: string | undefined;
   /** Whether calling again may succeed. */
   readonly retryable: boolean;
+  /**
+   * True when Zuora may have performed the request although this error reports a failure: a state change (PUT,
+   * DELETE, or a POST without key) whose answer was lost on some attempt. A resend then meets the new state, so e.g.
+   * "already provisioned" or a 404 after a delete can mean the call worked. Read the resource's state before acting
+   * on the error.
+   */
+  readonly mayHaveActed: boolean;
 
   constructor(details: ZuoraApiErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -59,6 +68,7 @@ export class ZuoraApiError extends ZuoraError {
     this.attempts = details.attempts;
     this.idempotencyKey = details.idempotencyKey;
     this.retryable = details.retryable ?? false;
+    this.mayHaveActed = details.mayHaveActed ?? false;
   }
 
   /** A plain, credential-free object for logs and JSON. */
@@ -73,6 +83,7 @@ export class ZuoraApiError extends ZuoraError {
       attempts: this.attempts,
       idempotencyKey: this.idempotencyKey,
       retryable: this.retryable,
+      mayHaveActed: this.mayHaveActed,
     };
   }
 }

@@ -55,9 +55,14 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   const status = response.status;
   const what = status === 200 ? "was refused (HTTP 200, success: false)" : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
+  // An earlier attempt of this state change went unanswered: this answer may be the consequence of its success.
+  const mayHaveActed = (call.info?.unanswered ?? 0) > 0;
+  const caveat = mayHaveActed
+    ? "; an earlier attempt got no answer and may have taken effect, so check the resource's state"
+    : "";
   const details: ZuoraApiErrorDetails = {
     message: redactor.redact(
-      `${call.operation} ${what} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${said}${where}`,
+      `${call.operation} ${what} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${said}${where}${caveat}`,
     ),
     status,
     reasons,
@@ -65,6 +70,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     trackId,
     attempts,
     idempotencyKey: call.info?.idempotencyKey,
+    mayHaveActed,
   };
 
   if (call.authentication || status === 401) return new ZuoraAuthenticationError(details);

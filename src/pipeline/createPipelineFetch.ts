@@ -47,7 +47,7 @@ export function createPipelineFetch(
       body: await bodyBytes(input),
       signal: input.signal,
       replayable,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
     };
     const response = await send(request);
     callInfos.set(response, request.info);

@@ -12,6 +12,8 @@ export interface RetryPolicyOptions extends BackoffOptions {
   timeoutMs: number;
   /** Methods that are safe to send again without a key. */
   idempotentMethods: ReadonlySet<string>;
+  /** Methods that change nothing, so a lost answer to them hides no action. */
+  safeMethods: ReadonlySet<string>;
   sleep: Sleep;
   redactor: SecretRedactor;
 }
@@ -45,6 +47,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
       const replayable = request.replayable || keyed || options.idempotentMethods.has(request.method);
+      // A state change (PUT, DELETE) carries no key, so Zuora cannot tell a resend from a new request: if an attempt's
+      // answer is lost after Zuora acted, the resend meets the new state ("already provisioned", 404). Counting such
+      // attempts lets the final answer or error say that the call may have taken effect.
+      const changesState = !keyed && !request.replayable && !options.safeMethods.has(request.method);
       for (let attempt = 1; ; attempt++) {
         callerSignal?.throwIfAborted();
         request.info.attempts++;
@@ -57,8 +63,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         );
         if (!decision.retry) {
           if (outcome.response) return outcome.response;
-          throw transportError(request, outcome.error, options.redactor, decision.reason);
+          throw transportError(request, outcome.error, options.redactor, decision.reason, changesState);
         }
+        const status = outcome.response?.status ?? 0;
+        if (changesState && (outcome.error !== undefined || status >= 500)) request.info.unanswered++;
         await options.sleep(decision.delayMs, callerSignal);
       }
     },
@@ -104,7 +112,13 @@ async function sendOnce(
   }
 }
 
-function transportError(request: PipelineRequest, error: unknown, redactor: SecretRedactor, why: string) {
+function transportError(
+  request: PipelineRequest,
+  error: unknown,
+  redactor: SecretRedactor,
+  why: string,
+  changesState: boolean,
+) {
   const { pathname } = new URL(request.url);
   const attempts = request.info.attempts;
   const cause = error instanceof Error ? error.message : String(error);
@@ -113,6 +127,8 @@ function transportError(request: PipelineRequest, error: unknown, redactor: Secr
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,
+    // No attempt was answered: a state change may have happened all the same.
+    mayHaveActed: changesState,
     cause: error,
   };
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
