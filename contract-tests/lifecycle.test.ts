@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { callInfo, reasonCategory } from "../src/index.js";
+import { reasonCategory, ZuoraBusinessError } from "../src/index.js";
 import type { HandledRequest } from "../stand-in/index.js";
 import { frontLog, injectFaults, uniqueTrackId } from "./support/contractClient.js";
 import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.js";
@@ -10,18 +10,25 @@ import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.
 
 const place = { locale: "en_US", timezone: "America/Los_Angeles" };
 
-/** What an answer that may be a business failure says: success, or the reason category and message. */
-function outcome(data: unknown): string {
-  const body = data as { success?: boolean; reasons?: { code: number | string; message: string }[] } | undefined;
-  if (body?.success === true) return "success";
-  const reason = body?.reasons?.[0];
-  return reason ? `refused ${reasonCategory(reason.code)}: ${reason.message}` : `no answer: ${JSON.stringify(data)}`;
+/** How a helper call ended: `success`, or the refusal's reason category and message (and whether it may have acted). */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "success";
+  } catch (error) {
+    if (!(error instanceof ZuoraBusinessError)) throw error;
+    const reason = error.reasons[0];
+    const acted = error.mayHaveActed ? " (may have acted)" : "";
+    return `refused ${reasonCategory(reason?.code ?? "")}: ${reason?.message}${acted}`;
+  }
 }
 
-async function globalEntityId(zuora: ReturnType<typeof standInClient>["client"]): Promise<string> {
-  const { data } = await zuora.GET("/v1/entities", { params: { query: { provisioned: true } } });
-  const global = data && "entities" in data ? data.entities.find((e) => e.parentId === null) : undefined;
-  if (!global) throw new Error(`no global entity in ${JSON.stringify(data)}`);
+type Zuora = ReturnType<typeof standInClient>["client"];
+
+async function globalEntityId(zuora: Zuora): Promise<string> {
+  const { entities } = await zuora.listEntities({ provisioned: true });
+  const global = entities.find((e) => e.parentId === null);
+  if (!global) throw new Error(`no global entity in ${JSON.stringify(entities)}`);
   return global.id;
 }
 
@@ -31,7 +38,20 @@ async function reachedStandIn(trackId: string): Promise<HandledRequest[]> {
   return ((await response.json()) as HandledRequest[]).filter((r) => r.trackId === trackId);
 }
 
-describe("the Multi-entity lifecycle on the stand-in, checked by Prism", () => {
+/** Two provisioned entities of the test's own, seeded, to connect. */
+async function seedPair(label: string): Promise<{ source: string; target: string }> {
+  const name = uniqueName(label);
+  const [source, target] = [`${name}-s`, `${name}-t`];
+  await seedStandIn({
+    entities: [
+      { id: source, name: source, status: "Provisioned" },
+      { id: target, name: target, status: "Provisioned" },
+    ],
+  });
+  return { source, target };
+}
+
+describe("the Multi-entity lifecycle on the stand-in, through the public client, checked by Prism", () => {
   it("creates, provisions in order, updates, refuses what Zuora refuses, connects, accepts and disconnects", async () => {
     const { client: zuora, violations } = standInClient();
     const name = uniqueName("Life");
@@ -39,60 +59,47 @@ describe("the Multi-entity lifecycle on the stand-in, checked by Prism", () => {
     const child = await zuora.createEntity({ name: `${name}-child`, parentId: globalId, ...place });
     const grandchild = await zuora.createEntity({ name: `${name}-grandchild`, parentId: child.id, ...place });
 
-    const unprovisioned = await zuora.GET("/v1/entities", { params: { query: { provisioned: false } } });
-    const listed = unprovisioned.data && "entities" in unprovisioned.data ? unprovisioned.data.entities : [];
-    expect(listed.filter((e) => e.name.startsWith(name)).map((e) => [e.id, e.status])).toEqual([
+    const { entities } = await zuora.listEntities({ provisioned: false });
+    expect(entities.filter((e) => e.name.startsWith(name)).map((e) => [e.id, e.status])).toEqual([
       [child.id, "Unprovisioned"],
       [grandchild.id, "Unprovisioned"],
     ]);
 
-    const provision = async (id: string) =>
-      outcome((await zuora.PUT("/v1/entities/{id}/provision", { params: { path: { id } } })).data);
-    expect(await provision(grandchild.id)).toBe(
+    expect(await outcome(zuora.provisionEntity(grandchild.id))).toBe(
       "refused 30: The entity cannot be provisioned before its parent entity is provisioned.",
     );
-    expect(await provision(child.id)).toBe("success");
-    expect(await provision(grandchild.id)).toBe("success");
+    expect(await outcome(zuora.provisionEntity(child.id))).toBe("success");
+    expect(await outcome(zuora.provisionEntity(grandchild.id))).toBe("success");
 
-    const update = async (body: { locale?: string; displayName?: string }) =>
-      outcome((await zuora.PUT("/v1/entities/{id}", { params: { path: { id: grandchild.id } }, body })).data);
-    expect(await update({ locale: "fr_FR" })).toBe(
+    expect(await outcome(zuora.updateEntity(grandchild.id, { locale: "fr_FR" }))).toBe(
       "refused 30: The locale and time zone of a provisioned entity cannot be edited.",
     );
-    expect(await update({ displayName: `${name} Grandchild` })).toBe("success");
-    const removed = await zuora.DELETE("/v1/entities/{id}", { params: { path: { id: grandchild.id } } });
-    expect(outcome(removed.data)).toBe("refused 30: A provisioned entity cannot be removed.");
+    expect(await outcome(zuora.updateEntity(grandchild.id, { displayName: `${name} Grandchild` }))).toBe("success");
+    expect(await zuora.getEntity(grandchild.id)).toMatchObject({ displayName: `${name} Grandchild`, locale: "en_US" });
+    expect(await outcome(zuora.deleteEntity(grandchild.id))).toBe(
+      "refused 30: A provisioned entity cannot be removed.",
+    );
 
     const { id: connectionId } = await zuora.initiateConnection(
       { targetEntityId: grandchild.id },
       { entityIds: child.id },
     );
-    const list = async (as: string, type: "inbound" | "outbound") => {
-      const { data } = await zuora.GET("/v1/entity-connections", {
-        params: { query: { type }, header: { "Zuora-Entity-Ids": as } },
-      });
-      return data && "entityConnections" in data ? data.entityConnections.map((c) => `${c.id} ${c.status}`) : [];
+    const both = async () => {
+      const inbound = await zuora.listConnections({ type: "inbound" }, { entityIds: grandchild.id });
+      const outbound = await zuora.listConnections({ type: "outbound" }, { entityIds: child.id });
+      return {
+        target: inbound.entityConnections.map((c) => `${c.id} ${c.status}`),
+        source: outbound.entityConnections.map((c) => `${c.id} ${c.status}`),
+      };
     };
-    const both = async () => ({
-      target: await list(grandchild.id, "inbound"),
-      source: await list(child.id, "outbound"),
-    });
     expect(await both()).toEqual({ target: [`${connectionId} Pending`], source: [`${connectionId} Pending`] });
 
-    const act = async (verb: "accept" | "disconnect", as: string) =>
-      outcome(
-        (
-          await zuora.PUT(`/v1/entity-connections/{connection-id}/${verb}`, {
-            params: { path: { "connection-id": connectionId }, header: { "Zuora-Entity-Ids": as } },
-          })
-        ).data,
-      );
-    expect(await act("accept", child.id)).toBe(
+    expect(await outcome(zuora.acceptConnection(connectionId, { entityIds: child.id }))).toBe(
       "refused 10: A connection request can only be accepted by its target entity.",
     );
-    expect(await act("accept", grandchild.id)).toBe("success");
+    expect(await outcome(zuora.acceptConnection(connectionId, { entityIds: grandchild.id }))).toBe("success");
     expect(await both()).toEqual({ target: [`${connectionId} Connected`], source: [`${connectionId} Connected`] });
-    expect(await act("disconnect", child.id)).toBe("success");
+    expect(await outcome(zuora.disconnectConnection(connectionId, { entityIds: child.id }))).toBe("success");
     expect(await both()).toEqual({
       target: [`${connectionId} Disconnected`],
       source: [`${connectionId} Disconnected`],
@@ -101,15 +108,26 @@ describe("the Multi-entity lifecycle on the stand-in, checked by Prism", () => {
     expect(violations).toEqual([]);
   });
 
-  it("lists 650 connections complete and in order over 3 pages of 300", async () => {
+  it("withdraws a denied request: the target denies, neither side lists it, and the source may ask again", async () => {
     const { client: zuora, violations } = standInClient();
-    const name = uniqueName("Paged");
-    const [source, target] = [`${name}-s`, `${name}-t`];
+    const { source, target } = await seedPair("Deny");
+    const { id } = await zuora.initiateConnection({ targetEntityId: target }, { entityIds: source });
+    expect(await outcome(zuora.denyConnection(id, { entityIds: target }))).toBe("success");
+    expect((await zuora.listConnections({}, { entityIds: target })).entityConnections).toEqual([]);
+    expect((await zuora.listConnections({}, { entityIds: source })).entityConnections).toEqual([]);
+    expect(await outcome(zuora.acceptConnection(id, { entityIds: target }))).toBe(
+      `refused 40: The connection ${id} does not exist.`,
+    );
+    await expect(zuora.initiateConnection({ targetEntityId: target }, { entityIds: source })).resolves.toMatchObject({
+      success: true,
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it("lists 650 connections with allConnections({ pageSize: 300 }), complete and in order, over 3 pages", async () => {
+    const { client: zuora, violations } = standInClient();
+    const { source, target } = await seedPair("Paged");
     const seeded = await seedStandIn({
-      entities: [
-        { id: source, name: source, status: "Provisioned" },
-        { id: target, name: target, status: "Provisioned" },
-      ],
       // Asked, connected, disconnected, 649 times over; the 650th is connected.
       connections: Array.from({ length: 650 }, (_, i) => ({
         sourceEntityId: source,
@@ -117,38 +135,35 @@ describe("the Multi-entity lifecycle on the stand-in, checked by Prism", () => {
         status: i === 649 ? ("Connected" as const) : ("Disconnected" as const),
       })),
     });
+    const trackId = uniqueTrackId("all-connections");
     const ids: string[] = [];
-    let pages = 0;
-    for (let page = 1; ; page++) {
-      const { data } = await zuora.GET("/v1/entity-connections", {
-        params: { query: { type: "inbound", page, pageSize: 300 }, header: { "Zuora-Entity-Ids": target } },
-      });
-      if (!data || !("entityConnections" in data)) throw new Error(outcome(data));
-      pages += 1;
-      ids.push(...data.entityConnections.map((c) => c.id));
-      if (data.nextPage === undefined) break;
-      expect(new URL(data.nextPage).searchParams.get("page")).toBe(String(page + 1));
+    for await (const connection of zuora.allConnections(
+      { type: "inbound", pageSize: 300 },
+      { entityIds: target, trackId },
+    )) {
+      ids.push(connection.id);
     }
-    expect(pages).toBe(3);
     expect(ids).toEqual(seeded.connections.map((c) => c.id));
+    expect((await reachedStandIn(trackId)).map((r) => `${r.operationId} ${r.status}`)).toEqual([
+      "listConnections 200",
+      "listConnections 200",
+      "listConnections 200",
+    ]);
     expect(violations).toEqual([]);
   });
 
-  it("a reset after the stand-in provisioned: the retry is told 'already provisioned', and the entity is provisioned once", async () => {
+  it("a reset after the stand-in provisioned: the caller is told it may have acted, and the entity is provisioned once", async () => {
     const { client: zuora, violations } = standInClient();
     const globalId = await globalEntityId(zuora);
     const entity = await zuora.createEntity({ name: uniqueName("Reset"), parentId: globalId, ...place });
     const trackId = uniqueTrackId("provision-reset-after");
     await injectFaults(trackId, [{ kind: "reset-after" }], inject("standInUrl"));
 
-    const result = await zuora.PUT("/v1/entities/{id}/provision", {
-      params: { path: { id: entity.id }, header: { "Zuora-Track-Id": trackId } },
-    });
-    // What the caller is told: two attempts, the second refused because the first had acted.
-    expect(callInfo(result.response)?.attempts).toBe(2);
-    expect(outcome(result.data)).toBe("refused 30: The entity is already provisioned.");
-    const { data } = await zuora.GET("/v1/entities/{id}", { params: { path: { id: entity.id } } });
-    expect(data).toMatchObject({ id: entity.id, status: "Provisioned" });
+    const error = await zuora.provisionEntity(entity.id, { trackId }).catch((e: unknown) => e);
+    // What the caller is told: two attempts, the second refused because the first had acted, and that it may have.
+    expect(error).toBeInstanceOf(ZuoraBusinessError);
+    expect(error).toMatchObject({ attempts: 2, mayHaveActed: true });
+    expect(await zuora.getEntity(entity.id)).toMatchObject({ id: entity.id, status: "Provisioned" });
     expect((await frontLog(trackId, inject("standInUrl"))).map((r) => r.fault ?? "none")).toEqual([
       "reset-after",
       "none",
@@ -162,28 +177,18 @@ describe("the Multi-entity lifecycle on the stand-in, checked by Prism", () => {
 
   it("a 503 on accept is retried: one accept reaches the stand-in, and both sides see Connected", async () => {
     const { client: zuora, violations } = standInClient();
-    const name = uniqueName("Busy");
-    await seedStandIn({
-      entities: [
-        { id: `${name}-s`, name: `${name}-s`, status: "Provisioned" },
-        { id: `${name}-t`, name: `${name}-t`, status: "Provisioned" },
-      ],
-    });
-    const { id } = await zuora.initiateConnection({ targetEntityId: `${name}-t` }, { entityIds: `${name}-s` });
+    const { source, target } = await seedPair("Busy");
+    const { id } = await zuora.initiateConnection({ targetEntityId: target }, { entityIds: source });
     const trackId = uniqueTrackId("accept-503");
     await injectFaults(trackId, [{ kind: "status", status: 503 }], inject("standInUrl"));
-    const accepted = await zuora.PUT("/v1/entity-connections/{connection-id}/accept", {
-      params: { path: { "connection-id": id }, header: { "Zuora-Entity-Ids": `${name}-t`, "Zuora-Track-Id": trackId } },
-    });
-    expect(outcome(accepted.data)).toBe("success");
-    expect(callInfo(accepted.response)?.attempts).toBe(2);
+    await expect(zuora.acceptConnection(id, { entityIds: target, trackId })).resolves.toEqual({ success: true });
+    expect((await frontLog(trackId, inject("standInUrl"))).map((r) => r.fault ?? "none")).toEqual(["status", "none"]);
     expect((await reachedStandIn(trackId)).map((r) => r.operationId)).toEqual(["acceptConnection"]);
-    const { data } = await zuora.GET("/v1/entity-connections", {
-      params: { header: { "Zuora-Entity-Ids": `${name}-s` } },
-    });
-    expect(data && "entityConnections" in data ? data.entityConnections : []).toEqual([
-      { id, sourceEntityId: `${name}-s`, targetEntityId: `${name}-t`, status: "Connected" },
-    ]);
+    for (const entityIds of [source, target]) {
+      expect((await zuora.listConnections({}, { entityIds })).entityConnections).toEqual([
+        { id, sourceEntityId: source, targetEntityId: target, status: "Connected" },
+      ]);
+    }
     expect(violations).toEqual([]);
   });
 });
