@@ -15,11 +15,9 @@ const child = await zuora.createEntity({
   parentId: standIn.globalEntityId,
   timezone: "Europe/London",
 });
-const provisioned = await zuora.PUT("/v1/entities/{id}/provision", { params: { path: { id: child.id } } });
+const provisioned = await zuora.provisionEntity(child.id);
 const { id: connectionId } = await zuora.initiateConnection({ targetEntityId: child.id });
-await zuora.PUT("/v1/entity-connections/{connection-id}/accept", {
-  params: { path: { "connection-id": connectionId }, header: { "Zuora-Entity-Ids": child.id } },
-});
+await zuora.acceptConnection(connectionId, { entityIds: child.id });
 
 let refusedCategory: number | undefined;
 try {
@@ -38,7 +36,7 @@ await server.close();
 // One JSON line for the test to read.
 console.log(
   JSON.stringify({
-    provisioned: provisioned.data,
+    provisioned,
     connections: standIn.state().connections.map((c) => c.status),
     refusedCategory,
     overHttp: listed.entities.map((e) => e.name),
