@@ -135,6 +135,16 @@ describe("the packed package, installed into a fresh project", () => {
       /^connection request 8a808255575bdae401576a914a140420 sent/,
     ],
     ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
+    [
+      "entities",
+      { ZUORA_TOKEN: "example-token" },
+      /^\d+ unprovisioned entities\nentity 8a80825555a3c7a10155b460f53858e6 \(Acme-Americas\), status Provisioned\nrenamed entity 8a80825555a3c7a10155b460f53858e6\n$/,
+    ],
+    [
+      "connections",
+      { ZUORA_TOKEN: "example-token" },
+      /^accepted connection 8a808255575bdae401576a914a140420 from 8a808255557baba1015580e12fa5083a\n3 inbound connections\n$/,
+    ],
   ])("runs examples/%s.ts", async (name, env, expected) => {
     const { stdout, stderr } = await runCompiled(name, env);
     expect(stderr).toBe("");
