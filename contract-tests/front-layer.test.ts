@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readSpec } from "../scripts/codegen/spec.js";
 import { requestSample } from "../scripts/verify/samples.js";
 import { callInfo, type components, ZuoraServerError, ZuoraTimeoutError } from "../src/index.js";
@@ -87,8 +87,9 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
     const error = await client.createEntity(entitySample, { trackId }).catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraServerError);
     expect(error).toMatchObject({ status: 503, attempts: 3, trackId });
+    // The message names the origin called, so a wrong baseUrl shows at a glance.
     expect(error.message).toContain(
-      "POST /v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503",
+      `POST ${inject("frontUrl")}/v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503`,
     );
     expect(await frontLog(trackId)).toHaveLength(3);
   });

@@ -385,6 +385,7 @@ export const constraints = {
     },
     "Zuora-Entity-Ids": {},
     "Idempotency-Key": {
+      "minLength": 1,
       "maxLength": 255,
       "methods": [
         "POST",

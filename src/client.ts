@@ -3,7 +3,10 @@ import { constraints } from "../generated/constraints.js";
 import type { components, paths } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
+import { checkOptions } from "./config/checkOptions.js";
+import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
+import { ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
@@ -14,9 +17,8 @@ import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
-import { validateRequest } from "./validation/validateRequest.js";
-
-export type { CallOptions } from "./operations/callOptions.js";
+import { normalizeHeaderValue } from "./validation/headerValue.js";
+import { findOperation, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -24,13 +26,16 @@ export type CreatedEntity = Schemas["CreateEntityResponse"];
 /** The connection request Zuora initiated. */
 export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
 
+export type { CallOptions } from "./operations/callOptions.js";
+
 /**
  * The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation, named by its operationId,
- * that resolves to the success body or throws: {@link ZuoraValidationError} before sending a value that breaks the
- * spec, and a {@link ZuoraApiError} subclass when Zuora refuses or fails (HTTP 200 with `success: false` included).
- * Path parameters come first, then the body, then query values, then {@link CallOptions}:
- * `getEntity(id, options?)`, `updateEntity(id, body, options?)`, `listConnections({ type, page, pageSize }?, options?)`.
- * Paginated operations also get an iterator over every item of every page (`allConnections`).
+ * that resolves to the success body (only a 2xx JSON object with `success: true`) or throws:
+ * {@link ZuoraValidationError} before sending a value that breaks the spec, and a {@link ZuoraApiError} subclass for
+ * any other answer (HTTP 200 with `success: false` included) or none. Path parameters come first, then the body,
+ * then query values, then {@link CallOptions}: `getEntity(id, options?)`, `updateEntity(id, body, options?)`,
+ * `listConnections({ type, page, pageSize }?, options?)`. Paginated operations also get an iterator over every item
+ * of every page (`allConnections`).
  */
 export type ZuoraClient = Client<paths> & OperationHelpers & PagerHelpers;
 
@@ -42,7 +47,7 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
  * `src/pipeline/policyOrder.ts`.
  */
 export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
-  if (!options.baseUrl) throw new TypeError("createZuoraClient: baseUrl is required");
+  checkOptions(options);
   const redactor = new SecretRedactor();
   const transport: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = options.retry ?? {};
@@ -56,14 +61,18 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const maxRetries = options.maxRetries ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const sleep = retry.sleep ?? realSleep;
+  const context: ErrorContext = { redactor, now: backoff.now, maxRetryAfterMs: backoff.maxRetryAfterMs };
+  // Trimmed as fetch trims a header value, so the default that is checked is the default that travels.
+  const trackId = options.trackId === undefined ? undefined : normalizeHeaderValue(options.trackId);
+  const entityIds = options.entityIds === undefined ? undefined : normalizeHeaderValue(options.entityIds);
 
   // The client's own defaults break the same rules as per-call values would: refuse them now, not on every call.
   const defaults = new Map<string, string>();
-  if (options.trackId !== undefined) defaults.set("zuora-track-id", options.trackId);
-  if (options.entityIds !== undefined) defaults.set("zuora-entity-ids", options.entityIds);
+  if (trackId !== undefined) defaults.set("zuora-track-id", trackId);
+  if (entityIds !== undefined) defaults.set("zuora-entity-ids", entityIds);
   validateRequest({ method: "POST", path: "(client options)", body: undefined, headers: defaults });
 
-  const tokens = tokenSource(options, redactor, () => {
+  const tokens = tokenSource(options, context, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
     const tokenFetch = createPipelineFetch(
       [
@@ -74,19 +83,20 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
           idempotentMethods: IDEMPOTENT_METHODS,
           safeMethods: SAFE_METHODS,
           sleep,
-          redactor,
+          context,
+          authentication: true,
         }),
       ],
       transport,
-      { replayable: true },
+      { replayable: true, redactor },
     );
     return createClient<paths>({ baseUrl: options.baseUrl, fetch: tokenFetch });
   });
 
   const policies = policyOrder({
     tokens,
-    entityIds: options.entityIds,
-    trackId: options.trackId,
+    entityIds,
+    trackId,
     idempotencyMethods: constraints.headers["Idempotency-Key"].methods,
     newIdempotencyKey: options.idempotencyKey,
     compression:
@@ -97,41 +107,30 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     timeoutMs,
     backoff,
     sleep,
-    redactor,
+    context,
   });
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: createPipelineFetch(policies, transport) });
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: createPipelineFetch(policies, transport, { redactor }),
+  });
   guardWithValidation(client);
 
-  return Object.assign(client, makeHelpers(client, redactor));
+  return Object.assign(client, makeHelpers(client, context));
 }
 
 function tokenSource(
   options: ZuoraClientOptions,
-  redactor: SecretRedactor,
+  context: ErrorContext,
   tokenClient: () => Client<paths>,
 ): TokenSource {
+  // The shapes of `auth` were checked by checkOptions.
   const { auth } = options;
   if (typeof auth === "string") {
-    redactor.add(auth);
-    return staticTokenSource(auth);
+    context.redactor.addConfigured(auth);
+    return staticTokenSource(auth.trim());
   }
-  if (typeof auth === "function") {
-    const source = providerTokenSource(async (context) => {
-      const token = await auth(context);
-      redactor.add(token);
-      return token;
-    });
-    return source;
-  }
-  if (auth && typeof auth === "object" && auth.clientId && auth.clientSecret) {
-    return oauthTokenSource({
-      ...auth,
-      tokenClient: tokenClient(),
-      redactor,
-      ...(options.retry?.now ? { now: options.retry.now } : {}),
-    });
-  }
-  throw new TypeError("createZuoraClient: auth must be a token, a token function, or { clientId, clientSecret }");
+  if (typeof auth === "function") return providerTokenSource(auth, context.redactor);
+  return oauthTokenSource({ ...auth, tokenClient: tokenClient(), context });
 }
 
 /**
@@ -144,22 +143,28 @@ function guardWithValidation(client: Client<paths>): void {
     const original = target[method];
     if (!original) continue;
     target[method] = (url, init) => {
+      let json: string | undefined;
       try {
+        const own = init?.body === undefined || init.bodySerializer !== undefined;
+        // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.
+        json = own ? undefined : serialize(init?.body, method, url);
+        const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
+        const headers = collectHeaders(init);
         validateRequest({
           method,
           path: url,
-          body: init?.body,
-          headers: collectHeaders(init),
+          body,
+          headers,
           pathParams: init?.params?.path,
           query: init?.params?.query,
         });
       } catch (error) {
         return Promise.reject(error);
       }
-      if (init?.body === undefined || init.bodySerializer !== undefined) return original(url, init);
+      if (json === undefined) return original(url, init);
       // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
-      const json = JSON.stringify(init.body);
-      return original(url, { ...init, bodySerializer: () => json, [SERIALIZED_BODY]: json });
+      const sent = json;
+      return original(url, { ...init, bodySerializer: () => sent, [SERIALIZED_BODY]: sent });
     };
   }
 }
@@ -172,12 +177,18 @@ interface RequestShape {
   params?: { header?: unknown; path?: unknown; query?: unknown };
 }
 
-/**
- * Strips leading and trailing HTTP whitespace as fetch does before sending (Fetch standard, "normalize"), so the
- * value checked is the value that travels: `"abc "` is sent, and judged, as `"abc"`.
- */
-function normalize(value: string): string {
-  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+/** The body as JSON, or a ZuoraValidationError when it has none (a BigInt, a cycle, a toJSON that throws). */
+function serialize(body: unknown, method: string, path: string): string | undefined {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ZuoraValidationError({
+      operationId: findOperation(method, path)?.operationId ?? `${method} ${path}`,
+      field: "body",
+      rule: "type",
+      problem: `cannot be sent as JSON (${error instanceof Error ? error.name : "error"}: a BigInt, a cycle, or a toJSON that throws)`,
+    });
+  }
 }
 
 /** The header values a call will carry, merged as openapi-fetch merges them (params.header wins over headers). */
@@ -191,7 +202,7 @@ function collectHeaders(init: RequestShape | undefined): Map<string, string> {
         : Object.entries(source as Record<string, unknown>);
     for (const [name, value] of entries) {
       if (value === undefined || value === null) continue;
-      out.set(name.toLowerCase(), normalize(Array.isArray(value) ? value.join(", ") : String(value)));
+      out.set(name.toLowerCase(), normalizeHeaderValue(Array.isArray(value) ? value.join(", ") : String(value)));
     }
   };
   add(init?.headers);

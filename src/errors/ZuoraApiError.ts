@@ -1,3 +1,4 @@
+import type { CauseSummary } from "./rootCause.js";
 import { ZuoraError } from "./ZuoraError.js";
 
 /** One of Zuora's reasons for refusing a request. `code` is an 8-digit number (or string), or e.g. `SystemError`. */
@@ -28,7 +29,10 @@ export interface ZuoraApiErrorDetails {
   retryable?: boolean;
   /** Whether Zuora may have performed the request although this error says otherwise. Defaults to false. */
   mayHaveActed?: boolean;
+  /** The error behind this one (kept as `cause`, for debugging). */
   cause?: unknown;
+  /** The root of `cause`, already redacted: what `toJSON()` shows of it. */
+  rootCause?: CauseSummary | undefined;
 }
 
 /**
@@ -58,6 +62,7 @@ export class ZuoraApiError extends ZuoraError {
    * on the error.
    */
   readonly mayHaveActed: boolean;
+  readonly #rootCause: CauseSummary | undefined;
 
   constructor(details: ZuoraApiErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -69,6 +74,7 @@ export class ZuoraApiError extends ZuoraError {
     this.idempotencyKey = details.idempotencyKey;
     this.retryable = details.retryable ?? false;
     this.mayHaveActed = details.mayHaveActed ?? false;
+    this.#rootCause = details.rootCause;
   }
 
   /** A plain, credential-free object for logs and JSON. */
@@ -84,6 +90,7 @@ export class ZuoraApiError extends ZuoraError {
       idempotencyKey: this.idempotencyKey,
       retryable: this.retryable,
       mayHaveActed: this.mayHaveActed,
+      ...(this.#rootCause ? { cause: this.#rootCause } : {}),
     };
   }
 }
@@ -117,7 +124,10 @@ export class ZuoraServerError extends ZuoraApiError {
   override name = "ZuoraServerError";
 }
 
-/** No response: the connection failed on every attempt. */
+/**
+ * No usable response: the connection failed on every attempt (refused, unknown host, TLS, dropped), or the body
+ * was cut off on every attempt (then `status` is the one the cut-off answers had).
+ */
 export class ZuoraConnectionError extends ZuoraApiError {
   override name = "ZuoraConnectionError";
 }

@@ -1,16 +1,19 @@
 /** Per-call options of the operation helpers; each overrides the client's default for this call only. */
 export interface CallOptions {
   /**
-   * This call's `Idempotency-Key` (≤ 255 characters; POST and PATCH only). Defaults to a new UUID, reused on every
-   * retry of the call.
+   * This call's `Idempotency-Key` (1 to 255 characters, not blank; POST and PATCH only). Defaults to a new UUID,
+   * reused on every retry of the call.
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** This call's `Zuora-Track-Id`. Defaults to the client's `trackId`. */
-  trackId?: string;
+  trackId?: string | undefined;
   /** This call's `Zuora-Entity-Ids`. Defaults to the client's `entityIds`. */
-  entityIds?: string;
-  /** Aborts the call, retries and waits included. */
-  signal?: AbortSignal;
+  entityIds?: string | undefined;
+  /**
+   * Aborts the call at once, token request, retries and waits included; the call rejects with the signal's reason.
+   * An already-aborted signal sends nothing.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The request headers a call's options stand for, as openapi-fetch takes them in `params.header`. */

@@ -1,9 +1,8 @@
 import type { Client } from "openapi-fetch";
 import { constraints } from "../../generated/constraints.js";
 import type { paths } from "../../generated/schema.js";
-import { errorFromResponse } from "../errors/errorFromResponse.js";
-import type { SecretRedactor } from "../errors/redact.js";
-import { callInfo } from "../pipeline/createPipelineFetch.js";
+import type { ErrorContext } from "../errors/errorFromResponse.js";
+import { resolveSuccess } from "../results/resolveSuccess.js";
 import { type CallOptions, headersOf } from "./callOptions.js";
 import type { OperationHelpers, PagerHelpers } from "./types.js";
 
@@ -32,11 +31,11 @@ type Call = (path: Values, body: unknown, query: Values | undefined, options: Ca
  * then query values (when it has query parameters), then {@link CallOptions}. It sends through `client`'s method
  * for the row's HTTP method, so validation and every policy apply as they do to `client.GET(...)` and the rest.
  */
-export function makeHelpers(client: Client<paths>, redactor: SecretRedactor): OperationHelpers & PagerHelpers {
+export function makeHelpers(client: Client<paths>, context: ErrorContext): OperationHelpers & PagerHelpers {
   const helpers: Record<string, unknown> = {};
   for (const row of Object.values(constraints.operations) as readonly Row[]) {
     if (!row.auth) continue;
-    const call = callFor(client, row, redactor);
+    const call = callFor(client, row, context);
     // The path's own order, as the helper's type reads it (not the table's key order).
     const pathNames = Array.from(row.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string);
     const takesQuery = Object.keys(row.query).length > 0;
@@ -53,7 +52,7 @@ export function makeHelpers(client: Client<paths>, redactor: SecretRedactor): Op
   return helpers as OperationHelpers & PagerHelpers;
 }
 
-function callFor(client: Client<paths>, row: Row, redactor: SecretRedactor): Call {
+function callFor(client: Client<paths>, row: Row, context: ErrorContext): Call {
   const send = (client as unknown as Record<string, Send>)[row.method];
   if (!send) throw new Error(`openapi-fetch has no ${row.method} method`);
   const operation = `${row.method} ${row.path}`;
@@ -63,15 +62,7 @@ function callFor(client: Client<paths>, row: Row, redactor: SecretRedactor): Cal
       body,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const data = result.data as Values | undefined;
-    if (result.response.ok && data && data.success !== false) return data;
-    throw errorFromResponse({
-      operation,
-      response: result.response,
-      body: result.error ?? result.data,
-      info: callInfo(result.response),
-      redactor,
-    });
+    return resolveSuccess<Values>(operation, result, context);
   };
 }
 
