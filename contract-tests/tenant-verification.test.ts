@@ -121,6 +121,12 @@ describe("npm start with ZUORA_BASE_URL", () => {
     expect(output).toContain("39 of 42 checks passed");
     expect(output).not.toContain("t0ken-value");
     expect(code).toBe(1);
+    // Nothing irreversible without --lifecycle: the report has no lifecycle step, says why, and no provision, update,
+    // delete, accept, deny or disconnect (every one a PUT or DELETE) reached the tenant.
+    expect(output).toContain("lifecycle: not run on a real tenant (it provisions entities, which cannot be undone");
+    expect(output).toContain("pass --lifecycle to run it on a sandbox");
+    expect(output).not.toMatch(/^\s+(pass|FAIL)\s+lifecycle\s/m);
+    expect(tenant.received.filter((request) => /^(PUT|DELETE) /.test(request))).toEqual([]);
   });
 
   it("refuses to run against a tenant without credentials, with exit code 2", async () => {
