@@ -11,10 +11,33 @@ export const constraints = {
     99
   ],
   "operations": {
+    "listEntities": {
+      "operationId": "listEntities",
+      "method": "GET",
+      "path": "/v1/entities",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {},
+      "query": {
+        "provisioned": {
+          "required": false,
+          "type": "boolean"
+        }
+      },
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "createEntity": {
       "operationId": "createEntity",
       "method": "POST",
       "path": "/v1/entities",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "displayName": {
@@ -41,6 +64,8 @@ export const constraints = {
           "type": "string"
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -49,10 +74,193 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "getEntity": {
+      "operationId": "getEntity",
+      "method": "GET",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "updateEntity": {
+      "operationId": "updateEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": true,
+      "bodyRequired": true,
+      "fields": {
+        "displayName": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255
+        },
+        "locale": {
+          "required": false,
+          "type": "string"
+        },
+        "name": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255,
+          "pattern": "^[A-Za-z0-9 .-]+$"
+        },
+        "timezone": {
+          "required": false,
+          "type": "string"
+        }
+      },
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Content-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "deleteEntity": {
+      "operationId": "deleteEntity",
+      "method": "DELETE",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "provisionEntity": {
+      "operationId": "provisionEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}/provision",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listAccessibleEntities": {
+      "operationId": "listAccessibleEntities",
+      "method": "GET",
+      "path": "/v1/users/{username}/accessible-entities",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listConnections": {
+      "operationId": "listConnections",
+      "method": "GET",
+      "path": "/v1/entity-connections",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {},
+      "query": {
+        "type": {
+          "required": false,
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
+        },
+        "page": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "default": 1
+        },
+        "pageSize": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 300,
+          "default": 30
+        }
+      },
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ],
+      "pagination": {
+        "helper": "allConnections",
+        "page": "page",
+        "pageSize": "pageSize",
+        "items": "entityConnections",
+        "next": "nextPage"
+      }
+    },
     "initiateConnection": {
       "operationId": "initiateConnection",
       "method": "POST",
       "path": "/v1/entity-connections",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "targetEntityId": {
@@ -61,6 +269,8 @@ export const constraints = {
           "maxLength": 32
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -69,10 +279,81 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "acceptConnection": {
+      "operationId": "acceptConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/accept",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "denyConnection": {
+      "operationId": "denyConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/deny",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "disconnectConnection": {
+      "operationId": "disconnectConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/disconnect",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "createToken": {
       "operationId": "createToken",
       "method": "POST",
       "path": "/oauth/token",
+      "auth": false,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "client_id": {
@@ -91,10 +372,18 @@ export const constraints = {
           ]
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": []
     }
   },
   "headers": {
+    "Accept-Encoding": {},
+    "Zuora-Track-Id": {
+      "maxLength": 64,
+      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
+    },
+    "Zuora-Entity-Ids": {},
     "Idempotency-Key": {
       "minLength": 1,
       "maxLength": 255,
@@ -103,13 +392,7 @@ export const constraints = {
         "PATCH"
       ]
     },
-    "Accept-Encoding": {},
-    "Content-Encoding": {},
-    "Zuora-Track-Id": {
-      "maxLength": 64,
-      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
-    },
-    "Zuora-Entity-Ids": {}
+    "Content-Encoding": {}
   }
 } as const;
 

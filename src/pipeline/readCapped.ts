@@ -1,7 +1,7 @@
 /**
  * The most bytes of one answer's body the client reads, after fetch has decoded any `Content-Encoding`: 4 MiB.
- * Zuora's Multi-entity answers are a few hundred bytes and a gateway's error page a few KB, so this is far above
- * any real answer, and low enough that a gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body
+ * Zuora's Multi-entity answers (a page of a list included) and a gateway's error page are a few KB, so this is far
+ * above any real answer, and low enough that a gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body
  * cannot take the caller's memory with it.
  */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
