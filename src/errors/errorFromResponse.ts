@@ -81,7 +81,8 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   const requestId = echoedHeader(response, "zuora-request-id", redact);
   const trackId = echoedHeader(response, "zuora-track-id", redact) ?? call.info?.trackId;
   const { status } = response;
-  const location = response.headers.get("location");
+  // The server's words too: redacted, then cut like any quote (a Location can be kilobytes long).
+  const location = response.headers.has("location") ? quote(redact(response.headers.get("location") ?? "")) : null;
   const what = call.malformed
     ? `answered HTTP ${status} ${call.malformed}`
     : status >= 200 && status < 300

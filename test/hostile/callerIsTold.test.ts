@@ -283,3 +283,13 @@ describe("answers that are neither a redirect nor a reason", () => {
     expect(error.message).toContain("no reasons given");
   });
 });
+
+describe("a redirect whose Location is huge", () => {
+  it("quotes at most a line of the Location in the error's message", async () => {
+    operationsAnswer({ status: 301, headers: { location: `https://elsewhere.test/${"p".repeat(8_000)}` } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(301);
+    expect(error.message).toContain("https://elsewhere.test/ppp");
+    expect(error.message.length).toBeLessThan(1_000);
+  });
+});
