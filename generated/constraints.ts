@@ -30,7 +30,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 255,
-          "pattern": "^[A-Za-z0-9 .-]+$"
+          "pattern": "^[A-Za-z0-9 .-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9, spaces, periods or hyphens"
         },
         "parentId": {
           "required": true,
@@ -106,7 +107,8 @@ export const constraints = {
     "Content-Encoding": {},
     "Zuora-Track-Id": {
       "maxLength": 64,
-      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
+      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$",
+      "patternDescription": "printable US-ASCII characters (space to ~) other than colon, semicolon, double quote and quote"
     },
     "Zuora-Entity-Ids": {}
   }

@@ -13,7 +13,7 @@ import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
-import { validateRequest } from "./validation/validateRequest.js";
+import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -69,10 +69,14 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const sleep = retry.sleep ?? realSleep;
 
   // The client's own defaults break the same rules as per-call values would: refuse them now, not on every call.
-  const defaults = new Map<string, string>();
-  if (options.trackId !== undefined) defaults.set("zuora-track-id", options.trackId);
-  if (options.entityIds !== undefined) defaults.set("zuora-entity-ids", options.entityIds);
-  validateRequest({ method: "POST", path: "(client options)", body: undefined, headers: defaults });
+  const headerOptions: HeaderOption[] = [];
+  if (options.trackId !== undefined) {
+    headerOptions.push({ option: "trackId", header: "zuora-track-id", value: options.trackId });
+  }
+  if (options.entityIds !== undefined) {
+    headerOptions.push({ option: "entityIds", header: "zuora-entity-ids", value: options.entityIds });
+  }
+  validateHeaderOptions(headerOptions);
 
   const tokens = tokenSource(options, redactor, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.

@@ -1,9 +1,18 @@
 /**
  * Keywords whose value is documentation only: the README's Versioning table calls a change to them a fix
  * ("descriptions, examples, documentation"), whatever else the diff tool makes of it. `example` values are what
- * Prism answers with, but the contract does not promise them.
+ * Prism answers with, but the contract does not promise them; `x-pattern-description` is a pattern's rule in words,
+ * which the client's messages quote.
  */
-const DOCUMENTATION_KEYWORDS = new Set(["description", "summary", "title", "example", "examples", "externalDocs"]);
+const DOCUMENTATION_KEYWORDS = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "x-pattern-description",
+]);
 
 /** Top-level sections that are documentation as a whole: the document's metadata and its tag list. */
 const DOCUMENTATION_SECTIONS = new Set(["info", "tags"]);

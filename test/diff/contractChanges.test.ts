@@ -123,6 +123,13 @@ describe("contract changes between two versions of the spec", () => {
     ]);
   });
 
+  it("calls new words for a pattern a fix: they change messages, not what is accepted", () => {
+    const after = withSchema("CreateEntityRequest", (schema) => {
+      property(schema, "name")["x-pattern-description"] = "letters, digits, spaces, periods or hyphens";
+    });
+    expect(contractChanges(spec, after).map((change) => change.impact)).toEqual(["annotation"]);
+  });
+
   it("keeps a field that happens to be called description part of the contract", () => {
     const after = withSchema("InitiateConnectionRequest", (schema) => {
       properties(schema).description = { type: "string" };
