@@ -14,6 +14,7 @@ import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
 import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
+import { type CallResult, type ZuoraPromise, zuoraPromise } from "./withResponse.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -38,11 +39,15 @@ export type ZuoraClient = Client<paths> & {
   /**
    * `POST /v1/entities`. Resolves to the created entity; throws {@link ZuoraValidationError} before sending a value
    * that breaks the spec, and a {@link ZuoraApiError} subclass when Zuora refuses or fails (HTTP 200 with
-   * `success: false` included).
+   * `success: false` included). `.withResponse()` on the returned promise gives the same call's data with its
+   * response and metadata (request id, echoed track id, attempts, rate-limit headers).
    */
-  createEntity(body: Schemas["CreateEntityRequest"], options?: CallOptions): Promise<CreatedEntity>;
+  createEntity(body: Schemas["CreateEntityRequest"], options?: CallOptions): ZuoraPromise<CreatedEntity>;
   /** `POST /v1/entity-connections`. Resolves to the initiated connection request; throws as {@link ZuoraClient.createEntity}. */
-  initiateConnection(body: Schemas["InitiateConnectionRequest"], options?: CallOptions): Promise<InitiatedConnection>;
+  initiateConnection(
+    body: Schemas["InitiateConnectionRequest"],
+    options?: CallOptions,
+  ): ZuoraPromise<InitiatedConnection>;
 };
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -111,7 +116,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     path: "/v1/entities" | "/v1/entity-connections",
     body: Schemas["CreateEntityRequest"] | Schemas["InitiateConnectionRequest"],
     callOptions: CallOptions,
-  ): Promise<T> => {
+  ): Promise<CallResult<T>> => {
     const header: Record<string, string> = {};
     if (callOptions.idempotencyKey !== undefined) header["Idempotency-Key"] = callOptions.idempotencyKey;
     if (callOptions.trackId !== undefined) header["Zuora-Track-Id"] = callOptions.trackId;
@@ -123,7 +128,9 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
     });
     const data = result.data as T | undefined;
-    if (result.response.ok && data && data.success !== false) return data;
+    if (result.response.ok && data && data.success !== false) {
+      return { data, response: result.response, info: callInfo(result.response) };
+    }
     throw errorFromResponse({
       operation: `POST ${path}`,
       response: result.response,
@@ -135,9 +142,9 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
 
   return Object.assign(client, {
     createEntity: (body: Schemas["CreateEntityRequest"], callOptions: CallOptions = {}) =>
-      call<CreatedEntity>("/v1/entities", body, callOptions),
+      zuoraPromise(call<CreatedEntity>("/v1/entities", body, callOptions)),
     initiateConnection: (body: Schemas["InitiateConnectionRequest"], callOptions: CallOptions = {}) =>
-      call<InitiatedConnection>("/v1/entity-connections", body, callOptions),
+      zuoraPromise(call<InitiatedConnection>("/v1/entity-connections", body, callOptions)),
   });
 }
 
