@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { readSpec } from "../scripts/codegen/spec.js";
 import { requestSample } from "../scripts/verify/samples.js";
 import { callInfo, type components, ZuoraServerError, ZuoraTimeoutError } from "../src/index.js";
@@ -87,8 +87,9 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
     const error = await client.createEntity(entitySample, { trackId }).catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraServerError);
     expect(error).toMatchObject({ status: 503, attempts: 3, trackId });
+    // The message names the origin called, so a wrong baseUrl shows at a glance.
     expect(error.message).toContain(
-      "POST /v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503",
+      `POST ${inject("frontUrl")}/v1/entities failed with HTTP 503 after 3 attempts: SystemError injected 503`,
     );
     expect(await frontLog(trackId)).toHaveLength(3);
   });
@@ -107,8 +108,9 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
   it("a timed-out attempt that arrives late, after a prompt retry, creates one entity", async () => {
     const trackId = uniqueTrackId("timeout-then-success");
     await injectFaults(trackId, [{ kind: "hold" }]);
-    // The limit only has to end the held attempt; the retry, answered at once, is far inside it on any machine.
-    const { client, violations } = contractClient({ maxRetries: 2, timeoutMs: 2000 });
+    // The limit only has to end the held attempt; the retry, answered in milliseconds, stays far inside it even on a
+    // loaded machine (a retry that timed out too would change the log below).
+    const { client, violations } = contractClient({ maxRetries: 2, timeoutMs: 5000 });
     await expect(client.createEntity(entitySample, { trackId })).resolves.toMatchObject({ success: true });
     // The first attempt now reaches the server, late, after the client gave up on it and the retry succeeded.
     await releaseHeld(trackId);

@@ -97,6 +97,7 @@ export const constraints = {
   },
   "headers": {
     "Idempotency-Key": {
+      "minLength": 1,
       "maxLength": 255,
       "methods": [
         "POST",

@@ -549,7 +549,8 @@ export interface components {
          *
          *     With this header specified, the Zuora server can identify subsequent retries of the same request using
          *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
-         *     a key for 24 hours.
+         *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
+         *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
          * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
          */
         IdempotencyKey: string;
@@ -660,7 +661,8 @@ export interface operations {
                  *
                  *     With this header specified, the Zuora server can identify subsequent retries of the same request using
                  *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
-                 *     a key for 24 hours.
+                 *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
+                 *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
                  * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -754,7 +756,8 @@ export interface operations {
                  *
                  *     With this header specified, the Zuora server can identify subsequent retries of the same request using
                  *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
-                 *     a key for 24 hours.
+                 *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
+                 *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
                  * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

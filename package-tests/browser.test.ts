@@ -63,8 +63,8 @@ beforeAll(async () => {
   page = await browser.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 10_000 });
-}, 60_000);
+  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 120_000 });
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -73,7 +73,7 @@ beforeAll(async () => {
     (error: { stdout: string }) => error,
   );
   tscOutput = tsc.stdout;
-}, 180_000);
+});
 
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });

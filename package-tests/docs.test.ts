@@ -29,7 +29,7 @@ beforeAll(async () => {
     const page = await openOperation(browser, html, TAG, operationId, pageProblems);
     pages.set(operationId, page);
   }
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -45,12 +45,17 @@ function textOf(operationId: string, id: string): Promise<string | null> {
 
 /** The lines a field's or header's constraints should show as in Redoc's rendering. */
 function expectedConstraintText(rule: {
+  readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly required?: boolean;
 }): string[] {
   const lines: string[] = [];
-  if (rule.maxLength !== undefined) lines.push(`<= ${rule.maxLength} characters`);
+  // Redoc writes both bounds as a range, one bound alone as a comparison.
+  const { minLength: min, maxLength: max } = rule;
+  if (min !== undefined && max !== undefined) lines.push(`[ ${min} .. ${max} ] characters`);
+  else if (max !== undefined) lines.push(`<= ${max} characters`);
+  else if (min !== undefined) lines.push(`>= ${min} characters`);
   if (rule.pattern !== undefined) lines.push(rule.pattern);
   return lines;
 }

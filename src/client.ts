@@ -3,17 +3,26 @@ import { constraints } from "../generated/constraints.js";
 import type { components, paths } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
-import { errorFromResponse } from "./errors/errorFromResponse.js";
+import { checkOptions } from "./config/checkOptions.js";
+import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
+import { ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { callInfo, createPipelineFetch } from "./pipeline/createPipelineFetch.js";
 import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
+import { resolveSuccess } from "./results/resolveSuccess.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
-import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
+import { normalizeHeaderValue } from "./validation/headerValue.js";
+import {
+  findOperation,
+  type HeaderOption,
+  validateHeaderOptions,
+  validateRequest,
+} from "./validation/validateRequest.js";
 import { type CallResult, type ZuoraPromise, zuoraPromise } from "./withResponse.js";
 
 type Schemas = components["schemas"];
@@ -24,23 +33,30 @@ export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
 
 /** Per-call options of the operation helpers; each overrides the client's default for this call only. */
 export interface CallOptions {
-  /** This call's `Idempotency-Key` (≤ 255 characters). Defaults to a new UUID, reused on every retry of the call. */
-  idempotencyKey?: string;
+  /**
+   * This call's `Idempotency-Key` (1 to 255 characters, not blank). Defaults to a new UUID, reused on every retry of
+   * the call.
+   */
+  idempotencyKey?: string | undefined;
   /** This call's `Zuora-Track-Id`. Defaults to the client's `trackId`. */
-  trackId?: string;
+  trackId?: string | undefined;
   /** This call's `Zuora-Entity-Ids`. Defaults to the client's `entityIds`. */
-  entityIds?: string;
-  /** Aborts the call, retries and waits included. */
-  signal?: AbortSignal;
+  entityIds?: string | undefined;
+  /**
+   * Aborts the call at once, token request, retries and waits included; the call rejects with the signal's reason.
+   * An already-aborted signal sends nothing.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation that returns data or throws. */
 export type ZuoraClient = Client<paths> & {
   /**
-   * `POST /v1/entities`. Resolves to the created entity; throws {@link ZuoraValidationError} before sending a value
-   * that breaks the spec, and a {@link ZuoraApiError} subclass when Zuora refuses or fails (HTTP 200 with
-   * `success: false` included). `.withResponse()` on the returned promise gives the same call's data with its
-   * response and metadata (request id, echoed track id, attempts, rate-limit headers).
+   * `POST /v1/entities`. Resolves to the created entity (only a 2xx JSON object with `success: true`); throws
+   * {@link ZuoraValidationError} before sending a value that breaks the spec, and a {@link ZuoraApiError} subclass
+   * for any other answer (HTTP 200 with `success: false` included) or none. `.withResponse()` on the returned
+   * promise gives the same call's data with its response and metadata (request id, echoed track id, attempts,
+   * rate-limit headers).
    */
   createEntity(body: Schemas["CreateEntityRequest"], options?: CallOptions): ZuoraPromise<CreatedEntity>;
   /** `POST /v1/entity-connections`. Resolves to the initiated connection request; throws as {@link ZuoraClient.createEntity}. */
@@ -58,7 +74,7 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
  * `src/pipeline/policyOrder.ts`.
  */
 export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
-  if (!options.baseUrl) throw new TypeError("createZuoraClient: baseUrl is required");
+  checkOptions(options);
   const redactor = new SecretRedactor();
   const transport: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = options.retry ?? {};
@@ -72,31 +88,43 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const maxRetries = options.maxRetries ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const sleep = retry.sleep ?? realSleep;
+  const context: ErrorContext = { redactor, now: backoff.now, maxRetryAfterMs: backoff.maxRetryAfterMs };
+  // Trimmed as fetch trims a header value, so the default that is checked is the default that travels.
+  const trackId = options.trackId === undefined ? undefined : normalizeHeaderValue(options.trackId);
+  const entityIds = options.entityIds === undefined ? undefined : normalizeHeaderValue(options.entityIds);
 
   // The client's own defaults break the same rules as per-call values would: refuse them now, not on every call.
   const headerOptions: HeaderOption[] = [];
-  if (options.trackId !== undefined) {
-    headerOptions.push({ option: "trackId", header: "zuora-track-id", value: options.trackId });
-  }
-  if (options.entityIds !== undefined) {
-    headerOptions.push({ option: "entityIds", header: "zuora-entity-ids", value: options.entityIds });
+  if (trackId !== undefined) headerOptions.push({ option: "trackId", header: "zuora-track-id", value: trackId });
+  if (entityIds !== undefined) {
+    headerOptions.push({ option: "entityIds", header: "zuora-entity-ids", value: entityIds });
   }
   validateHeaderOptions(headerOptions);
 
-  const tokens = tokenSource(options, redactor, () => {
+  const tokens = tokenSource(options, context, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
     const tokenFetch = createPipelineFetch(
-      [retryPolicy({ ...backoff, maxRetries, timeoutMs, idempotentMethods: IDEMPOTENT_METHODS, sleep, redactor })],
+      [
+        retryPolicy({
+          ...backoff,
+          maxRetries,
+          timeoutMs,
+          idempotentMethods: IDEMPOTENT_METHODS,
+          sleep,
+          context,
+          authentication: true,
+        }),
+      ],
       transport,
-      { replayable: true },
+      { replayable: true, redactor },
     );
     return createClient<paths>({ baseUrl: options.baseUrl, fetch: tokenFetch });
   });
 
   const policies = policyOrder({
     tokens,
-    entityIds: options.entityIds,
-    trackId: options.trackId,
+    entityIds,
+    trackId,
     idempotencyMethods: constraints.headers["Idempotency-Key"].methods,
     newIdempotencyKey: options.idempotencyKey,
     compression:
@@ -107,12 +135,15 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     timeoutMs,
     backoff,
     sleep,
-    redactor,
+    context,
   });
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: createPipelineFetch(policies, transport) });
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: createPipelineFetch(policies, transport, { redactor }),
+  });
   guardWithValidation(client);
 
-  const call = async <T extends { success?: boolean }>(
+  const call = async <T>(
     path: "/v1/entities" | "/v1/entity-connections",
     body: Schemas["CreateEntityRequest"] | Schemas["InitiateConnectionRequest"],
     callOptions: CallOptions,
@@ -127,17 +158,8 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
       params: { header },
       ...(callOptions.signal ? { signal: callOptions.signal } : {}),
     });
-    const data = result.data as T | undefined;
-    if (result.response.ok && data && data.success !== false) {
-      return { data, response: result.response, info: callInfo(result.response) };
-    }
-    throw errorFromResponse({
-      operation: `POST ${path}`,
-      response: result.response,
-      body: result.error ?? result.data,
-      info: callInfo(result.response),
-      redactor,
-    });
+    const data = resolveSuccess<T>(`POST ${path}`, result, context);
+    return { data, response: result.response, info: callInfo(result.response) };
   };
 
   return Object.assign(client, {
@@ -150,31 +172,17 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
 
 function tokenSource(
   options: ZuoraClientOptions,
-  redactor: SecretRedactor,
+  context: ErrorContext,
   tokenClient: () => Client<paths>,
 ): TokenSource {
+  // The shapes of `auth` were checked by checkOptions.
   const { auth } = options;
   if (typeof auth === "string") {
-    redactor.add(auth);
-    return staticTokenSource(auth);
+    context.redactor.addConfigured(auth);
+    return staticTokenSource(auth.trim());
   }
-  if (typeof auth === "function") {
-    const source = providerTokenSource(async (context) => {
-      const token = await auth(context);
-      redactor.add(token);
-      return token;
-    });
-    return source;
-  }
-  if (auth && typeof auth === "object" && auth.clientId && auth.clientSecret) {
-    return oauthTokenSource({
-      ...auth,
-      tokenClient: tokenClient(),
-      redactor,
-      ...(options.retry?.now ? { now: options.retry.now } : {}),
-    });
-  }
-  throw new TypeError("createZuoraClient: auth must be a token, a token function, or { clientId, clientSecret }");
+  if (typeof auth === "function") return providerTokenSource(auth, context.redactor);
+  return oauthTokenSource({ ...auth, tokenClient: tokenClient(), context });
 }
 
 /**
@@ -187,15 +195,21 @@ function guardWithValidation(client: Client<paths>): void {
     const original = target[method];
     if (!original) continue;
     target[method] = (url, init) => {
+      let json: string | undefined;
       try {
-        validateRequest({ method, path: url, body: init?.body, headers: collectHeaders(init) });
+        const own = init?.body === undefined || init.bodySerializer !== undefined;
+        // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.
+        json = own ? undefined : serialize(init?.body, method, url);
+        const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
+        const headers = collectHeaders(init);
+        validateRequest({ method, path: url, body, headers });
       } catch (error) {
         return Promise.reject(error);
       }
-      if (init?.body === undefined || init.bodySerializer !== undefined) return original(url, init);
+      if (json === undefined) return original(url, init);
       // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
-      const json = JSON.stringify(init.body);
-      return original(url, { ...init, bodySerializer: () => json, [SERIALIZED_BODY]: json });
+      const sent = json;
+      return original(url, { ...init, bodySerializer: () => sent, [SERIALIZED_BODY]: sent });
     };
   }
 }
@@ -208,12 +222,18 @@ interface RequestShape {
   params?: { header?: unknown };
 }
 
-/**
- * Strips leading and trailing HTTP whitespace as fetch does before sending (Fetch standard, "normalize"), so the
- * value checked is the value that travels: `"abc "` is sent, and judged, as `"abc"`.
- */
-function normalize(value: string): string {
-  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+/** The body as JSON, or a ZuoraValidationError when it has none (a BigInt, a cycle, a toJSON that throws). */
+function serialize(body: unknown, method: string, path: string): string | undefined {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ZuoraValidationError({
+      operationId: findOperation(method, path)?.operationId ?? `${method} ${path}`,
+      field: "body",
+      rule: "type",
+      problem: `cannot be sent as JSON (${error instanceof Error ? error.name : "error"}: a BigInt, a cycle, or a toJSON that throws)`,
+    });
+  }
 }
 
 /** The header values a call will carry, merged as openapi-fetch merges them (params.header wins over headers). */
@@ -227,7 +247,7 @@ function collectHeaders(init: RequestShape | undefined): Map<string, string> {
         : Object.entries(source as Record<string, unknown>);
     for (const [name, value] of entries) {
       if (value === undefined || value === null) continue;
-      out.set(name.toLowerCase(), normalize(Array.isArray(value) ? value.join(", ") : String(value)));
+      out.set(name.toLowerCase(), normalizeHeaderValue(Array.isArray(value) ? value.join(", ") : String(value)));
     }
   };
   add(init?.headers);

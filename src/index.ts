@@ -25,6 +25,7 @@ export {
   ZuoraServerError,
   ZuoraTimeoutError,
 } from "./errors/ZuoraApiError.js";
+export { ZuoraConfigurationError } from "./errors/ZuoraConfigurationError.js";
 export { ZuoraError } from "./errors/ZuoraError.js";
 export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";

@@ -14,28 +14,28 @@ export type ZuoraAuth = string | TokenProvider | OAuthClientCredentials;
 /** Request compression. */
 export interface CompressionOptions {
   /** Gzip request bodies of at least this many bytes (`Content-Encoding: gzip`). Defaults to 1024. */
-  minBytes?: number;
+  minBytes?: number | undefined;
   /**
    * Send `Accept-Encoding: gzip` so Zuora gzips responses over 1000 bytes (fetch decodes them). Defaults to true;
    * skipped where the runtime forbids scripts to set the header (browsers, which negotiate it themselves).
    */
-  acceptGzip?: boolean;
+  acceptGzip?: boolean | undefined;
 }
 
 /** Backoff tuning and test hooks for retries. */
 export interface RetryOptions {
   /** Upper bound of the first retry's delay, in ms; doubles each retry (full jitter). Defaults to 500. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Largest backoff delay, in ms. Defaults to 8000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Longest `Retry-After` honoured, in ms; longer ones are cut to this. Defaults to 60000. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Waits between attempts. Defaults to a `setTimeout` sleep that the call's AbortSignal interrupts. */
-  sleep?: Sleep;
+  sleep?: Sleep | undefined;
   /** Jitter source in [0, 1). Defaults to `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** Clock in ms, for `Retry-After` dates and token expiry. Defaults to `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** Options of `createZuoraClient`. */
@@ -45,22 +45,22 @@ export interface ZuoraClientOptions {
   /** How to authenticate. Required. */
   auth: ZuoraAuth;
   /** `Zuora-Entity-Ids` sent on every call that does not set its own. Defaults to none. */
-  entityIds?: string;
+  entityIds?: string | undefined;
   /** `Zuora-Track-Id` sent on every call that does not set its own (≤ 64 US-ASCII, none of `:;"'`). Defaults to none. */
-  trackId?: string;
+  trackId?: string | undefined;
   /** Retries after the first attempt (network errors, 429, 5xx, 409 in progress). Defaults to 2; 0 disables. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Time limit of one attempt, response body included, in ms. Defaults to 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
    * `{ minBytes: 1024, acceptGzip: true }`.
    */
-  compression?: CompressionOptions | false;
+  compression?: CompressionOptions | false | undefined;
   /** The `fetch` to send with (tests, proxies, custom agents). Defaults to `globalThis.fetch`. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Makes the `Idempotency-Key` of a call that has none. Defaults to `crypto.randomUUID()`. */
-  idempotencyKey?: () => string;
+  idempotencyKey?: (() => string) | undefined;
   /** Backoff tuning and test hooks. */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
 }

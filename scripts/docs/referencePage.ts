@@ -17,7 +17,7 @@ export async function openOperation(
   page.on("pageerror", (error) => problems.push(error.message));
   const route = `${tag}/${operationId}`.toLowerCase();
   await page.goto(`${pathToFileURL(htmlFile).href}#/${route}`);
-  await page.waitForSelector(`[id="${route}"]`, { state: "attached", timeout: 15_000 });
+  await page.waitForSelector(`[id="${route}"]`, { state: "attached", timeout: 120_000 });
   return page;
 }
 

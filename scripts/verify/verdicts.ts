@@ -1,3 +1,4 @@
+import { constraints } from "../../generated/constraints.js";
 import { createZuoraClient, type ZuoraAuth, ZuoraValidationError } from "../../src/index.js";
 import { responseContract } from "./responseContract.js";
 
@@ -47,22 +48,36 @@ export async function serverVerdict(baseUrl: string, candidate: Candidate): Prom
     body: JSON.stringify(candidate.body),
   });
   const body = await response.text();
+  const blank = blankHeaders(candidate);
   if (response.status === 200) {
     const problems = contract.check("POST", candidate.path, { status: 200, headers: response.headers, body });
     if (problems.length > 0) throw new Error(`the server answered off-contract: ${problems.join("; ")}`);
-    return { valid: true };
+    return blank.length > 0 ? { valid: false, locations: blank } : { valid: true };
   }
   if (response.status !== 422) throw new Error(`the server answered ${response.status}: ${body.slice(0, 300)}`);
-  return {
-    valid: false,
-    locations: prismViolations(response.headers, body).map((v) => {
-      const [where, ...rest] = v.location; // ["body" | "header", ...]
-      // A missing required property is reported on the body, naming the property in the message.
-      const missing = /required property '([^']+)'/.exec(v.message)?.[1];
-      if (where === "body") return missing ? `body.${missing}` : ["body", ...rest].join(".");
-      return `header ${rest.join(".").toLowerCase()}`;
-    }),
-  };
+  const locations = prismViolations(response.headers, body).map((v) => {
+    const [where, ...rest] = v.location; // ["body" | "header", ...]
+    // A missing required property is reported on the body, naming the property in the message.
+    const missing = /required property '([^']+)'/.exec(v.message)?.[1];
+    if (where === "body") return missing ? `body.${missing}` : ["body", ...rest].join(".");
+    return `header ${rest.join(".").toLowerCase()}`;
+  });
+  return { valid: false, locations: [...new Set([...locations, ...blank])] };
+}
+
+/**
+ * Headers of `candidate` that HTTP trims to empty although the spec asks for at least one character. Prism reads an
+ * empty header value as no header at all, so it never reports these; the spec's own `minLength` does, and so the
+ * verdict adds them (as `header <name>`) rather than count the client wrong for following the spec.
+ */
+function blankHeaders(candidate: Candidate): string[] {
+  const limits = new Map(Object.entries(constraints.headers).map(([name, rule]) => [name.toLowerCase(), rule]));
+  return Object.entries(candidate.headers)
+    .filter(([name, value]) => {
+      const rule = limits.get(name.toLowerCase()) as { minLength?: number } | undefined;
+      return (rule?.minLength ?? 0) > 0 && /^[\t\n\r ]*$/.test(value);
+    })
+    .map(([name]) => `header ${name.toLowerCase()}`);
 }
 
 /** The client's verdict: a ZuoraValidationError (and then no request may have been made), or a sent request. */

@@ -1,9 +1,12 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
+import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
-import type { SecretRedactor } from "../errors/redact.js";
-import { callInfo } from "../pipeline/createPipelineFetch.js";
-import type { TokenSource } from "./tokenSource.js";
+import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
+import { callInfo, callSecrets, callTarget } from "../pipeline/createPipelineFetch.js";
+import { checkTokenShape } from "./checkToken.js";
+import { SharedFlight } from "./sharedFlight.js";
+import type { TokenLease, TokenSource } from "./tokenSource.js";
 
 /** OAuth client credentials created in Zuora for an API user. */
 export interface OAuthClientCredentials {
@@ -16,67 +19,91 @@ export interface OAuthClientCredentials {
    * Defaults to 300000 (5 minutes, as Zuora's error-handling guide suggests). A token living no longer than this is
    * renewed at half its life.
    */
-  refreshBeforeExpiryMs?: number;
+  refreshBeforeExpiryMs?: number | undefined;
 }
 
 /** Options of {@link oauthTokenSource}. */
 export interface OAuthTokenSourceOptions extends OAuthClientCredentials {
   /** An openapi-fetch client for `POST /oauth/token` (typed from the spec, no auth policy). */
   tokenClient: Client<paths>;
-  redactor: SecretRedactor;
-  /** The current time in ms. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Redaction, clock and Retry-After cap for the token request's errors. */
+  context: ErrorContext;
 }
+
+/** How long a token whose reply has no usable `expires_in` is kept, in s: Zuora's tokens live an hour. */
+const ASSUMED_LIFETIME_S = 3600;
 
 /**
  * Client-credentials tokens from Zuora's `POST /oauth/token`, cached until shortly before `expires_in`. However many
- * calls need a token at once, one token request is made and they all wait for it; a 401 drops the refused token and
- * (once, for all the calls that saw it) fetches a new one.
+ * calls need a token at once, one token request is made and they all wait for it; a caller that aborts stops waiting
+ * at once, and the request itself is aborted when no caller waits any more. A 401 drops the refused token once per
+ * generation (see {@link TokenLease}): later 401s for the same generation reuse the token fetched for the first.
  */
 export function oauthTokenSource(options: OAuthTokenSourceOptions): TokenSource {
-  const now = options.now ?? Date.now;
+  const { context } = options;
+  const now = context.now;
   const skewMs = options.refreshBeforeExpiryMs ?? 300_000;
-  options.redactor.add(options.clientSecret);
-  let cached: { token: string; renewAt: number } | null = null;
-  let inflight: Promise<string> | null = null;
+  context.redactor.addConfigured(options.clientSecret);
+  let generation = 0;
+  let cached: { lease: TokenLease; renewAt: number } | null = null;
+  const requests = new SharedFlight<TokenLease>();
 
-  const requestToken = async (): Promise<string> => {
+  const requestToken = async (signal: AbortSignal): Promise<TokenLease> => {
     const result = await options.tokenClient.POST("/oauth/token", {
       body: { client_id: options.clientId, client_secret: options.clientSecret, grant_type: "client_credentials" },
       bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      signal,
     });
-    if (!result.data || typeof result.data.access_token !== "string") {
+    const { response } = result;
+    const operation = callTarget(response) ?? "POST /oauth/token";
+    const data = result.data as Record<string, unknown> | undefined;
+    if (!response.ok) {
       throw errorFromResponse({
-        operation: "POST /oauth/token",
-        response: result.response,
-        body: result.error ?? result.data,
-        info: callInfo(result.response),
-        redactor: options.redactor,
+        operation,
+        response,
+        body: result.error,
+        info: callInfo(response),
+        secrets: callSecrets(response),
+        context,
         authentication: true,
       });
     }
-    const { access_token: token, expires_in: expiresIn } = result.data;
-    options.redactor.add(token);
+    const token = data?.access_token;
+    const problem = checkTokenShape(token);
+    if (problem) {
+      const attempts = callInfo(response)?.attempts ?? 1;
+      throw new ZuoraAuthenticationError({
+        message: context.redactor.redact(
+          `${operation} answered HTTP ${response.status} without a usable access_token (it ${problem})`,
+        ),
+        status: response.status,
+        attempts,
+        requestId: response.headers.get("zuora-request-id") ?? undefined,
+      });
+    }
+    context.redactor.add(token as string);
+    const expiresIn =
+      typeof data?.expires_in === "number" && data.expires_in > 0 ? data.expires_in : ASSUMED_LIFETIME_S;
     const lifeMs = expiresIn * 1000;
-    cached = { token, renewAt: now() + (lifeMs > skewMs ? lifeMs - skewMs : lifeMs / 2) };
-    return token;
+    generation++;
+    const lease = { token: token as string, generation };
+    cached = { lease, renewAt: now() + (lifeMs > skewMs ? lifeMs - skewMs : lifeMs / 2) };
+    return lease;
   };
 
-  const get = (): Promise<string> => {
-    if (cached && now() < cached.renewAt) return Promise.resolve(cached.token);
-    inflight ??= requestToken().finally(() => {
-      inflight = null;
-    });
-    return inflight;
+  const get = (signal: AbortSignal | undefined): Promise<TokenLease> => {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (cached && now() < cached.renewAt) return Promise.resolve(cached.lease);
+    return requests.join(requestToken, signal);
   };
 
   return {
     get,
-    refresh(stale) {
-      // Only the call that first sees the refused token drops it; later ones find a newer token or the request in flight.
-      if (cached?.token === stale) cached = null;
-      return get();
+    refresh(refused, signal) {
+      // Only the first 401 of a generation drops it; later ones find the newer token, or the request in flight.
+      if (cached?.lease.generation === refused.generation) cached = null;
+      return get(signal);
     },
   };
 }

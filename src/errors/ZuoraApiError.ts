@@ -1,3 +1,4 @@
+import type { CauseSummary } from "./rootCause.js";
 import { ZuoraError } from "./ZuoraError.js";
 
 /** One of Zuora's reasons for refusing a request. `code` is an 8-digit number (or string), or e.g. `SystemError`. */
@@ -26,7 +27,10 @@ export interface ZuoraApiErrorDetails {
   retryAfterMs?: number | undefined;
   /** Whether calling again (a new call, with a new idempotency key) may succeed. */
   retryable?: boolean;
+  /** The error behind this one (kept as `cause`, for debugging). */
   cause?: unknown;
+  /** The root of `cause`, already redacted: what `toJSON()` shows of it. */
+  rootCause?: CauseSummary | undefined;
 }
 
 /**
@@ -49,6 +53,7 @@ export class ZuoraApiError extends ZuoraError {
   readonly idempotencyKey: string | undefined;
   /** Whether calling again may succeed. */
   readonly retryable: boolean;
+  readonly #rootCause: CauseSummary | undefined;
 
   constructor(details: ZuoraApiErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -59,6 +64,7 @@ export class ZuoraApiError extends ZuoraError {
     this.attempts = details.attempts;
     this.idempotencyKey = details.idempotencyKey;
     this.retryable = details.retryable ?? false;
+    this.#rootCause = details.rootCause;
   }
 
   /** A plain, credential-free object for logs and JSON. */
@@ -73,6 +79,7 @@ export class ZuoraApiError extends ZuoraError {
       attempts: this.attempts,
       idempotencyKey: this.idempotencyKey,
       retryable: this.retryable,
+      ...(this.#rootCause ? { cause: this.#rootCause } : {}),
     };
   }
 }
@@ -106,7 +113,10 @@ export class ZuoraServerError extends ZuoraApiError {
   override name = "ZuoraServerError";
 }
 
-/** No response: the connection failed on every attempt. */
+/**
+ * No usable response: the connection failed on every attempt (refused, unknown host, TLS, dropped), or the body
+ * was cut off on every attempt (then `status` is the one the cut-off answers had).
+ */
 export class ZuoraConnectionError extends ZuoraApiError {
   override name = "ZuoraConnectionError";
 }

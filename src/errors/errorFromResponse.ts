@@ -14,18 +14,34 @@ import {
 
 const RETRYABLE_CATEGORIES: ReadonlySet<number> = new Set(constraints.retryableReasonCategories);
 
+/** What every error built from an answer needs from the client: redaction, the clock and the Retry-After cap. */
+export interface ErrorContext {
+  redactor: SecretRedactor;
+  /** The client's clock (`retry.now`), in ms. */
+  now: () => number;
+  /** The longest `Retry-After` the client honours (`retry.maxRetryAfterMs`), in ms. */
+  maxRetryAfterMs: number;
+}
+
 /** What {@link errorFromResponse} needs to know. */
 export interface FailedCall {
-  /** `METHOD /path`, for the message. */
+  /** `METHOD origin/path`, for the message. */
   operation: string;
   response: Response;
-  /** The parsed body (openapi-fetch's `error`, or `data` for a 200 with `success: false`). */
+  /** The parsed body (openapi-fetch's `error`, or `data` for a 200), or its text when it was not JSON. */
   body: unknown;
   info: CallInfo | undefined;
-  redactor: SecretRedactor;
-  /** Treat any failure as an authentication failure (the token request). */
+  /** The tokens this call sent, hidden as well as those the redactor remembers. */
+  secrets?: Iterable<string> | undefined;
+  context: ErrorContext;
+  /** The token request: a refusal (4xx other than 429) means the credentials were refused. */
   authentication?: boolean;
+  /** What was wrong with a 2xx answer (an empty body, no `success: true`), in place of a business refusal. */
+  malformed?: string;
 }
+
+/** Longest piece of a non-JSON body quoted in a message, in characters. */
+const QUOTED_TEXT_MAX = 200;
 
 /** The reason-code category: the last two digits of an 8-digit code, or undefined for e.g. `SystemError`. */
 export function reasonCategory(code: number | string): number | undefined {
@@ -35,14 +51,17 @@ export function reasonCategory(code: number | string): number | undefined {
 
 /**
  * Turns a failed answer into the {@link ZuoraApiError} subclass callers branch on: 200 with `success: false` →
- * {@link ZuoraBusinessError}, 401 → {@link ZuoraAuthenticationError}, 429 → {@link ZuoraRateLimitError},
- * 5xx → {@link ZuoraServerError}, anything else → {@link ZuoraApiError}. Every text is redacted.
+ * {@link ZuoraBusinessError}, 401 (or a refused token request) → {@link ZuoraAuthenticationError},
+ * 429 → {@link ZuoraRateLimitError}, 5xx → {@link ZuoraServerError}, anything else (a 2xx that is not a
+ * well-formed success, a 3xx, another 4xx) → {@link ZuoraApiError}. Every text is redacted.
  */
 export function errorFromResponse(call: FailedCall): ZuoraApiError {
-  const { response, redactor } = call;
+  const { response, context } = call;
+  const redact = (text: string) => context.redactor.redact(text, call.secrets ?? []);
   const body = (typeof call.body === "object" && call.body !== null ? call.body : {}) as Record<string, unknown>;
-  const reasons = readReasons(body.reasons, redactor);
+  const reasons = readReasons(body.reasons, redact);
   const said =
+    (typeof call.body === "string" && call.body.trim() && quote(call.body)) ||
     (typeof body.message === "string" && body.message) ||
     (typeof body.error_description === "string" && body.error_description) ||
     (typeof body.error === "string" && body.error) ||
@@ -52,13 +71,19 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   const attempts = call.info?.attempts ?? 1;
   const requestId = response.headers.get("zuora-request-id") ?? undefined;
   const trackId = response.headers.get("zuora-track-id") ?? call.info?.trackId;
-  const status = response.status;
-  const what = status === 200 ? "was refused (HTTP 200, success: false)" : `failed with HTTP ${status}`;
+  const { status } = response;
+  const location = response.headers.get("location");
+  const what = call.malformed
+    ? `answered HTTP ${status} ${call.malformed}`
+    : status >= 200 && status < 300
+      ? `was refused (HTTP ${status}, success: false)`
+      : status >= 300 && status < 400
+        ? `was redirected (HTTP ${status}${location ? ` to ${location}` : ""}), which the client never follows`
+        : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
+  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
   const details: ZuoraApiErrorDetails = {
-    message: redactor.redact(
-      `${call.operation} ${what} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${said}${where}`,
-    ),
+    message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}`),
     status,
     reasons,
     requestId,
@@ -67,29 +92,45 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     idempotencyKey: call.info?.idempotencyKey,
   };
 
-  if (call.authentication || status === 401) return new ZuoraAuthenticationError(details);
-  if (status === 200) {
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), context.now());
+    return new ZuoraRateLimitError({
+      ...details,
+      retryable: true,
+      retryAfterMs: retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, context.maxRetryAfterMs),
+    });
+  }
+  if (status >= 500 && status <= 599) return new ZuoraServerError({ ...details, retryable: true });
+  if (status === 401 || (call.authentication && status >= 400) || (call.authentication && call.malformed)) {
+    return new ZuoraAuthenticationError(details);
+  }
+  if (status === 200 && !call.malformed) {
     // Zuora's guide calls these categories worth retrying. The client does not resend them itself: a resend with the
     // same Idempotency-Key would replay the saved failure. A new call (new key) may succeed, so say so.
     const retryable = reasons.some((r) => RETRYABLE_CATEGORIES.has(reasonCategory(r.code) ?? -1));
     return new ZuoraBusinessError({ ...details, retryable });
   }
-  if (status === 429) {
-    return new ZuoraRateLimitError({
-      ...details,
-      retryable: true,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
-    });
-  }
-  if (status >= 500) return new ZuoraServerError({ ...details, retryable: true });
   return new ZuoraApiError({ ...details, retryable: status === 409 });
 }
 
-function readReasons(raw: unknown, redactor: SecretRedactor): ZuoraReason[] {
+/** A non-JSON body (a gateway's or firewall's page) on one line, cut to {@link QUOTED_TEXT_MAX} characters. */
+function quote(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > QUOTED_TEXT_MAX ? `${line.slice(0, QUOTED_TEXT_MAX)}…` : line;
+}
+
+function readReasons(raw: unknown, redact: (text: string) => string): ZuoraReason[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter(
-      (r): r is { code: number | string; message?: unknown } => typeof r === "object" && r !== null && "code" in r,
+      (r): r is { code: number | string; message?: unknown } =>
+        typeof r === "object" &&
+        r !== null &&
+        "code" in r &&
+        (typeof r.code === "number" || typeof r.code === "string"),
     )
-    .map((r) => ({ code: r.code, message: redactor.redact(typeof r.message === "string" ? r.message : "") }));
+    .map((r) => ({
+      code: typeof r.code === "string" ? redact(r.code) : r.code,
+      message: redact(typeof r.message === "string" ? r.message : ""),
+    }));
 }

@@ -5,23 +5,66 @@ export const REDACTED = "[REDACTED]";
 const BEARER = /\bBearer\s+[^\s"',;]+/gi;
 
 /**
- * Remembers the secrets one client handles (static token, fetched tokens, client secret) and removes them from
- * text before it reaches an error message, `toJSON()` or anything else a caller might log.
+ * How many issued tokens (fetched OAuth tokens, a token function's results) the redactor remembers client-wide,
+ * newest first. Each call also carries the tokens it sent (see {@link SecretRedactor.redact}'s `alsoHide`), so a
+ * token rotated out of this window is still hidden in the answer to the request that carried it.
+ */
+export const ISSUED_TOKENS_REMEMBERED = 8;
+
+/**
+ * The forms a secret can take in text a server or runtime sends back: as is, percent-encoded (a form body or URL
+ * echoed), form-encoded (`+` for space), and escaped inside a JSON string.
+ */
+export function secretShapes(secret: string): string[] {
+  const shapes = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  shapes.add(JSON.stringify(secret).slice(1, -1));
+  return [...shapes];
+}
+
+/**
+ * Remembers the secrets one client handles and removes them, in every shape {@link secretShapes} names, from text
+ * before it reaches an error message, `toJSON()` or anything else a caller might log. Its memory is bounded: the
+ * configured secrets (a static token, the client secret) for the client's life, and the last
+ * {@link ISSUED_TOKENS_REMEMBERED} issued tokens.
  */
 export class SecretRedactor {
-  readonly #secrets = new Set<string>();
+  readonly #configured = new Set<string>();
+  #issued: string[] = [];
 
-  /** Adds a secret to hide. Values shorter than 4 characters are ignored: hiding them would mangle ordinary text. */
-  add(secret: string | undefined): void {
-    if (secret && secret.length >= 4) this.#secrets.add(secret);
+  /** Adds a secret the caller configured (kept for the client's life). Values under 4 characters are ignored. */
+  addConfigured(secret: string | undefined): void {
+    if (worthHiding(secret)) for (const shape of secretShapes(secret)) this.#configured.add(shape);
   }
 
-  /** Returns `text` with every known secret and every `Bearer <credential>` replaced by {@link REDACTED}. */
-  redact(text: string): string {
+  /** Adds an issued token; the oldest beyond {@link ISSUED_TOKENS_REMEMBERED} is forgotten. */
+  add(secret: string | undefined): void {
+    if (!worthHiding(secret) || this.#issued[0] === secret) return;
+    this.#issued = [secret, ...this.#issued.filter((s) => s !== secret)].slice(0, ISSUED_TOKENS_REMEMBERED);
+  }
+
+  /** How many secrets (counting each shape of the configured ones once) the redactor holds. */
+  get size(): number {
+    return this.#configured.size + this.#issued.length;
+  }
+
+  /**
+   * Returns `text` with every known secret, each of `alsoHide` (the call's own tokens), and every
+   * `Bearer <credential>` replaced by {@link REDACTED}.
+   */
+  redact(text: string, alsoHide: Iterable<string> = []): string {
     let out = text.replace(BEARER, `Bearer ${REDACTED}`);
-    for (const secret of this.#secrets) {
+    const hide = (secret: string) => {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    };
+    for (const secret of this.#configured) hide(secret);
+    for (const secret of [...this.#issued, ...alsoHide]) {
+      if (worthHiding(secret)) for (const shape of secretShapes(secret)) hide(shape);
     }
     return out;
   }
+}
+
+// Hiding a value of 1 to 3 characters would mangle ordinary text.
+function worthHiding(secret: string | undefined): secret is string {
+  return typeof secret === "string" && secret.length >= 4;
 }

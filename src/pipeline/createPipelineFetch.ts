@@ -1,30 +1,57 @@
+import type { SecretRedactor } from "../errors/redact.js";
+import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+import { ZuoraError } from "../errors/ZuoraError.js";
 import { bodyBytes } from "./serializedBody.js";
+import { target } from "./target.js";
 import type { CallInfo, FetchLike, PipelineRequest, Policy, SendRequest } from "./types.js";
 
-const callInfos = new WeakMap<Response, CallInfo>();
+/** What the client keeps about the call behind a response, for its own errors; never handed to callers. */
+interface CallRecord {
+  info: CallInfo;
+  /** `METHOD origin/path` of the request. */
+  target: string;
+  /** The tokens the call sent. */
+  secrets: ReadonlySet<string>;
+}
+
+const calls = new WeakMap<Response, CallRecord>();
 
 /**
  * Attempts, idempotency key and track id of the call that produced `response` (one returned by the client), or
  * undefined for a response the client did not produce.
  */
 export function callInfo(response: Response): CallInfo | undefined {
-  return callInfos.get(response);
+  return calls.get(response)?.info;
+}
+
+/** `METHOD origin/path` of the call behind `response`, for messages. Internal. */
+export function callTarget(response: Response): string | undefined {
+  return calls.get(response)?.target;
+}
+
+/** The tokens the call behind `response` sent, to hide in its errors. Internal. */
+export function callSecrets(response: Response): ReadonlySet<string> {
+  return calls.get(response)?.secrets ?? new Set();
 }
 
 /** Options of {@link createPipelineFetch}. */
 export interface PipelineFetchOptions {
   /** Treat every request as safe to send again (used for the OAuth token request, which changes nothing). */
   replayable?: boolean;
+  /** Hides secrets in the message of an error no policy expected. */
+  redactor: SecretRedactor;
 }
 
 /**
  * Builds the `fetch` handed to openapi-fetch: it turns openapi-fetch's `Request` into a {@link PipelineRequest},
  * runs it through `policies` (first = outermost) and then `transport`, and records the call's info on the response.
+ * It rejects only with a {@link ZuoraError} or the caller's own abort reason; a signal that has already aborted
+ * stops the call before any policy runs (no token is requested).
  */
 export function createPipelineFetch(
   policies: readonly Policy[],
   transport: FetchLike,
-  options: PipelineFetchOptions = {},
+  options: PipelineFetchOptions,
 ): (input: Request) => Promise<Response> {
   const network: SendRequest = (request) =>
     transport(request.url, {
@@ -32,13 +59,16 @@ export function createPipelineFetch(
       headers: request.headers,
       body: request.body,
       signal: request.signal ?? null,
-      redirect: "follow",
+      // A redirect is the answer, never followed: fetch would replay a POST answered by 302 as a GET (and take its
+      // body as the result of the POST). See the README's Retries section.
+      redirect: "manual",
     });
   // Compose once: policy i calls policy i+1, the last calls the network.
   const send = policies.reduceRight<SendRequest>((next, policy) => (request) => policy.send(request, next), network);
   const replayable = options.replayable ?? false;
 
   return async (input: Request) => {
+    input.signal?.throwIfAborted();
     const request: PipelineRequest = {
       url: input.url,
       method: input.method,
@@ -48,9 +78,26 @@ export function createPipelineFetch(
       signal: input.signal,
       replayable,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+      secrets: new Set(),
     };
-    const response = await send(request);
-    callInfos.set(response, request.info);
+    let response: Response;
+    try {
+      response = await send(request);
+    } catch (error) {
+      if (error instanceof ZuoraError || (input.signal?.aborted && error === input.signal.reason)) throw error;
+      // A safety net: whatever a policy or a custom fetch threw, the caller gets a ZuoraError, its text redacted.
+      throw new ZuoraApiError({
+        message: options.redactor.redact(
+          `${target(request)} failed before an answer: ${error instanceof Error ? error.message : String(error)}`,
+          request.secrets,
+        ),
+        attempts: request.info.attempts,
+        idempotencyKey: request.info.idempotencyKey,
+        trackId: request.info.trackId,
+        cause: error,
+      });
+    }
+    calls.set(response, { info: request.info, target: target(request), secrets: request.secrets });
     return response;
   };
 }

@@ -1,5 +1,5 @@
 import type { TokenSource } from "../auth/tokenSource.js";
-import type { SecretRedactor } from "../errors/redact.js";
+import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { authPolicy } from "../policies/authPolicy.js";
 import { compressionPolicy } from "../policies/compressionPolicy.js";
 import { entityPolicy } from "../policies/entityPolicy.js";
@@ -22,7 +22,8 @@ export interface PolicySettings {
   timeoutMs: number;
   backoff: BackoffOptions;
   sleep: Sleep;
-  redactor: SecretRedactor;
+  /** Redaction, clock and Retry-After cap for the errors the policies build. */
+  context: ErrorContext;
 }
 
 /** Methods that are safe to send twice without a key (RFC 9110 §9.2.2). */
@@ -33,21 +34,21 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "
  * of them, in the client's method wrapper, so a bad value throws before any policy or byte moves.)
  */
 export function policyOrder(settings: PolicySettings): Policy[] {
-  const policies: Policy[] = [
-    // Outermost, so that on a 401 it can refresh the token and re-run everything below once.
-    authPolicy({ source: settings.tokens }),
-  ];
+  const policies: Policy[] = [];
   // Before tracking and idempotency only by convention; these three headers are independent.
   if (settings.entityIds !== undefined) policies.push(entityPolicy({ entityIds: settings.entityIds }));
   // Records the track id for errors and callInfo(), whether the default or the caller's.
   policies.push(trackingPolicy({ trackId: settings.trackId }));
-  // Above retries, so every attempt (and the 401 re-send) carries the same key.
+  // Above auth, so a generated key that breaks the rules is refused before a token is requested; above retries
+  // (and the 401 re-send, which reuses the request), so every attempt carries the same key.
   policies.push(
     idempotencyPolicy({
       methods: settings.idempotencyMethods,
       ...(settings.newIdempotencyKey ? { newKey: settings.newIdempotencyKey } : {}),
     }),
   );
+  // Above compression and retries, so that on a 401 it can refresh the token and re-run everything below once.
+  policies.push(authPolicy({ source: settings.tokens }));
   // Above retries, so the body is gzipped once, not per attempt.
   if (settings.compression) policies.push(compressionPolicy(settings.compression));
   // Innermost: resends exactly what the policies above produced.
@@ -58,7 +59,7 @@ export function policyOrder(settings: PolicySettings): Policy[] {
       timeoutMs: settings.timeoutMs,
       idempotentMethods: IDEMPOTENT_METHODS,
       sleep: settings.sleep,
-      redactor: settings.redactor,
+      context: settings.context,
     }),
   );
   return policies;

@@ -23,6 +23,8 @@ export interface PipelineRequest {
   /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */
   readonly replayable: boolean;
   readonly info: CallInfo;
+  /** The tokens this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
+  readonly secrets: Set<string>;
 }
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */

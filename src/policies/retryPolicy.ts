@@ -1,5 +1,8 @@
-import type { SecretRedactor } from "../errors/redact.js";
+import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
+import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
+import { CorruptBody, readAnswer, UnusableAnswer } from "../pipeline/readAnswer.js";
+import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
 import type { Sleep } from "../retry/sleep.js";
@@ -13,7 +16,10 @@ export interface RetryPolicyOptions extends BackoffOptions {
   /** Methods that are safe to send again without a key. */
   idempotentMethods: ReadonlySet<string>;
   sleep: Sleep;
-  redactor: SecretRedactor;
+  /** Redaction and clock for the errors this policy builds. */
+  context: ErrorContext;
+  /** This is the token request: an unusable answer is an authentication failure. Defaults to false. */
+  authentication?: boolean;
 }
 
 /** The reason an attempt's signal aborts with when its time is up (told apart from the caller's abort). */
@@ -21,22 +27,13 @@ class AttemptTimeout extends Error {
   override name = "TimeoutError";
 }
 
-/** The reason an attempt fails when its JSON body does not parse: it was cut off or corrupted in transit. */
-class CorruptBody extends Error {
-  override name = "CorruptBodyError";
-}
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
-const utf8 = new TextDecoder();
-
-// Statuses whose response has no body: a Response cannot be built with one.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /**
  * The retry loop, the innermost policy: sends the request, and sends it again while {@link decideRetry} says so,
- * waiting between attempts. Each attempt has its own time limit and reads the whole response body inside it, so a
- * stalled or truncated body counts as a failed attempt (and is retried) rather than surfacing after the loop. The
- * caller's abort stops everything at once, waits included.
+ * waiting between attempts. Each attempt has its own time limit and reads the whole response body inside it (see
+ * {@link readAnswer}), so a stalled or truncated body counts as a failed attempt (and is retried) rather than
+ * surfacing after the loop. An answer that cannot be handed on (a status outside 200–599, a 2xx that is not JSON)
+ * ends the call at once with a ZuoraApiError carrying its status. The caller's abort stops everything at once,
+ * waits included, and rejects with the caller's own reason.
  */
 export function retryPolicy(options: RetryPolicyOptions): Policy {
   return {
@@ -50,6 +47,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         request.info.attempts++;
         const outcome = await sendOnce(request, next, callerSignal, options.timeoutMs);
         if (callerSignal?.aborted) throw callerSignal.reason;
+        if (outcome.error instanceof UnusableAnswer) throw unusableAnswerError(request, outcome.error, options);
 
         const decision = decideRetry(
           { attempt, maxRetries: options.maxRetries, replayable, keyed, ...outcome },
@@ -57,7 +55,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         );
         if (!decision.retry) {
           if (outcome.response) return outcome.response;
-          throw transportError(request, outcome.error, options.redactor, decision.reason);
+          throw transportError(request, outcome, options.context, decision.reason);
         }
         await options.sleep(decision.delayMs, callerSignal);
       }
@@ -65,65 +63,78 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
   };
 }
 
+/** What one attempt ended with; `status` is set once the answer's head arrived, even when its body never did. */
+interface Attempt {
+  response?: Response;
+  error?: unknown;
+  status?: number | undefined;
+}
+
 async function sendOnce(
   request: PipelineRequest,
   next: (request: PipelineRequest) => Promise<Response>,
   callerSignal: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<{ response?: Response; error?: unknown }> {
+): Promise<Attempt> {
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
+  let status: number | undefined;
   try {
     const received = await next({ ...request, signal: controller.signal });
-    const body = NULL_BODY_STATUSES.has(received.status) ? null : await received.arrayBuffer();
-    if (body && body.byteLength > 0 && JSON_TYPE.test(received.headers.get("content-type") ?? "")) {
-      // fetch's gunzip does not flag a truncated gzip stream: it yields the bytes it got. A JSON body that does not
-      // parse is such a body (or a corrupted one), so the attempt fails here, where it can be retried.
-      try {
-        JSON.parse(utf8.decode(body));
-      } catch {
-        throw new CorruptBody(
-          `HTTP ${received.status} response body is not valid JSON (cut off or corrupted in transit)`,
-        );
-      }
-    }
-    const response = new Response(body, {
-      status: received.status,
-      statusText: received.statusText,
-      headers: received.headers,
-    });
-    return { response };
+    status = received.status;
+    return { response: await readAnswer(received) };
   } catch (error) {
+    if (error instanceof UnusableAnswer || error instanceof CorruptBody) return { error, status };
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
-    return { error: controller.signal.aborted ? controller.signal.reason : error };
+    return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
   }
 }
 
-function transportError(request: PipelineRequest, error: unknown, redactor: SecretRedactor, why: string) {
-  const { pathname } = new URL(request.url);
+function unusableAnswerError(request: PipelineRequest, answer: UnusableAnswer, options: RetryPolicyOptions) {
+  return errorFromResponse({
+    operation: target(request),
+    response: answer.response,
+    body: undefined,
+    info: request.info,
+    secrets: request.secrets,
+    context: options.context,
+    malformed: answer.problem,
+    authentication: options.authentication ?? false,
+  });
+}
+
+function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
+  const { error } = attempt;
   const attempts = request.info.attempts;
-  const cause = error instanceof Error ? error.message : String(error);
+  const redact = (text: string) => context.redactor.redact(text, request.secrets);
+  const root = rootCause(error);
+  const cause = { ...root, message: redact(root.message) };
   const details = {
     attempts,
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,
     cause: error,
+    rootCause: cause,
+    // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
+    status: attempt.status,
   };
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({
       ...details,
-      message: redactor.redact(`${request.method} ${pathname} timed out after ${tries} (${cause}); ${why}`),
+      message: redact(`${target(request)} timed out after ${tries}${head} (${causeText(cause)}); ${why}`),
     });
   }
+  const got = attempt.status === undefined ? "got no response" : `got no complete HTTP ${attempt.status} response`;
   return new ZuoraConnectionError({
     ...details,
-    message: redactor.redact(`${request.method} ${pathname} got no response after ${tries} (${cause}); ${why}`),
+    message: redact(`${target(request)} ${got} after ${tries} (${causeText(cause)}); ${why}`),
   });
 }

@@ -10,3 +10,11 @@ export function invalidHeaderCharAt(value: string): number {
   }
   return -1;
 }
+
+/**
+ * Strips leading and trailing HTTP whitespace as fetch does before sending (Fetch standard, "normalize"), so the
+ * value checked is the value that travels: `"abc "` is sent, and judged, as `"abc"`.
+ */
+export function normalizeHeaderValue(value: string): string {
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+}

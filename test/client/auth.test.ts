@@ -142,7 +142,7 @@ describe("Authorization with OAuth client credentials", () => {
       .createEntity(entityBody)
       .catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraAuthenticationError);
-    expect(error.message).toContain("POST /oauth/token failed with HTTP 401");
+    expect(error.message).toContain(`POST ${server.url}/oauth/token failed with HTTP 401`);
     expect(server.to("/v1/entities")).toHaveLength(0);
   });
 });

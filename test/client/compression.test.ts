@@ -76,6 +76,7 @@ describe("compression", () => {
       signal: undefined,
       replayable: false,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+      secrets: new Set(),
     };
     const seen: string[] = [];
     const policy = compressionPolicy({ minBytes: 1024, acceptGzip: true, canSetAcceptEncoding: false });

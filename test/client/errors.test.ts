@@ -37,7 +37,9 @@ describe("errors", () => {
       attempts: 1,
       retryable: false,
     });
-    expect(error.message).toContain("POST /v1/entities was refused (HTTP 200, success: false) after 1 attempt");
+    expect(error.message).toContain(
+      `POST ${server.url}/v1/entities was refused (HTTP 200, success: false) after 1 attempt`,
+    );
   });
 
   it("accepts a reason code given as a string", async () => {

@@ -111,7 +111,7 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(ZuoraServerError);
     expect(error).toMatchObject({ status: 503, attempts: 3, requestId: "r".repeat(36), retryable: true });
     expect(error.message).toBe(
-      `POST /v1/entities failed with HTTP 503 after 3 attempts: down [Zuora-Request-Id ${"r".repeat(36)}]`,
+      `POST ${server.url}/v1/entities failed with HTTP 503 after 3 attempts: down [Zuora-Request-Id ${"r".repeat(36)}]`,
     );
     expect(server.requests).toHaveLength(3);
   });

@@ -23,6 +23,8 @@ export type Answer =
       gzip?: boolean;
       /** Send the gzipped body cut in half (as a connection dropped mid-body would). */
       truncated?: boolean;
+      /** Send the headers and half the body, then nothing more (a server that stalls mid-body). */
+      stalled?: boolean;
     }
   | "reset"
   | "hang";
@@ -53,6 +55,8 @@ export interface LoopbackServer {
   /** Requests to one path. */
   to(path: string): ReceivedRequest[];
   handler: Handler;
+  /** Connections still open with an answer the server never finished ("hang", stalled): the client must close them. */
+  unfinished(): number;
   close(): Promise<void>;
 }
 
@@ -60,11 +64,13 @@ export interface LoopbackServer {
 export async function startLoopbackServer(handler: Handler = defaultHandler): Promise<LoopbackServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
+  const pending = new Set<ServerResponse>();
   const state: LoopbackServer = {
     url: "",
     requests,
     to: (path) => requests.filter((r) => r.path === path),
     handler,
+    unfinished: () => pending.size,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -73,6 +79,10 @@ export async function startLoopbackServer(handler: Handler = defaultHandler): Pr
   };
 
   const server = createServer((req, res) => {
+    pending.add(res);
+    const done = () => pending.delete(res);
+    res.on("finish", done);
+    res.on("close", done);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
@@ -111,6 +121,11 @@ function send(res: ServerResponse, socket: Socket, answer: Answer): void {
   if (answer.gzip || answer.truncated) {
     body = gzipSync(body);
     headers["content-encoding"] = "gzip";
+  }
+  if (answer.stalled) {
+    res.writeHead(answer.status ?? 200, { ...headers, "content-length": String(body.length) });
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    return;
   }
   if (answer.truncated) {
     res.writeHead(answer.status ?? 200, headers);

@@ -1,0 +1,72 @@
+import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+
+/** Statuses whose response has no body: a Response cannot be built with one. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+const utf8 = new TextDecoder();
+
+/** The reason an attempt fails when its 2xx JSON body does not parse: it was cut off or corrupted in transit. */
+export class CorruptBody extends Error {
+  override name = "CorruptBodyError";
+  constructor(readonly status: number) {
+    super(`HTTP ${status} response body is not valid JSON (cut off or corrupted in transit)`);
+  }
+}
+
+/** An answer the client cannot hand on: not retried, turned into a {@link ZuoraApiError} by the retry policy. */
+export class UnusableAnswer extends Error {
+  override name = "UnusableAnswer";
+  /** `problem` completes "answered HTTP <status> ...". */
+  constructor(
+    readonly problem: string,
+    readonly response: Response,
+  ) {
+    super(problem);
+  }
+}
+
+/**
+ * Reads an attempt's whole answer and judges it by its status first, then its body:
+ * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer};
+ * - a 2xx body that is not JSON is a {@link CorruptBody} when labelled JSON (fetch's gunzip does not flag a truncated
+ *   stream, it yields the bytes it got; the attempt is retried) and an {@link UnusableAnswer} otherwise (an HTML
+ *   login page, a wrong `baseUrl`, a form-encoded reply);
+ * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
+ *   openapi-fetch to parse: its status decides what happens next.
+ */
+export async function readAnswer(received: Response): Promise<Response> {
+  const { status } = received;
+  if (received.type === "opaqueredirect" || status < 200 || status > 599) {
+    await received.body?.cancel();
+    throw new UnusableAnswer("which is not a final HTTP status", received);
+  }
+  const body = NULL_BODY_STATUSES.has(status) ? null : await received.arrayBuffer();
+  const rebuilt = new Response(body, { status, statusText: received.statusText, headers: lengthOf(received, body) });
+  if (status < 300 && body && body.byteLength > 0 && !parses(body)) {
+    const type = received.headers.get("content-type") ?? "no content type";
+    if (JSON_TYPE.test(type)) throw new CorruptBody(status);
+    throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
+  }
+  return rebuilt;
+}
+
+/**
+ * The answer's headers, with `Content-Length` saying how many bytes the rebuilt body has: openapi-fetch reads it to
+ * decide whether there is a body to parse, and the server's value can be wrong (a 205 announcing a body it may not
+ * have, a gzipped length for decoded bytes, none at all for a chunked body).
+ */
+function lengthOf(received: Response, body: ArrayBuffer | null): Headers {
+  const headers = new Headers(received.headers);
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(body?.byteLength ?? 0));
+  return headers;
+}
+
+function parses(body: ArrayBuffer): boolean {
+  try {
+    JSON.parse(utf8.decode(body));
+    return true;
+  } catch {
+    return false;
+  }
+}
