@@ -1,6 +1,6 @@
 /**
  * The benchmark's server, run in its own process so it never shares the client's event loop: Node's http with
- * keep-alive, answering both operations with the reference responses and the token operation with a token. It
+ * keep-alive, answering the two POSTs and any GET (as getEntity) with the reference responses and the token operation with a token. It
  * counts what it receives; `GET /__stats` reads the counts and `POST /__reset` clears them.
  *
  * Prints `listening <url>` once ready.
@@ -15,6 +15,7 @@ const spec = readSpec();
 const ENTITY = JSON.stringify(responseExample(spec, "/v1/entities", "200", "created"));
 const CONNECTION = JSON.stringify(responseExample(spec, "/v1/entity-connections", "200", "initiated"));
 const TOKEN = JSON.stringify(responseExample(spec, "/oauth/token", "200", "token"));
+const ENTITY_READ = JSON.stringify(responseExample(spec, "/v1/entities/{id}", "200", undefined, "GET"));
 
 let stats = { requests: 0, tokenRequests: 0, bodyBytes: 0, gzippedBodies: 0 };
 
@@ -38,6 +39,7 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
       // A token endpoint is slower than a cached token: let the 200 callers pile up behind one request.
       return setTimeout(() => reply(res, 200, TOKEN), 20);
     }
+    if (req.method === "GET") return reply(res, 200, ENTITY_READ);
     reply(res, 200, path === "/v1/entity-connections" ? CONNECTION : ENTITY);
   });
 });

@@ -37,10 +37,25 @@ function report(results: Awaited<ReturnType<typeof verifyContract>>) {
 describe("verifying a tenant through prism proxy --errors", () => {
   it("passes every check against a tenant that answers per the spec, and says so without the secret", async () => {
     const results = await verifyTenant("per-spec");
-    expect(results.filter((r) => !r.pass)).toEqual([]);
-    expect(results).toHaveLength(10);
-    // Only the reference samples (and the token request) reached the tenant: every probe was refused by Prism.
+    expect(results.filter((r) => !r.pass && !r.skipped)).toEqual([]);
+    // Twelve operations: five checks each, but the reference request of the six that would change the tenant is
+    // not sent, and says so.
+    expect(results).toHaveLength(48);
+    expect(results.filter((r) => r.skipped).map((r) => r.operation)).toEqual([
+      "updateEntity",
+      "deleteEntity",
+      "provisionEntity",
+      "acceptConnection",
+      "denyConnection",
+      "disconnectConnection",
+    ]);
+    // Only the reference requests of the creating and reading operations (and the token request) reached the
+    // tenant: every probe was refused by Prism, and nothing updated, provisioned, deleted or answered a connection.
     expect([...new Set(tenant.received)].sort()).toEqual([
+      "GET /v1/entities",
+      "GET /v1/entities/8a80825555a3c7a10155b460f53858e6",
+      "GET /v1/entity-connections",
+      "GET /v1/users/jane.doe%40example.com/accessible-entities",
       "POST /oauth/token",
       "POST /v1/entities",
       "POST /v1/entity-connections",
@@ -48,15 +63,15 @@ describe("verifying a tenant through prism proxy --errors", () => {
     expect(tenant.received.filter((r) => r === "POST /v1/entities")).toHaveLength(1);
     const { failed, text } = report(results);
     expect(failed).toBe(0);
-    expect(text).toContain("10 of 10 checks passed");
+    expect(text).toContain("42 of 42 checks passed; 6 not run (they would change the tenant)");
     expect(text).not.toContain("s3cret-value");
   });
 
   it("fails, naming the violation, when the tenant leaves out the entity's id", async () => {
     const results = await verifyTenant("entity-without-id");
-    const failed = results.filter((r) => !r.pass);
+    const failed = results.filter((r) => !r.pass && !r.skipped);
     expect(failed.map((r) => `${r.operation}: ${r.check}`)).toEqual([
-      "createEntity: reference sample succeeds",
+      "createEntity: reference request succeeds",
       "createEntity: every response follows the spec",
       // Prism answered in the tenant's place, so there was no echo to read.
       "createEntity: Zuora-Track-Id comes back",
@@ -66,14 +81,14 @@ describe("verifying a tenant through prism proxy --errors", () => {
     const { failed: count, text } = report(results);
     expect(count).toBe(3);
     expect(text).toMatch(/FAIL\s+createEntity\s+every response follows the spec/);
-    expect(text).toContain("7 of 10 checks passed");
+    expect(text).toContain("39 of 42 checks passed");
   });
 
   it("fails, naming the violation, when the tenant sends a field of the wrong type", async () => {
     const results = await verifyTenant("connection-id-as-number");
-    const failed = results.filter((r) => !r.pass);
+    const failed = results.filter((r) => !r.pass && !r.skipped);
     expect(failed.map((r) => `${r.operation}: ${r.check}`)).toEqual([
-      "initiateConnection: reference sample succeeds",
+      "initiateConnection: reference request succeeds",
       "initiateConnection: every response follows the spec",
       "initiateConnection: Zuora-Track-Id comes back",
     ]);
@@ -103,9 +118,15 @@ describe("npm start with ZUORA_BASE_URL", () => {
     expect(output).toContain("(proxy --errors)");
     expect(output).toMatch(/FAIL\s+createEntity\s+every response follows the spec/);
     expect(output).toContain("Response body must have required property 'id'");
-    expect(output).toContain("7 of 10 checks passed");
+    expect(output).toContain("39 of 42 checks passed");
     expect(output).not.toContain("t0ken-value");
     expect(code).toBe(1);
+    // Nothing irreversible without --lifecycle: the report has no lifecycle step, says why, and no provision, update,
+    // delete, accept, deny or disconnect (every one a PUT or DELETE) reached the tenant.
+    expect(output).toContain("lifecycle: not run on a real tenant (it provisions entities, which cannot be undone");
+    expect(output).toContain("pass --lifecycle to run it on a sandbox");
+    expect(output).not.toMatch(/^\s+(pass|FAIL)\s+lifecycle\s/m);
+    expect(tenant.received.filter((request) => /^(PUT|DELETE) /.test(request))).toEqual([]);
   });
 
   it("refuses to run against a tenant without credentials, with exit code 2", async () => {

@@ -11,10 +11,33 @@ export const constraints = {
     99
   ],
   "operations": {
+    "listEntities": {
+      "operationId": "listEntities",
+      "method": "GET",
+      "path": "/v1/entities",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {},
+      "query": {
+        "provisioned": {
+          "required": false,
+          "type": "boolean"
+        }
+      },
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "createEntity": {
       "operationId": "createEntity",
       "method": "POST",
       "path": "/v1/entities",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "displayName": {
@@ -42,6 +65,8 @@ export const constraints = {
           "type": "string"
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -50,10 +75,199 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "getEntity": {
+      "operationId": "getEntity",
+      "method": "GET",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "updateEntity": {
+      "operationId": "updateEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": true,
+      "bodyRequired": true,
+      "fields": {
+        "displayName": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255
+        },
+        "locale": {
+          "required": false,
+          "type": "string"
+        },
+        "name": {
+          "required": false,
+          "type": "string",
+          "maxLength": 255,
+          "pattern": "^[A-Za-z0-9 .-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9, spaces, periods or hyphens"
+        },
+        "timezone": {
+          "required": false,
+          "type": "string"
+        }
+      },
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Content-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "deleteEntity": {
+      "operationId": "deleteEntity",
+      "method": "DELETE",
+      "path": "/v1/entities/{id}",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "provisionEntity": {
+      "operationId": "provisionEntity",
+      "method": "PUT",
+      "path": "/v1/entities/{id}/provision",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listAccessibleEntities": {
+      "operationId": "listAccessibleEntities",
+      "method": "GET",
+      "path": "/v1/users/{username}/accessible-entities",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a name other than . and .."
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "listConnections": {
+      "operationId": "listConnections",
+      "method": "GET",
+      "path": "/v1/entity-connections",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {},
+      "query": {
+        "type": {
+          "required": false,
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
+        },
+        "page": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "default": 1
+        },
+        "pageSize": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 300,
+          "default": 30
+        }
+      },
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ],
+      "pagination": {
+        "helper": "allConnections",
+        "page": "page",
+        "pageSize": "pageSize",
+        "items": "entityConnections",
+        "next": "nextPage"
+      }
+    },
     "initiateConnection": {
       "operationId": "initiateConnection",
       "method": "POST",
       "path": "/v1/entity-connections",
+      "auth": true,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "targetEntityId": {
@@ -62,6 +276,8 @@ export const constraints = {
           "maxLength": 32
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": [
         "Idempotency-Key",
         "Accept-Encoding",
@@ -70,10 +286,84 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "acceptConnection": {
+      "operationId": "acceptConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/accept",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "denyConnection": {
+      "operationId": "denyConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/deny",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "disconnectConnection": {
+      "operationId": "disconnectConnection",
+      "method": "PUT",
+      "path": "/v1/entity-connections/{connection-id}/disconnect",
+      "auth": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "connection-id": {
+          "required": true,
+          "type": "string",
+          "maxLength": 32,
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "createToken": {
       "operationId": "createToken",
       "method": "POST",
       "path": "/oauth/token",
+      "auth": false,
+      "body": true,
       "bodyRequired": true,
       "fields": {
         "client_id": {
@@ -92,10 +382,19 @@ export const constraints = {
           ]
         }
       },
+      "pathParams": {},
+      "query": {},
       "headers": []
     }
   },
   "headers": {
+    "Accept-Encoding": {},
+    "Zuora-Track-Id": {
+      "maxLength": 64,
+      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$",
+      "patternDescription": "printable US-ASCII characters (space to ~) other than colon, semicolon, double quote and quote"
+    },
+    "Zuora-Entity-Ids": {},
     "Idempotency-Key": {
       "minLength": 1,
       "maxLength": 255,
@@ -104,14 +403,7 @@ export const constraints = {
         "PATCH"
       ]
     },
-    "Accept-Encoding": {},
-    "Content-Encoding": {},
-    "Zuora-Track-Id": {
-      "maxLength": 64,
-      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$",
-      "patternDescription": "printable US-ASCII characters (space to ~) other than colon, semicolon, double quote and quote"
-    },
-    "Zuora-Entity-Ids": {}
+    "Content-Encoding": {}
   }
 } as const;
 

@@ -10,7 +10,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Multi-entity: List entities
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Lists the entities of the hierarchy with their details: the provisioned ones, the unprovisioned ones, or
+         *     both when `provisioned` is left out. The answer is one list; this operation takes no page parameters.
+         *
+         *     **User Access Permission:** Any entity user may make the call.
+         */
+        get: operations["listEntities"];
         put?: never;
         /**
          * Multi-entity: Create an entity
@@ -31,7 +41,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/entity-connections": {
+    "/v1/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-entity: Retrieve an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Retrieves the details of one entity.
+         *
+         *     **User Access Permission:** Any entity user may make the call.
+         */
+        get: operations["getEntity"];
+        /**
+         * Multi-entity: Update an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Edits the name, display name, locale and time zone of an entity. Send only the fields to change.
+         *
+         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *
+         *     **Rules:**
+         *     - The locale and the time zone of a provisioned entity cannot be edited through the REST API.
+         *     - The display name of the global entity cannot be edited.
+         *
+         *     A request that breaks a rule is refused with a business failure.
+         */
+        put: operations["updateEntity"];
+        post?: never;
+        /**
+         * Multi-entity: Delete an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Removes an entity, and every entity under it, from the hierarchy.
+         *
+         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *
+         *     **Rules:** Only unprovisioned entities can be removed; removing a provisioned entity is refused with a
+         *     business failure.
+         */
+        delete: operations["deleteEntity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entities/{id}/provision": {
         parameters: {
             query?: never;
             header?: never;
@@ -39,6 +101,78 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Multi-entity: Provision an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Provisions an entity: its status moves from `Unprovisioned` to `Provisioned`, once and for all.
+         *
+         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *
+         *     **Rules:**
+         *     - An entity can be provisioned only when its parent entity is provisioned.
+         *     - Provisioning cannot be undone, and a provisioned entity cannot be removed from the hierarchy: put the
+         *       entity in its right place before provisioning it.
+         *     - After provisioning, the entity's locale and time zone can no longer be edited through the REST API.
+         *
+         *     *Retried without a key:* Zuora keys only POST and PATCH, so when an attempt's answer is lost and the call is
+         *     sent again, the repeat may be refused (the entity is already provisioned) although the first attempt
+         *     succeeded. The client says so on the error it throws (`mayHaveTakenEffect`).
+         */
+        put: operations["provisionEntity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{username}/accessible-entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-entity: List the entities a user can access
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Lists, with their details, every entity that the user `username` has permission to access. The answer is
+         *     one list; this operation takes no page parameters.
+         *
+         *     **User Access Permission:** Any entity user may make the call.
+         */
+        get: operations["listAccessibleEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-entity: List connections
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Lists the connections of the entity named in `Zuora-Entity-Ids`: the connections to it (`inbound`), from
+         *     it (`outbound`), or both when `type` is left out. The list comes in pages of `pageSize` connections;
+         *     `nextPage` is present while there is a page after this one.
+         *
+         *     **User Access Permission:** Any entity user may make the call.
+         */
+        get: operations["listConnections"];
         put?: never;
         /**
          * Multi-entity: Initiate a connection request
@@ -51,6 +185,94 @@ export interface paths {
          *     administrator must have permission to access the target entity.
          */
         post: operations["initiateConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity-connections/{connection-id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Accept a connection request
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Accepts a connection request, so that the connection becomes `Connected`.
+         *
+         *     **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
+         *     administrator of the target entity, which receives the request; Zuora's reference does not say which.
+         *
+         *     **Rules:** *Inferred:* only a `Pending` request can be accepted; accepting it again is refused with a
+         *     business failure.
+         */
+        put: operations["acceptConnection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity-connections/{connection-id}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Deny a connection request
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Denies a connection request.
+         *
+         *     **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
+         *     administrator of the target entity; Zuora's reference does not say which.
+         *
+         *     **Note:** Zuora's reference documents no status for a denied request (its statuses are `Connected`,
+         *     `Pending` and `Disconnected`), so this contract does not say what a denied request becomes in
+         *     [List connections](#operation/listConnections).
+         */
+        put: operations["denyConnection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entity-connections/{connection-id}/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Disconnect a connection
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Disconnects an established connection, so that it becomes `Disconnected`.
+         *
+         *     **User Access Permission:** You must make the call as an administrator of the source entity or of the
+         *     target entity.
+         *
+         *     **Warning:** If objects were shared from the global entity to the target entity, disconnecting breaks the
+         *     mapping between the two entities, and the mapping cannot be recovered later.
+         */
+        put: operations["disconnectConnection"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -245,6 +467,116 @@ export interface components {
             scope?: string;
             /** @description The token's unique identifier. */
             jti?: string;
+        };
+        /**
+         * @description Whether the entity is provisioned. A new entity is `Unprovisioned`; provisioning makes it `Provisioned`,
+         *     for good.
+         *
+         *     Closed on purpose: a status outside this list fails the contract verification (`npm start`), and adding a
+         *     value is a breaking change of this contract (README, Versioning), because code that switches on the status
+         *     would meet a value it does not handle.
+         * @enum {string}
+         */
+        EntityStatus: "Provisioned" | "Unprovisioned";
+        /**
+         * @description An entity of the hierarchy. *Inferred:* `id`, `name` and `status` are required; the other fields are in
+         *     every entity of Zuora's samples.
+         */
+        Entity: {
+            /** @description The ID of the entity. */
+            id: string;
+            /** @description The name of the entity, unique in the hierarchy. */
+            name: string;
+            /** @description The display name of the entity. */
+            displayName?: string;
+            /** @description The locale that is used in this entity. */
+            locale?: string;
+            /** @description The time zone that is used in this entity. */
+            timezone?: string;
+            status: components["schemas"]["EntityStatus"];
+            /** @description The ID of the parent entity; `null` for the global entity, at the top of the hierarchy. */
+            parentId?: string | null;
+            /** @description The ID of the tenant that the entity belongs to. */
+            tenantId?: string;
+        };
+        /** @description One entity, with `success`. */
+        EntityResponse: components["schemas"]["Entity"] & components["schemas"]["Succeeded"];
+        /** @description Entities of the hierarchy, in one list. */
+        EntityListResponse: {
+            entities: components["schemas"]["Entity"][];
+            /**
+             * @description Returns `true` if the request was processed successfully.
+             * @constant
+             */
+            success: true;
+        };
+        /**
+         * @description The fields of the entity to change; leave out the ones to keep. The locale and time zone of a provisioned
+         *     entity, and the display name of the global entity, cannot be changed.
+         */
+        UpdateEntityRequest: {
+            /** @description The display name of the entity that is shown in the Zuora UI and APIs. */
+            displayName?: string;
+            /**
+             * @description The locale that is used in this entity.
+             * @example en_GB
+             */
+            locale?: string;
+            /**
+             * @description The name of the entity, unique across the hierarchy. As at creation, only letters A–Z and a–z, digits
+             *     0–9, space, period and hyphen.
+             * @example Acme-Italy
+             */
+            name?: string;
+            /**
+             * @description The time zone that is used in this entity.
+             * @example Europe/Rome
+             */
+            timezone?: string;
+        };
+        /**
+         * @description The state of a connection: `Pending` until the target accepts it, then `Connected`, and `Disconnected`
+         *     once disconnected.
+         *
+         *     Zuora's reference types the status as a free string and lists these three values in its prose. This
+         *     contract closes the list on purpose: a status outside it (for example what a denied request becomes, which
+         *     the reference does not say) fails the contract verification (`npm start`) rather than passing unseen, and
+         *     adding a value is a breaking change of this contract (README, Versioning).
+         * @enum {string}
+         */
+        ConnectionStatus: "Connected" | "Pending" | "Disconnected";
+        /** @description A connection between a source entity and a target entity. */
+        Connection: {
+            /** @description The ID of the connection. */
+            id: string;
+            /** @description The ID of the entity that initiated the connection. */
+            sourceEntityId: string;
+            /** @description The ID of the entity the connection was requested with. */
+            targetEntityId: string;
+            status: components["schemas"]["ConnectionStatus"];
+        };
+        /** @description One page of connections. */
+        ConnectionListResponse: {
+            entityConnections: components["schemas"]["Connection"][];
+            /**
+             * Format: uri
+             * @description The URL of the next page; absent on the last page. The client follows page numbers
+             *     (`page` + 1) rather than this URL, so that every page goes to the base URL it was given.
+             */
+            nextPage?: string;
+            /**
+             * @description Returns `true` if the request was processed successfully.
+             * @constant
+             */
+            success: true;
+        };
+        /** @description The request was processed successfully. */
+        Succeeded: {
+            /**
+             * @description Always `true`.
+             * @constant
+             */
+            success: true;
         };
     };
     responses: {
@@ -541,6 +873,46 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description The request was carried out (`success: true`), or Zuora refused it with a business failure
+         *     (`success: false` and `reasons`): HTTP 200 alone does not mean success.
+         */
+        Done: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Succeeded"] | components["schemas"]["BusinessFailure"];
+            };
+        };
+        /**
+         * @description The entities (`success: true`), or Zuora refused the request with a business failure (`success: false`
+         *     and `reasons`): HTTP 200 alone does not mean success.
+         */
+        EntityList: {
+            headers: {
+                "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EntityListResponse"] | components["schemas"]["BusinessFailure"];
+            };
+        };
     };
     parameters: {
         /**
@@ -591,6 +963,61 @@ export interface components {
          * @example 8a808255557baba1015580e12fa5083a
          */
         ZuoraEntityIds: string;
+        /**
+         * @description The ID of the entity, as [List entities](#operation/listEntities) returns it.
+         *
+         *     *Inferred:* Zuora's reference types the ID as a bare string. Its IDs are 32 hexadecimal characters, and
+         *     `targetEntityId` is limited to 32 characters, so this contract admits 1 to 32 letters, digits and hyphens:
+         *     an ID is then always exactly one path segment, and a value such as `a/b`, `..` or `x?y=1`, which would
+         *     address another resource, is refused before it is sent.
+         * @example 8a80825555a3c7a10155b460f53858e6
+         */
+        EntityId: string;
+        /**
+         * @description The ID of the connection, as [List connections](#operation/listConnections) or
+         *     [Initiate a connection request](#operation/initiateConnection) returns it.
+         *
+         *     *Inferred:* as for entity IDs, 1 to 32 letters, digits and hyphens.
+         * @example 8a808255575bdae401576a914a140420
+         */
+        ConnectionId: string;
+        /**
+         * @description The user's login name.
+         *
+         *     Any character may appear: the client percent-encodes the value, so that it stays one path segment.
+         *     *Inferred:* a name that is empty, `.` or `..` is refused, because a URL reads those as the parent or the
+         *     current folder whatever their encoding, and the request would reach another resource.
+         * @example jane.doe@example.com
+         */
+        Username: string;
+        /**
+         * @description `true` lists the provisioned entities, `false` the unprovisioned ones; left out, both.
+         *
+         *     Zuora's reference types this parameter as a string and names `true` and `false` in its prose. This contract
+         *     makes it a boolean: the query string carries the same `true` or `false`, and any other value (which Zuora
+         *     does not describe) is refused before it is sent.
+         * @example true
+         */
+        Provisioned: boolean;
+        /**
+         * @description `inbound` lists the connections to the entity, `outbound` the connections from it; left out, both.
+         * @example inbound
+         */
+        ConnectionType: "inbound" | "outbound";
+        /**
+         * @description The number of the page to return, from 1. Pages are `pageSize` connections long: with `pageSize` 20,
+         *     page 2 holds the 21st to the 40th connection.
+         * @example 2
+         */
+        Page: number;
+        /**
+         * @description The number of connections in a page, at most 300.
+         *
+         *     *Inferred:* at least 1; Zuora's reference states no lower bound, and a page of no connections cannot
+         *     advance through the list.
+         * @example 30
+         */
+        PageSize: number;
     };
     requestBodies: never;
     headers: {
@@ -651,6 +1078,69 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEntities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` lists the provisioned entities, `false` the unprovisioned ones; left out, both.
+                 *
+                 *     Zuora's reference types this parameter as a string and names `true` and `false` in its prose. This contract
+                 *     makes it a boolean: the query string carries the same `true` or `false`, and any other value (which Zuora
+                 *     does not describe) is refused before it is sent.
+                 * @example true
+                 */
+                provisioned?: components["parameters"]["Provisioned"];
+            };
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EntityList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     createEntity: {
         parameters: {
             query?: never;
@@ -746,6 +1236,446 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    getEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the entity, as [List entities](#operation/listEntities) returns it.
+                 *
+                 *     *Inferred:* Zuora's reference types the ID as a bare string. Its IDs are 32 hexadecimal characters, and
+                 *     `targetEntityId` is limited to 32 characters, so this contract admits 1 to 32 letters, digits and hyphens:
+                 *     an ID is then always exactly one path segment, and a value such as `a/b`, `..` or `x?y=1`, which would
+                 *     address another resource, is refused before it is sent.
+                 * @example 8a80825555a3c7a10155b460f53858e6
+                 */
+                id: components["parameters"]["EntityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The entity (`success: true`), or Zuora refused the request with a business failure (`success: false`
+             *     and `reasons`): HTTP 200 alone does not mean success.
+             */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                    "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                    "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityResponse"] | components["schemas"]["BusinessFailure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @example gzip
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the entity, as [List entities](#operation/listEntities) returns it.
+                 *
+                 *     *Inferred:* Zuora's reference types the ID as a bare string. Its IDs are 32 hexadecimal characters, and
+                 *     `targetEntityId` is limited to 32 characters, so this contract admits 1 to 32 letters, digits and hyphens:
+                 *     an ID is then always exactly one path segment, and a value such as `a/b`, `..` or `x?y=1`, which would
+                 *     address another resource, is refused before it is sent.
+                 * @example 8a80825555a3c7a10155b460f53858e6
+                 */
+                id: components["parameters"]["EntityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEntityRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the entity, as [List entities](#operation/listEntities) returns it.
+                 *
+                 *     *Inferred:* Zuora's reference types the ID as a bare string. Its IDs are 32 hexadecimal characters, and
+                 *     `targetEntityId` is limited to 32 characters, so this contract admits 1 to 32 letters, digits and hyphens:
+                 *     an ID is then always exactly one path segment, and a value such as `a/b`, `..` or `x?y=1`, which would
+                 *     address another resource, is refused before it is sent.
+                 * @example 8a80825555a3c7a10155b460f53858e6
+                 */
+                id: components["parameters"]["EntityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    provisionEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the entity, as [List entities](#operation/listEntities) returns it.
+                 *
+                 *     *Inferred:* Zuora's reference types the ID as a bare string. Its IDs are 32 hexadecimal characters, and
+                 *     `targetEntityId` is limited to 32 characters, so this contract admits 1 to 32 letters, digits and hyphens:
+                 *     an ID is then always exactly one path segment, and a value such as `a/b`, `..` or `x?y=1`, which would
+                 *     address another resource, is refused before it is sent.
+                 * @example 8a80825555a3c7a10155b460f53858e6
+                 */
+                id: components["parameters"]["EntityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAccessibleEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The user's login name.
+                 *
+                 *     Any character may appear: the client percent-encodes the value, so that it stays one path segment.
+                 *     *Inferred:* a name that is empty, `.` or `..` is refused, because a URL reads those as the parent or the
+                 *     current folder whatever their encoding, and the request would reach another resource.
+                 * @example jane.doe@example.com
+                 */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EntityList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `inbound` lists the connections to the entity, `outbound` the connections from it; left out, both.
+                 * @example inbound
+                 */
+                type?: components["parameters"]["ConnectionType"];
+                /**
+                 * @description The number of the page to return, from 1. Pages are `pageSize` connections long: with `pageSize` 20,
+                 *     page 2 holds the 21st to the 40th connection.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description The number of connections in a page, at most 300.
+                 *
+                 *     *Inferred:* at least 1; Zuora's reference states no lower bound, and a page of no connections cannot
+                 *     advance through the list.
+                 * @example 30
+                 */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description One page of connections (`success: true`), or Zuora refused the request with a business failure
+             *     (`success: false` and `reasons`): HTTP 200 alone does not mean success.
+             */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                    "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                    "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionListResponse"] | components["schemas"]["BusinessFailure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     initiateConnection: {
         parameters: {
             query?: never;
@@ -834,6 +1764,192 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyConflict"];
             422: components["responses"]["IdempotencyMismatch"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    acceptConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the connection, as [List connections](#operation/listConnections) or
+                 *     [Initiate a connection request](#operation/initiateConnection) returns it.
+                 *
+                 *     *Inferred:* as for entity IDs, 1 to 32 letters, digits and hyphens.
+                 * @example 8a808255575bdae401576a914a140420
+                 */
+                "connection-id": components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    denyConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the connection, as [List connections](#operation/listConnections) or
+                 *     [Initiate a connection request](#operation/initiateConnection) returns it.
+                 *
+                 *     *Inferred:* as for entity IDs, 1 to 32 letters, digits and hyphens.
+                 * @example 8a808255575bdae401576a914a140420
+                 */
+                "connection-id": components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    disconnectConnection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the connection, as [List connections](#operation/listConnections) or
+                 *     [Initiate a connection request](#operation/initiateConnection) returns it.
+                 *
+                 *     *Inferred:* as for entity IDs, 1 to 32 letters, digits and hyphens.
+                 * @example 8a808255575bdae401576a914a140420
+                 */
+                "connection-id": components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,8 @@ const own = createRequire(import.meta.url)("../package.json") as {
 /** A fresh project that installed the tarball, as a user's would; its TypeScript and Node types are ours. */
 let project: string;
 let tscOutput: string;
+/** The README's code blocks that are vitest test files, as written into the project (`src/readme-N.test.ts`). */
+const readmeTests: string[] = [];
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "zuora-multi-entity-consumer-"));
@@ -51,10 +53,14 @@ beforeAll(async () => {
   for (const name of await readdir(join(ROOT, "examples"))) {
     if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
   }
-  // The README's TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ...
+  // The README's TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ...; a block that imports
+  // vitest is a user's test file, readme-N.test.ts, and runs with vitest below.
   const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
   for (const [index, block] of codeBlocks(readme, "ts").entries()) {
-    await writeFile(join(project, "src", `readme-${index + 1}.ts`), block);
+    const isTest = /from "vitest"/.test(block);
+    const name = `readme-${index + 1}${isTest ? ".test.ts" : ".ts"}`;
+    if (isTest) readmeTests.push(`src/${name}`);
+    await writeFile(join(project, "src", name), block);
   }
   await run(
     "npm",
@@ -69,6 +75,9 @@ beforeAll(async () => {
     ],
     { cwd: project },
   );
+  // The README's stand-in example is a vitest test: the project gets our vitest by a link (after the install, which
+  // would remove it), rather than installing a test runner and its bundler again on every run.
+  await symlink(join(ROOT, "node_modules/vitest"), join(project, "node_modules/vitest"), "dir");
   const tsc = await run(join(project, "node_modules/.bin/tsc"), ["-p", "."], { cwd: project }).catch(
     (error: { stdout: string }) => error,
   );
@@ -137,10 +146,56 @@ describe("the packed package, installed into a fresh project", () => {
       /^connection request 8a808255575bdae401576a914a140420 sent/,
     ],
     ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
+    [
+      "entities",
+      { ZUORA_TOKEN: "example-token" },
+      /^\d+ unprovisioned entities\nentity 8a80825555a3c7a10155b460f53858e6 \(Acme-Americas\), status Provisioned\nrenamed entity 8a80825555a3c7a10155b460f53858e6\n$/,
+    ],
+    [
+      "connections",
+      { ZUORA_TOKEN: "example-token" },
+      /^accepted connection 8a808255575bdae401576a914a140420 from 8a808255557baba1015580e12fa5083a\n3 inbound connections\n$/,
+    ],
   ])("runs examples/%s.ts", async (name, env, expected) => {
     const { stdout, stderr } = await runCompiled(name, env);
     expect(stderr).toBe("");
     expect(stdout).toMatch(expected);
+  });
+
+  it("keeps the stand-in out of the main entry: no file of the client imports it", async () => {
+    const client = join(project, "node_modules/zuora-multi-entity/dist/src");
+    const files = (await readdir(client, { recursive: true })).filter((file) => file.endsWith(".js"));
+    expect(files).toContain("index.js");
+    for (const file of files) expect(await readFile(join(client, file), "utf8"), file).not.toMatch(/stand-in/);
+  });
+
+  it("runs a consumer's program on the stand-in from ./testing: the lifecycle, a refused rule, and HTTP", async () => {
+    const { stdout, stderr } = await runCompiled("standIn");
+    expect(stderr).toBe("");
+    expect(JSON.parse(stdout)).toEqual({
+      provisioned: { success: true },
+      connections: ["Connected"],
+      refusedCategory: 30,
+      overHttp: ["Global", "Acme-EU"],
+      requests: [
+        "createEntity 200",
+        "provisionEntity 200",
+        "initiateConnection 200",
+        "acceptConnection 200",
+        "createEntity 200",
+        "listEntities 200",
+      ],
+    });
+  });
+
+  it("runs the README's stand-in example with vitest, as a user's test", async () => {
+    const vitest = join(project, "node_modules/vitest/vitest.mjs");
+    expect(readmeTests).toHaveLength(1);
+    const { stdout } = await run(process.execPath, [vitest, "run", ...readmeTests], {
+      cwd: project,
+      env: { ...process.env, CI: "1", NO_COLOR: "1" },
+    });
+    expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
   });
 
   it("runs the README's complete example: both calls, no error", async () => {

@@ -96,3 +96,39 @@ describe.each(OPERATIONS)("the rendered reference of %s (npm run docs)", (operat
     }
   });
 });
+
+// Every other operation of the generated table: its section shows the operation and each path and query parameter
+// with its constraints. Redoc renders one page for the whole reference, so the page already open is routed to each.
+const OTHERS = Object.values(constraints.operations)
+  .filter((row) => row.auth && !(OPERATIONS as readonly string[]).includes(row.operationId))
+  .map((row) => row.operationId);
+
+describe("the rendered reference of the other operations (npm run docs)", () => {
+  it.each(OTHERS)("shows %s with its method, path, summary and parameters' constraints", async (operationId) => {
+    const row = constraints.operations[operationId];
+    const operationSpec = ((spec.paths as JsonObject)[row.path] as JsonObject)[row.method.toLowerCase()] as JsonObject;
+    const page = pages.get(OPERATIONS[0]) as Page;
+    const route = `${TAG}/${operationId}`.toLowerCase();
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/${route}`);
+    await page.waitForSelector(`[id="${route}"]`, { state: "attached", timeout: 120_000 });
+    const section = await textOf(OPERATIONS[0], route);
+    expect(section).toContain(String(operationSpec.summary));
+    expect(section).toContain(row.path);
+    for (const [name, rule] of [...Object.entries(row.pathParams), ...Object.entries(row.query)] as [
+      string,
+      { minLength?: number; maxLength?: number; pattern?: string },
+    ][]) {
+      expect(section).toContain(name);
+      // Redoc writes a lone minLength of 1 as "non-empty".
+      const lone = rule.minLength === 1 && rule.maxLength === undefined;
+      const { minLength: _, ...withoutMin } = rule;
+      for (const line of expectedConstraintText(lone ? withoutMin : rule)) {
+        expect(section).toContain(line);
+      }
+      if (lone) expect(section).toMatch(/non-empty|>= 1 characters/);
+    }
+    expect(pageProblems).toEqual([]);
+  });
+});

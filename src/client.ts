@@ -7,13 +7,14 @@ import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
 import { ZuoraValidationError } from "./errors/ZuoraValidationError.js";
+import { makeHelpers } from "./operations/makeHelpers.js";
+import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
-import { callInfo, createPipelineFetch } from "./pipeline/createPipelineFetch.js";
-import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
+import { createPipelineFetch } from "./pipeline/createPipelineFetch.js";
+import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
-import { resolveSuccess } from "./results/resolveSuccess.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
@@ -23,7 +24,6 @@ import {
   validateHeaderOptions,
   validateRequest,
 } from "./validation/validateRequest.js";
-import { type CallResult, type ZuoraPromise, zuoraPromise } from "./withResponse.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -31,40 +31,18 @@ export type CreatedEntity = Schemas["CreateEntityResponse"];
 /** The connection request Zuora initiated. */
 export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
 
-/** Per-call options of the operation helpers; each overrides the client's default for this call only. */
-export interface CallOptions {
-  /**
-   * This call's `Idempotency-Key` (1 to 255 characters, not blank). Defaults to a new UUID, reused on every retry of
-   * the call.
-   */
-  idempotencyKey?: string | undefined;
-  /** This call's `Zuora-Track-Id`. Defaults to the client's `trackId`. */
-  trackId?: string | undefined;
-  /** This call's `Zuora-Entity-Ids`. Defaults to the client's `entityIds`. */
-  entityIds?: string | undefined;
-  /**
-   * Aborts the call at once, token request, retries and waits included; the call rejects with the signal's reason.
-   * An already-aborted signal sends nothing.
-   */
-  signal?: AbortSignal | undefined;
-}
+export type { CallOptions } from "./operations/callOptions.js";
 
-/** The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation that returns data or throws. */
-export type ZuoraClient = Client<paths> & {
-  /**
-   * `POST /v1/entities`. Resolves to the created entity (only a 2xx JSON object with `success: true`); throws
-   * {@link ZuoraValidationError} before sending a value that breaks the spec, and a {@link ZuoraApiError} subclass
-   * for any other answer (HTTP 200 with `success: false` included) or none. `.withResponse()` on the returned
-   * promise gives the same call's data with its response and metadata (request id, echoed track id, attempts,
-   * rate-limit headers).
-   */
-  createEntity(body: Schemas["CreateEntityRequest"], options?: CallOptions): ZuoraPromise<CreatedEntity>;
-  /** `POST /v1/entity-connections`. Resolves to the initiated connection request; throws as {@link ZuoraClient.createEntity}. */
-  initiateConnection(
-    body: Schemas["InitiateConnectionRequest"],
-    options?: CallOptions,
-  ): ZuoraPromise<InitiatedConnection>;
-};
+/**
+ * The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation, named by its operationId,
+ * that resolves to the success body (only a 2xx JSON object with `success: true`) or throws:
+ * {@link ZuoraValidationError} before sending a value that breaks the spec, and a {@link ZuoraApiError} subclass for
+ * any other answer (HTTP 200 with `success: false` included) or none. Path parameters come first, then the body,
+ * then query values, then {@link CallOptions}: `getEntity(id, options?)`, `updateEntity(id, body, options?)`,
+ * `listConnections({ type, page, pageSize }?, options?)`. Paginated operations also get an iterator over every item
+ * of every page (`allConnections`).
+ */
+export type ZuoraClient = Client<paths> & OperationHelpers & PagerHelpers;
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -110,6 +88,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
           maxRetries,
           timeoutMs,
           idempotentMethods: IDEMPOTENT_METHODS,
+          safeMethods: SAFE_METHODS,
           sleep,
           context,
           authentication: true,
@@ -143,31 +122,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   });
   guardWithValidation(client);
 
-  const call = async <T>(
-    path: "/v1/entities" | "/v1/entity-connections",
-    body: Schemas["CreateEntityRequest"] | Schemas["InitiateConnectionRequest"],
-    callOptions: CallOptions,
-  ): Promise<CallResult<T>> => {
-    const header: Record<string, string> = {};
-    if (callOptions.idempotencyKey !== undefined) header["Idempotency-Key"] = callOptions.idempotencyKey;
-    if (callOptions.trackId !== undefined) header["Zuora-Track-Id"] = callOptions.trackId;
-    if (callOptions.entityIds !== undefined) header["Zuora-Entity-Ids"] = callOptions.entityIds;
-    const result = await client.POST(path, {
-      // The union of both bodies is fine here: validation has checked `body` against this path's schema.
-      body: body as never,
-      params: { header },
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-    });
-    const data = resolveSuccess<T>(`POST ${path}`, result, context);
-    return { data, response: result.response, info: callInfo(result.response) };
-  };
-
-  return Object.assign(client, {
-    createEntity: (body: Schemas["CreateEntityRequest"], callOptions: CallOptions = {}) =>
-      zuoraPromise(call<CreatedEntity>("/v1/entities", body, callOptions)),
-    initiateConnection: (body: Schemas["InitiateConnectionRequest"], callOptions: CallOptions = {}) =>
-      zuoraPromise(call<InitiatedConnection>("/v1/entity-connections", body, callOptions)),
-  });
+  return Object.assign(client, makeHelpers(client, context));
 }
 
 function tokenSource(
@@ -202,7 +157,14 @@ function guardWithValidation(client: Client<paths>): void {
         json = own ? undefined : serialize(init?.body, method, url);
         const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
         const headers = collectHeaders(init);
-        validateRequest({ method, path: url, body, headers });
+        validateRequest({
+          method,
+          path: url,
+          body,
+          headers,
+          pathParams: init?.params?.path,
+          query: init?.params?.query,
+        });
       } catch (error) {
         return Promise.reject(error);
       }
@@ -219,7 +181,7 @@ interface RequestShape {
   bodySerializer?: unknown;
   [SERIALIZED_BODY]?: string;
   headers?: unknown;
-  params?: { header?: unknown };
+  params?: { header?: unknown; path?: unknown; query?: unknown };
 }
 
 /** The body as JSON, or a ZuoraValidationError when it has none (a BigInt, a cycle, a toJSON that throws). */

@@ -32,9 +32,9 @@ export function uniqueTrackId(label: string): string {
   return `${label.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 40)}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-/** Arms faults for the requests carrying `trackId`. */
-export async function injectFaults(trackId: string, faults: Fault[]): Promise<void> {
-  const response = await fetch(new URL("/__front/faults", inject("frontUrl")), {
+/** Arms faults for the requests carrying `trackId` (at the mock's front layer, or the one given). */
+export async function injectFaults(trackId: string, faults: Fault[], frontUrl = inject("frontUrl")): Promise<void> {
+  const response = await fetch(new URL("/__front/faults", frontUrl), {
     method: "POST",
     body: JSON.stringify({ trackId, faults }),
   });
@@ -50,8 +50,8 @@ export async function releaseHeld(trackId: string): Promise<void> {
   if (response.status !== 204) throw new Error(`could not release held requests: HTTP ${response.status}`);
 }
 
-/** What the front layer did with each request carrying `trackId`. */
-export async function frontLog(trackId: string): Promise<FrontRecord[]> {
-  const response = await fetch(new URL(`/__front/log?trackId=${encodeURIComponent(trackId)}`, inject("frontUrl")));
+/** What the front layer (the mock's, or the one given) did with each request carrying `trackId`. */
+export async function frontLog(trackId: string, frontUrl = inject("frontUrl")): Promise<FrontRecord[]> {
+  const response = await fetch(new URL(`/__front/log?trackId=${encodeURIComponent(trackId)}`, frontUrl));
   return (await response.json()) as FrontRecord[];
 }

@@ -1,9 +1,17 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { constraints } from "../../generated/constraints.js";
 import { readSpec } from "../../scripts/codegen/spec.js";
 import { responseExample } from "../../scripts/verify/samples.js";
 
 const spec = readSpec();
+const routes = Object.values(constraints.operations).map((row) => ({
+  row,
+  regex: new RegExp(`^${row.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+}));
+/** The operation of the table that `METHOD path` calls, if any. */
+const operationAt = (method: string, path: string) =>
+  routes.find((route) => route.row.method === method && route.regex.test(path))?.row;
 
 /** How the stand-in tenant answers. */
 export type TenantBehaviour = "per-spec" | "entity-without-id" | "connection-id-as-number";
@@ -47,15 +55,19 @@ export async function startFakeTenant(initial: TenantBehaviour = "per-spec"): Pr
         status = 401;
         headers["www-authenticate"] = "Bearer realm=Zuora API";
         body = { message: "Authentication error" };
-      } else if (path === "/v1/entities") {
+      } else if (req.method === "POST" && path === "/v1/entities") {
         const entity = responseExample(spec, "/v1/entities", "200", "created") as Record<string, unknown>;
         const { id: _, ...withoutId } = entity;
         body = behaviour === "entity-without-id" ? withoutId : entity;
-      } else if (path === "/v1/entity-connections") {
+      } else if (req.method === "POST" && path === "/v1/entity-connections") {
         body =
           behaviour === "connection-id-as-number"
             ? { id: 8080825557, success: true }
             : responseExample(spec, "/v1/entity-connections", "200", "initiated");
+      } else if (operationAt(req.method ?? "GET", path)) {
+        // Every other operation answers with its spec's first 200 example (the reading ones are what reach a tenant).
+        const row = operationAt(req.method ?? "GET", path) as { path: string };
+        body = responseExample(spec, row.path, "200", undefined, req.method);
       } else {
         status = 404;
         body = { success: false, reasons: [{ code: 50000040, message: "Not found" }] };

@@ -3,6 +3,8 @@ import { deref, isObject, type Json, type JsonObject } from "./spec.js";
 
 /** The schema keywords the client's validator enforces; anything else in a request schema is refused below. */
 const FIELD_KEYWORDS = ["type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum"] as const;
+/** A path or query parameter's keywords: the field keywords, and its default (which the table records). */
+const PARAMETER_KEYWORDS = [...FIELD_KEYWORDS, "default"] as const;
 /** Keywords that only describe a field, so they need no enforcement. */
 const DESCRIPTIVE_KEYWORDS = new Set(["description", "examples", "example", "format", "title", "deprecated"]);
 /** The extension beside a `pattern` that says the rule in words. */
@@ -24,15 +26,44 @@ export interface FieldRule {
   maximum?: number;
 }
 
-/** One operation's request, as the validator sees it. */
+/** One path or query parameter, as the validator and the helpers see it. */
+export interface ParameterRule extends FieldRule {
+  /** The value the server uses when the parameter is left out (documentation; the client sends nothing). */
+  default?: Json;
+}
+
+/** From an operation's `x-pagination`: how to walk every page of a list operation. */
+export interface PaginationRule {
+  /** The name of the client's iterator over every item (e.g. `allConnections`). */
+  helper: string;
+  /** The query parameter holding the page number (from 1). */
+  page: string;
+  /** The query parameter holding the page size. */
+  pageSize: string;
+  /** The response field holding the page's items. */
+  items: string;
+  /** The response field that is present while another page follows. */
+  next: string;
+}
+
+/** One operation's request, as the validator and the helpers see it: a row of the operation table. */
 export interface OperationRule {
   operationId: string;
   method: string;
   path: string;
+  /** False for an operation that takes no bearer token (`security: []`, the token request): it gets no helper. */
+  auth: boolean;
+  /** The operation takes a request body (its helper takes one after the path parameters). */
+  body: boolean;
   bodyRequired: boolean;
   fields: Record<string, FieldRule>;
+  /** Path parameters in the order they appear in the path (the order of the helper's first arguments). */
+  pathParams: Record<string, ParameterRule>;
+  /** Query parameters. */
+  query: Record<string, ParameterRule>;
   /** Names of the header parameters the operation takes. */
   headers: string[];
+  pagination?: PaginationRule;
 }
 
 /** One header parameter, as the validator and the policies see it. */
@@ -69,20 +100,48 @@ export function extractConstraints(spec: JsonObject): ConstraintTable {
       if (typeof operationId !== "string") throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
 
       const headerNames: string[] = [];
+      const byLocation: Record<string, Record<string, ParameterRule>> = { path: {}, query: {} };
       const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
       for (const raw of parameters) {
         const parameter = deref(spec, raw);
-        if (!isObject(parameter) || parameter.in !== "header" || typeof parameter.name !== "string") continue;
-        headerNames.push(parameter.name);
-        headers[parameter.name] = headerRule(spec, parameter);
+        if (!isObject(parameter) || typeof parameter.name !== "string") continue;
+        const { name } = parameter;
+        if (parameter.in === "header") {
+          headerNames.push(name);
+          headers[name] = headerRule(spec, parameter);
+        } else if (parameter.in === "path" || parameter.in === "query") {
+          const rule = fieldRule(
+            spec,
+            `${operationId} ${parameter.in} ${name}`,
+            parameter.schema ?? {},
+            PARAMETER_KEYWORDS,
+          );
+          byLocation[parameter.in] = {
+            ...byLocation[parameter.in],
+            [name]: { ...rule, required: parameter.required === true },
+          };
+        } else {
+          throw new Error(`${operationId}: ${String(parameter.in)} parameters are not supported`);
+        }
       }
 
+      const pathParams: Record<string, ParameterRule> = {};
+      for (const [, name = ""] of path.matchAll(/\{([^}]+)\}/g)) {
+        const rule = byLocation.path?.[name];
+        if (!rule) throw new Error(`${operationId}: path parameter {${name}} is not described`);
+        pathParams[name] = rule;
+      }
+      const pagination = paginationRule(operationId, operation["x-pagination"], byLocation.query ?? {});
       operations[operationId] = {
         operationId,
         method: method.toUpperCase(),
         path,
+        auth: !(Array.isArray(operation.security) && operation.security.length === 0),
         ...bodyRule(spec, operationId, operation),
+        pathParams,
+        query: byLocation.query ?? {},
         headers: headerNames,
+        ...(pagination ? { pagination } : {}),
       };
     }
   }
@@ -91,6 +150,24 @@ export function extractConstraints(spec: JsonObject): ConstraintTable {
   const categories = isObject(reasonCode) ? reasonCode["x-retryable-categories"] : undefined;
   const retryableReasonCategories = Array.isArray(categories) ? categories.map(Number) : [];
   return { retryableReasonCategories, operations, headers };
+}
+
+function paginationRule(
+  operationId: string,
+  raw: Json | undefined,
+  query: Record<string, ParameterRule>,
+): PaginationRule | undefined {
+  if (raw === undefined) return undefined;
+  const keys = ["helper", "page", "pageSize", "items", "next"] as const;
+  if (!isObject(raw) || keys.some((key) => typeof raw[key] !== "string")) {
+    throw new Error(`${operationId}: x-pagination needs string ${keys.join(", ")}`);
+  }
+  const rule = Object.fromEntries(keys.map((key) => [key, String(raw[key])])) as unknown as PaginationRule;
+  for (const name of [rule.page, rule.pageSize]) {
+    if (!query[name])
+      throw new Error(`${operationId}: x-pagination names query parameter ${name}, which is not described`);
+  }
+  return rule;
 }
 
 function headerRule(spec: JsonObject, parameter: JsonObject): HeaderRule {
@@ -113,10 +190,10 @@ function bodyRule(
   spec: JsonObject,
   operationId: string,
   operation: JsonObject,
-): Pick<OperationRule, "bodyRequired" | "fields"> {
+): Pick<OperationRule, "body" | "bodyRequired" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
-    return { bodyRequired: false, fields: {} };
+    return { body: false, bodyRequired: false, fields: {} };
   }
   const [contentType, media] = Object.entries(requestBody.content)[0] ?? [];
   if (contentType === undefined || !isObject(media)) throw new Error(`${operationId}: request body has no content`);
@@ -127,17 +204,17 @@ function bodyRule(
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   const fields: Record<string, FieldRule> = {};
   for (const [name, raw] of Object.entries(schema.properties)) {
-    fields[name] = fieldRule(spec, `${operationId}.${name}`, raw, required.has(name));
+    fields[name] = { ...fieldRule(spec, `${operationId}.${name}`, raw, FIELD_KEYWORDS), required: required.has(name) };
   }
-  return { bodyRequired: requestBody.required === true, fields };
+  return { body: true, bodyRequired: requestBody.required === true, fields };
 }
 
-function fieldRule(spec: JsonObject, where: string, raw: Json, required: boolean): FieldRule {
+function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonly string[]): FieldRule {
   const schema = deref(spec, raw);
   if (!isObject(schema)) throw new Error(`${where}: schema is not an object`);
-  const rule: Record<string, Json> = { required };
+  const rule: Record<string, Json> = { required: false };
   for (const [keyword, value] of Object.entries(schema)) {
-    if ((FIELD_KEYWORDS as readonly string[]).includes(keyword)) rule[keyword] = value;
+    if (keywords.includes(keyword)) rule[keyword] = value;
     else if (keyword === PATTERN_DESCRIPTION) rule.patternDescription = patternDescription(where, schema);
     else if (!DESCRIPTIVE_KEYWORDS.has(keyword)) {
       // Refuse rather than silently skip: a constraint the client cannot enforce would break the promise

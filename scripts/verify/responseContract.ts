@@ -3,7 +3,10 @@ import { deref, isObject, type JsonObject, readSpec } from "../codegen/spec.js";
 
 /** Checks a response against the spec: its status, its body schema, and its documented headers. */
 export interface ResponseContract {
-  /** Violations of `response` to `method path`, as readable lines (empty when it follows the spec). */
+  /**
+   * Violations of `response` to `method path`, as readable lines (empty when it follows the spec). `path` is a spec
+   * path or a request's path that fills one (`/v1/entities/8a80…` is checked as `/v1/entities/{id}`).
+   */
   check(method: string, path: string, response: { status: number; headers: Headers; body: string }): string[];
   /** A fetch that checks every response it returns and appends the violations to `violations`. */
   checkingFetch(
@@ -31,7 +34,16 @@ export function responseContract(spec: JsonObject = readSpec()): ResponseContrac
     return validate;
   };
 
-  const check: ResponseContract["check"] = (method, path, response) => {
+  // A concrete path (`/v1/entities/8a80…`) names the spec path whose template it fills; a template names itself.
+  const templates = Object.keys(isObject(spec.paths) ? spec.paths : {}).map((template) => ({
+    template,
+    regex: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  }));
+  const templateOf = (path: string) =>
+    templates.find((t) => t.template === path)?.template ?? templates.find((t) => t.regex.test(path))?.template ?? path;
+
+  const check: ResponseContract["check"] = (method, concretePath, response) => {
+    const path = templateOf(concretePath);
     const where = `${method.toUpperCase()} ${path} → ${response.status}`;
     const operation = deref(spec, { $ref: `#/paths/${path.replaceAll("/", "~1")}` });
     const op = isObject(operation) ? operation[method.toLowerCase()] : undefined;

@@ -42,17 +42,60 @@ export function requestSample(spec: JsonObject, operationId: string): OperationS
 }
 
 /**
- * A documented JSON response example of `POST path`: the one called `name`, or the first (the one a rendered
- * reference shows) when `name` is left out. Read from the spec, so checks compare against what reviewers read.
+ * A documented JSON response example of `METHOD path` (POST unless told): the one called `name`, or the first (the
+ * one a rendered reference shows) when `name` is left out. Read from the spec, so checks compare against what
+ * reviewers read.
  */
-export function responseExample(spec: JsonObject, path: string, status: string, name?: string): Json {
-  const operation = deref(spec, { $ref: `#/paths/${path.replaceAll("/", "~1")}/post` }) as JsonObject;
+export function responseExample(spec: JsonObject, path: string, status: string, name?: string, method = "post"): Json {
+  const operation = deref(spec, {
+    $ref: `#/paths/${path.replaceAll("/", "~1")}/${method.toLowerCase()}`,
+  }) as JsonObject;
   const response = deref(spec, (operation.responses as JsonObject)[status]) as JsonObject;
   const media = (response.content as JsonObject)["application/json"] as JsonObject; // every example here is JSON
   const examples = media.examples as JsonObject;
   const example = deref(spec, name === undefined ? Object.values(examples)[0] : examples[name]);
   if (!isObject(example) || example.value === undefined) {
-    throw new Error(`no example ${name ?? "(first)"} for ${path} ${status}`);
+    throw new Error(`no example ${name ?? "(first)"} for ${method.toUpperCase()} ${path} ${status}`);
   }
   return example.value;
+}
+
+/** An operation's whole reference request: its path and query parameters' examples, and its body sample if any. */
+export interface ReferenceRequest {
+  pathParams: Record<string, Json>;
+  query: Record<string, Json>;
+  /** Undefined for an operation that takes no body. */
+  body: Json | undefined;
+}
+
+/**
+ * The reference request of `operationId`, from the `example` of each of its path and query parameters and from its
+ * request body example. Throws when a path parameter has no example, so a dropped example fails loudly.
+ */
+export function referenceRequest(spec: JsonObject, operationId: string): ReferenceRequest {
+  for (const item of Object.values(isObject(spec.paths) ? spec.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || operation.operationId !== operationId) continue;
+      const reference: ReferenceRequest = { pathParams: {}, query: {}, body: undefined };
+      const parameters = [
+        ...(Array.isArray(item.parameters) ? item.parameters : []),
+        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+      ];
+      for (const raw of parameters) {
+        const parameter = deref(spec, raw);
+        if (!isObject(parameter) || typeof parameter.name !== "string") continue;
+        if (parameter.in === "path") {
+          if (parameter.example === undefined)
+            throw new Error(`${operationId}: path parameter ${parameter.name} has no example`);
+          reference.pathParams[parameter.name] = parameter.example;
+        } else if (parameter.in === "query" && parameter.example !== undefined) {
+          reference.query[parameter.name] = parameter.example;
+        }
+      }
+      reference.body = requestSamples(spec).find((sample) => sample.operationId === operationId)?.body;
+      return reference;
+    }
+  }
+  throw new Error(`the spec has no operation ${operationId}`);
 }

@@ -27,6 +27,8 @@ export interface ZuoraApiErrorDetails {
   retryAfterMs?: number | undefined;
   /** Whether calling again (a new call, with a new idempotency key) may succeed. */
   retryable?: boolean;
+  /** Whether Zuora may have performed the request although this error says otherwise. Defaults to false. */
+  mayHaveActed?: boolean;
   /** The error behind this one (kept as `cause`, for debugging). */
   cause?: unknown;
   /** The root of `cause`, already redacted: what `toJSON()` shows of it. */
@@ -53,6 +55,13 @@ export class ZuoraApiError extends ZuoraError {
   readonly idempotencyKey: string | undefined;
   /** Whether calling again may succeed. */
   readonly retryable: boolean;
+  /**
+   * True when Zuora may have performed the request although this error reports a failure: a state change (PUT,
+   * DELETE, or a POST without key) whose answer was lost on some attempt. A resend then meets the new state, so e.g.
+   * "already provisioned" or a 404 after a delete can mean the call worked. Read the resource's state before acting
+   * on the error.
+   */
+  readonly mayHaveActed: boolean;
   readonly #rootCause: CauseSummary | undefined;
 
   constructor(details: ZuoraApiErrorDetails) {
@@ -64,6 +73,7 @@ export class ZuoraApiError extends ZuoraError {
     this.attempts = details.attempts;
     this.idempotencyKey = details.idempotencyKey;
     this.retryable = details.retryable ?? false;
+    this.mayHaveActed = details.mayHaveActed ?? false;
     this.#rootCause = details.rootCause;
   }
 
@@ -79,6 +89,7 @@ export class ZuoraApiError extends ZuoraError {
       attempts: this.attempts,
       idempotencyKey: this.idempotencyKey,
       retryable: this.retryable,
+      mayHaveActed: this.mayHaveActed,
       ...(this.#rootCause ? { cause: this.#rootCause } : {}),
     };
   }

@@ -81,15 +81,21 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
         ? `was redirected (HTTP ${status}${location ? ` to ${location}` : ""}), which the client never follows`
         : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
+  // An earlier attempt of this state change went unanswered: this answer may be the consequence of its success.
+  const mayHaveActed = (call.info?.unanswered ?? 0) > 0;
+  const caveat = mayHaveActed
+    ? "; an earlier attempt got no answer and may have taken effect, so check the resource's state"
+    : "";
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
   const details: ZuoraApiErrorDetails = {
-    message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}`),
+    message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}${caveat}`),
     status,
     reasons,
     requestId,
     trackId,
     attempts,
     idempotencyKey: call.info?.idempotencyKey,
+    mayHaveActed,
   };
 
   if (status === 429) {

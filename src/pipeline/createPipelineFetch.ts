@@ -77,7 +77,7 @@ export function createPipelineFetch(
       body: await bodyBytes(input),
       signal: input.signal,
       replayable,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
       secrets: new Set(),
     };
     let response: Response;

@@ -26,6 +26,9 @@ export interface PolicySettings {
   context: ErrorContext;
 }
 
+/** Methods that change nothing on the server (RFC 9110 §9.2.1): a lost answer to one of them hides no action. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+
 /** Methods that are safe to send twice without a key (RFC 9110 §9.2.2). */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
@@ -58,6 +61,7 @@ export function policyOrder(settings: PolicySettings): Policy[] {
       maxRetries: settings.maxRetries,
       timeoutMs: settings.timeoutMs,
       idempotentMethods: IDEMPOTENT_METHODS,
+      safeMethods: SAFE_METHODS,
       sleep: settings.sleep,
       context: settings.context,
     }),

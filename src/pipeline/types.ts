@@ -6,6 +6,11 @@ export interface CallInfo {
   idempotencyKey: string | undefined;
   /** The `Zuora-Track-Id` sent, if any. */
   trackId: string | undefined;
+  /**
+   * Attempts that were sent again after no answer or a 5xx, counted only for a request that changes state and
+   * carries no `Idempotency-Key` (a PUT or DELETE): Zuora may have acted on them. 0 = every answer was heard.
+   */
+  unanswered: number;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface RetryPolicyOptions extends BackoffOptions {
   timeoutMs: number;
   /** Methods that are safe to send again without a key. */
   idempotentMethods: ReadonlySet<string>;
+  /** Methods that change nothing, so a lost answer to them hides no action. */
+  safeMethods: ReadonlySet<string>;
   sleep: Sleep;
   /** Redaction and clock for the errors this policy builds. */
   context: ErrorContext;
@@ -42,6 +44,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
       const replayable = request.replayable || keyed || options.idempotentMethods.has(request.method);
+      // A state change (PUT, DELETE) carries no key, so Zuora cannot tell a resend from a new request: if an attempt's
+      // answer is lost after Zuora acted, the resend meets the new state ("already provisioned", 404). Counting such
+      // attempts lets the final answer or error say that the call may have taken effect.
+      const changesState = !keyed && !request.replayable && !options.safeMethods.has(request.method);
       for (let attempt = 1; ; attempt++) {
         callerSignal?.throwIfAborted();
         request.info.attempts++;
@@ -55,8 +61,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         );
         if (!decision.retry) {
           if (outcome.response) return outcome.response;
-          throw transportError(request, outcome, options.context, decision.reason);
+          throw transportError(request, outcome, options.context, decision.reason, changesState);
         }
+        const status = outcome.response?.status ?? 0;
+        if (changesState && (outcome.error !== undefined || status >= 500)) request.info.unanswered++;
         await options.sleep(decision.delayMs, callerSignal);
       }
     },
@@ -108,7 +116,13 @@ function unusableAnswerError(request: PipelineRequest, answer: UnusableAnswer, o
   });
 }
 
-function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
+function transportError(
+  request: PipelineRequest,
+  attempt: Attempt,
+  context: ErrorContext,
+  why: string,
+  changesState: boolean,
+) {
   const { error } = attempt;
   const attempts = request.info.attempts;
   const redact = (text: string) => context.redactor.redact(text, request.secrets);
@@ -119,6 +133,8 @@ function transportError(request: PipelineRequest, attempt: Attempt, context: Err
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,
+    // No attempt was answered: a state change may have happened all the same.
+    mayHaveActed: changesState,
     cause: error,
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.

@@ -136,8 +136,20 @@ export interface CompiledOperation {
   path: string;
   bodyRequired: boolean;
   fields: CompiledField[];
+  /** Path parameters, in the order of the path. */
+  pathParams: CompiledField[];
+  /** Query parameters. */
+  query: CompiledField[];
   /** Lower-case names of the header parameters the operation takes. */
   headers: Set<string>;
+}
+
+function compileFields(fields: Record<string, { required: boolean }>): CompiledField[] {
+  return Object.entries(fields).map(([name, rule]) => ({
+    name,
+    required: rule.required,
+    check: compileCheck(rule as Keywords),
+  }));
 }
 
 /** A header parameter's rules, compiled. */
@@ -158,11 +170,9 @@ export const operationRules: ReadonlyMap<string, CompiledOperation> = new Map(
       method: op.method,
       path: op.path,
       bodyRequired: op.bodyRequired,
-      fields: Object.entries(op.fields).map(([name, rule]) => ({
-        name,
-        required: rule.required,
-        check: compileCheck(rule as Keywords),
-      })),
+      fields: compileFields(op.fields),
+      pathParams: compileFields(op.pathParams),
+      query: compileFields(op.query),
       headers: new Set(op.headers.map((h) => h.toLowerCase())),
     },
   ]),

@@ -1,7 +1,7 @@
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import { describeChar } from "./describe.js";
 import { invalidHeaderCharAt } from "./headerValue.js";
-import { type CompiledOperation, headerRules, operationRules } from "./rules.js";
+import { type CompiledField, type CompiledOperation, headerRules, operationRules } from "./rules.js";
 
 /** The request as the caller described it, before anything is sent. */
 export interface RequestToValidate {
@@ -11,6 +11,10 @@ export interface RequestToValidate {
   body: unknown;
   /** Every header value the request will carry, by lower-case name. */
   headers: ReadonlyMap<string, string>;
+  /** The path parameters' values (openapi-fetch's `params.path`). */
+  pathParams?: unknown;
+  /** The query values (openapi-fetch's `params.query`). */
+  query?: unknown;
 }
 
 /** Finds an operation's compiled rules, or undefined for a path the spec does not describe. */
@@ -19,7 +23,7 @@ export function findOperation(method: string, path: string): CompiledOperation |
 }
 
 /**
- * Checks the body and header values against the spec's constraints and HTTP's header rule. Throws
+ * Checks the path, header, query and body values against the spec's constraints and HTTP's header rule. Throws
  * {@link ZuoraValidationError} on the first violation; returns nothing when the request may be sent.
  */
 export function validateRequest(request: RequestToValidate): void {
@@ -29,6 +33,10 @@ export function validateRequest(request: RequestToValidate): void {
     throw new ZuoraValidationError({ operationId, field, rule, problem });
   };
 
+  // Path parameters first: a value that would change which resource the URL names must never travel, and it is the
+  // first thing wrong with such a request. The rules (from the spec) refuse an empty value and dot segments;
+  // openapi-fetch percent-encodes the rest.
+  if (operation) checkValues("path", operation.pathParams, request.pathParams, fail);
   for (const [name, value] of request.headers) {
     checkHeader(name, value, request.method, (rule, problem) =>
       fail(`header ${headerRules.get(name)?.name ?? name}`, rule, problem),
@@ -36,6 +44,7 @@ export function validateRequest(request: RequestToValidate): void {
   }
 
   if (!operation) return;
+  checkValues("query", operation.query, request.query, fail);
   const { body } = request;
   if (body === undefined || body === null) {
     if (operation.bodyRequired) fail("body", "required", "is required");
@@ -90,5 +99,27 @@ export function validateHeaderOptions(options: readonly HeaderOption[]): void {
     checkHeader(header, value, undefined, (rule, problem) => {
       throw new ZuoraValidationError({ operationId: "createZuoraClient", field: `options.${option}`, rule, problem });
     });
+  }
+}
+
+/** Checks `values` (an object of parameter values, or nothing) against the parameters of one location. */
+function checkValues(
+  location: "path" | "query",
+  parameters: readonly CompiledField[],
+  values: unknown,
+  fail: (field: string, rule: ZuoraValidationError["rule"], problem: string) => never,
+): void {
+  if (values !== undefined && values !== null && (typeof values !== "object" || Array.isArray(values))) {
+    fail(location, "type", "must be an object of parameter values");
+  }
+  const record = (values ?? {}) as Record<string, unknown>;
+  for (const parameter of parameters) {
+    const value = record[parameter.name];
+    if (value === undefined || value === null) {
+      if (parameter.required) fail(`${location}.${parameter.name}`, "required", "is required");
+      continue;
+    }
+    const violation = parameter.check(value);
+    if (violation) fail(`${location}.${parameter.name}`, violation.rule, violation.problem);
   }
 }

@@ -75,7 +75,7 @@ describe("compression", () => {
       body: null,
       signal: undefined,
       replayable: false,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
       secrets: new Set(),
     };
     const seen: string[] = [];

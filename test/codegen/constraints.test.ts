@@ -47,11 +47,15 @@ describe("extractConstraints", () => {
       operationId: "createThing",
       method: "POST",
       path: "/things",
+      auth: true,
+      body: true,
       bodyRequired: true,
       fields: {
         label: { required: true, type: "string", maxLength: 3 },
         note: { required: false, type: "string" },
       },
+      pathParams: {},
+      query: { q: { required: false, type: "string" } },
       headers: ["X-Key"],
     });
   });
@@ -65,7 +69,65 @@ describe("extractConstraints", () => {
 
   it("records an operation without a body as taking none", () => {
     const table = extractConstraints(miniSpec());
-    expect(table.operations.listThings).toMatchObject({ bodyRequired: false, fields: {} });
+    expect(table.operations.listThings).toMatchObject({ body: false, bodyRequired: false, fields: {} });
+  });
+
+  it("lists path parameters in the order of the path, with their rules, whatever order the spec lists them in", () => {
+    const spec = miniSpec();
+    (spec.paths as JsonObject)["/a/{first}/b/{second}"] = {
+      put: {
+        operationId: "moveThing",
+        parameters: [
+          {
+            name: "second",
+            in: "path",
+            required: true,
+            schema: { type: "string", pattern: "^[a-z]+$", "x-pattern-description": "lower-case letters" },
+          },
+          { name: "first", in: "path", required: true, schema: { type: "string", maxLength: 4 } },
+        ],
+      },
+    };
+    const { pathParams } = extractConstraints(spec).operations.moveThing ?? {};
+    expect(Object.keys(pathParams ?? {})).toEqual(["first", "second"]);
+    expect(pathParams?.first).toEqual({ required: true, type: "string", maxLength: 4 });
+  });
+
+  it("records query rules with their defaults, and the pagination the operation declares", () => {
+    const spec = miniSpec();
+    const get = (spec.paths as JsonObject)["/things"] as JsonObject;
+    get.get = {
+      operationId: "listThings",
+      "x-pagination": { helper: "allThings", page: "p", pageSize: "n", items: "things", next: "more" },
+      parameters: [
+        { name: "p", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+        { name: "n", in: "query", schema: { type: "integer", maximum: 9, default: 3 } },
+      ],
+    };
+    const op = extractConstraints(spec).operations.listThings;
+    expect(op?.query).toEqual({
+      p: { required: false, type: "integer", minimum: 1, default: 1 },
+      n: { required: false, type: "integer", maximum: 9, default: 3 },
+    });
+    expect(op?.pagination).toEqual({ helper: "allThings", page: "p", pageSize: "n", items: "things", next: "more" });
+  });
+
+  it("refuses a path parameter the spec does not describe, and pagination over an unknown parameter", () => {
+    const spec = miniSpec();
+    (spec.paths as JsonObject)["/x/{id}"] = { get: { operationId: "getX" } };
+    expect(() => extractConstraints(spec)).toThrow(/\{id\} is not described/);
+    const paged = miniSpec();
+    ((paged.paths as JsonObject)["/things"] as JsonObject).get = {
+      operationId: "listThings",
+      "x-pagination": { helper: "allThings", page: "p", pageSize: "n", items: "things", next: "more" },
+    };
+    expect(() => extractConstraints(paged)).toThrow(/query parameter p/);
+  });
+
+  it("marks an operation that takes no bearer token, so that it gets no helper", () => {
+    const spec = miniSpec();
+    ((spec.paths as JsonObject)["/things"] as JsonObject).get = { operationId: "listThings", security: [] };
+    expect(extractConstraints(spec).operations.listThings?.auth).toBe(false);
   });
 
   it("refuses a keyword the client cannot enforce instead of skipping it", () => {

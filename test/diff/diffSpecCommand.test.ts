@@ -53,7 +53,10 @@ describe("npm run diff:spec -- <git-ref>", () => {
   });
 
   it("exits 1 and names the field and the limit when a constraint is tightened", async () => {
-    const tightened = committedSpec.replace(/maxLength: 32$/m, "maxLength: 30");
+    const tightened = committedSpec.replace(
+      /(targetEntityId:\n\s+type: string\n\s+)maxLength: 32$/m,
+      "$1maxLength: 30",
+    );
     expect(tightened).not.toBe(committedSpec);
     await writeFile(join(repo, "openapi/multi-entity.yaml"), tightened);
     const result = await diffSpec("HEAD");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Product code: what ships, what users run (`npm start`, `npm run mock`, the examples), and what it is built from. */
-const PRODUCT = ["src", "generated", "scripts", "mock-server", "bench", "examples"];
+const PRODUCT = ["src", "generated", "scripts", "mock-server", "stand-in", "bench", "examples"];
 const TEST_FOLDERS = ["test", "contract-tests", "package-tests"];
 
 /** The relative module specifiers of a TypeScript file: static imports and exports, and dynamic `import()`. */
@@ -39,6 +39,19 @@ describe("layers", () => {
           if (TEST_FOLDERS.some((testFolder) => target.startsWith(`${testFolder}/`))) {
             offenders.push(`${relative(ROOT, file)} imports ${target}`);
           }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("the stand-in (the ./testing entry) imports only itself and generated/, so it ships without the client", async () => {
+    const offenders: string[] = [];
+    for (const file of await typeScriptFiles("stand-in")) {
+      for (const specifier of relativeImports(await readFile(file, "utf8"))) {
+        const target = relative(ROOT, resolve(dirname(file), specifier));
+        if (!target.startsWith("stand-in/") && !target.startsWith("generated/")) {
+          offenders.push(`${relative(ROOT, file)} imports ${target}`);
         }
       }
     }

@@ -16,6 +16,14 @@ const schema = (name: string) => at(`components/schemas/${name}`);
 const header = (name: string) => at(`components/parameters/${name}`);
 const operation = (path: string) => at(`paths/${path.replaceAll("/", "~1")}/post`);
 const pattern = (node: JsonObject) => new RegExp(String(node.pattern), "u");
+/** Every operation of the spec as [path, method, operation]. */
+function operations(): [string, string, JsonObject][] {
+  return Object.entries(spec.paths as JsonObject).flatMap(([path, item]) =>
+    Object.entries(item as JsonObject).map(
+      ([method, op]) => [path, method, op as JsonObject] as [string, string, JsonObject],
+    ),
+  );
+}
 
 describe("createEntity request", () => {
   const body = schema("CreateEntityRequest");
@@ -107,9 +115,7 @@ describe("responses", () => {
     }
     const responses = [
       ...Object.values(at("components/responses")),
-      ...Object.values(spec.paths as JsonObject).flatMap((item) =>
-        Object.values(((item as JsonObject).post as JsonObject).responses as JsonObject),
-      ),
+      ...operations().flatMap(([, , op]) => Object.values(op.responses as JsonObject)),
     ];
     const declared = responses.flatMap((r) => Object.keys(((r as JsonObject).headers as JsonObject) ?? {}));
     expect(declared.length).toBeGreaterThan(50);
@@ -119,6 +125,72 @@ describe("responses", () => {
   it("types entity status as Provisioned or Unprovisioned", () => {
     const status = (schema("CreateEntityResponse").properties as JsonObject).status as JsonObject;
     expect(status.enum).toEqual(["Provisioned", "Unprovisioned"]);
+  });
+});
+
+describe("the operations beyond the two writes", () => {
+  const param = (name: string) => at(`components/parameters/${name}`);
+  const schemaOf = (name: string) => param(name).schema as JsonObject;
+
+  it("names the thirteen operations as the client's helpers are named", () => {
+    expect(operations().map(([, , op]) => op.operationId)).toEqual([
+      "createEntity",
+      "listEntities",
+      "getEntity",
+      "updateEntity",
+      "deleteEntity",
+      "provisionEntity",
+      "listAccessibleEntities",
+      "initiateConnection",
+      "listConnections",
+      "acceptConnection",
+      "denyConnection",
+      "disconnectConnection",
+      "createToken",
+    ]);
+  });
+
+  it("keeps an entity or connection id to one path segment of 1 to 32 letters, digits and hyphens", () => {
+    for (const name of ["EntityId", "ConnectionId"]) {
+      const rule = schemaOf(name);
+      expect(rule.maxLength).toBe(32);
+      for (const ok of ["8a80825555a3c7a10155b460f53858e6", "a", "1a2b-3c"])
+        expect(pattern(rule).test(ok), ok).toBe(true);
+      for (const bad of ["", "a/b", "..", "x?y=1", "#", " ", "a b"]) expect(pattern(rule).test(bad), bad).toBe(false);
+    }
+  });
+
+  it("refuses an empty username and the dot segments . and .., and nothing else", () => {
+    const rule = schemaOf("Username");
+    expect(rule.minLength).toBe(1);
+    for (const ok of ["jane.doe@example.com", "a/b", "x?y=1", "#", " ", "...", ".a"]) {
+      expect(pattern(rule).test(ok), ok).toBe(true);
+    }
+    for (const bad of [".", ".."]) expect(pattern(rule).test(bad), bad).toBe(false);
+  });
+
+  it("makes provisioned a boolean, type an enum, page ≥ 1 and pageSize 1..300 with Zuora's defaults", () => {
+    expect(schemaOf("Provisioned")).toEqual({ type: "boolean" });
+    expect(schemaOf("ConnectionType").enum).toEqual(["inbound", "outbound"]);
+    expect(schemaOf("Page")).toMatchObject({ type: "integer", minimum: 1, default: 1 });
+    expect(schemaOf("PageSize")).toMatchObject({ type: "integer", minimum: 1, maximum: 300, default: 30 });
+  });
+
+  it("closes the entity and connection status lists on purpose, and says why", () => {
+    expect(schema("EntityStatus").enum).toEqual(["Provisioned", "Unprovisioned"]);
+    expect(schema("ConnectionStatus").enum).toEqual(["Connected", "Pending", "Disconnected"]);
+    for (const name of ["EntityStatus", "ConnectionStatus"]) {
+      expect(String(schema(name).description)).toContain("breaking change");
+    }
+  });
+
+  it("gives Idempotency-Key only to the POST operations", () => {
+    for (const [path, method, op] of operations()) {
+      const refs = ((op.parameters as JsonObject[] | undefined) ?? []).map((p) => p.$ref);
+      expect(refs.includes("#/components/parameters/IdempotencyKey"), `${method} ${path}`).toBe(
+        method === "post" && path !== "/oauth/token",
+      );
+    }
   });
 });
 
@@ -144,13 +216,12 @@ describe("examples", () => {
       media.push({ where: `${where} ${type}`, schema: raw.schema, examples });
     }
   };
-  for (const [path, item] of Object.entries(spec.paths as JsonObject)) {
-    const post = (item as JsonObject).post as JsonObject;
-    const body = post.requestBody as JsonObject;
-    collect(`${path} request`, body.content as JsonObject);
-    for (const [status, response] of Object.entries(post.responses as JsonObject)) {
+  for (const [path, method, op] of operations()) {
+    const body = op.requestBody as JsonObject | undefined;
+    if (body) collect(`${method} ${path} request`, body.content as JsonObject);
+    for (const [status, response] of Object.entries(op.responses as JsonObject)) {
       const resolved = deref(spec, response) as JsonObject;
-      if (isObject(resolved.content)) collect(`${path} ${status}`, resolved.content);
+      if (isObject(resolved.content)) collect(`${method} ${path} ${status}`, resolved.content);
     }
   }
 

@@ -6,6 +6,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 export interface ReceivedRequest {
   method: string;
   path: string;
+  /** The request-target exactly as it arrived on the request line (path and query, still percent-encoded). */
+  target: string;
   headers: IncomingHttpHeaders;
   /** The bytes on the wire. */
   raw: Buffer;
@@ -91,6 +93,7 @@ export async function startLoopbackServer(handler: Handler = defaultHandler): Pr
       const received: ReceivedRequest = {
         method: req.method ?? "",
         path: (req.url ?? "").split("?")[0] ?? "",
+        target: req.url ?? "",
         headers: req.headers,
         raw,
         text: (gzipped ? gunzipSync(raw) : raw).toString("utf8"),

@@ -1,0 +1,101 @@
+import type { Client } from "openapi-fetch";
+import { constraints } from "../../generated/constraints.js";
+import type { paths } from "../../generated/schema.js";
+import type { ErrorContext } from "../errors/errorFromResponse.js";
+import { callInfo } from "../pipeline/createPipelineFetch.js";
+import { resolveSuccess } from "../results/resolveSuccess.js";
+import { type CallResult, zuoraPromise } from "../withResponse.js";
+import { type CallOptions, headersOf } from "./callOptions.js";
+import type { OperationHelpers, PagerHelpers } from "./types.js";
+
+/** A row of the generated operation table, read generically. */
+interface Row {
+  operationId: string;
+  method: string;
+  path: string;
+  auth: boolean;
+  body: boolean;
+  pathParams: Record<string, unknown>;
+  query: Record<string, { default?: unknown }>;
+  pagination?: { helper: string; page: string; items: string; next: string };
+}
+
+type Values = Record<string, unknown>;
+type Send = (url: string, init: Values) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** One call of one operation: path values, body, query values, options → the success body and its response. */
+type Call = (
+  path: Values,
+  body: unknown,
+  query: Values | undefined,
+  options: CallOptions,
+) => Promise<CallResult<Values>>;
+
+/**
+ * Makes one helper per row of the generated operation table, named by its operationId, and one iterator per row that
+ * declares pagination. This is the only code behind every helper: what differs between operations is the row.
+ *
+ * A helper takes the row's path parameters first (in the order of the path), then the body (when the row takes one),
+ * then query values (when it has query parameters), then {@link CallOptions}. It sends through `client`'s method
+ * for the row's HTTP method, so validation and every policy apply as they do to `client.GET(...)` and the rest.
+ */
+export function makeHelpers(client: Client<paths>, context: ErrorContext): OperationHelpers & PagerHelpers {
+  const helpers: Record<string, unknown> = {};
+  for (const row of Object.values(constraints.operations) as readonly Row[]) {
+    if (!row.auth) continue;
+    const call = callFor(client, row, context);
+    // The path's own order, as the helper's type reads it (not the table's key order).
+    const pathNames = Array.from(row.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string);
+    const takesQuery = Object.keys(row.query).length > 0;
+    helpers[row.operationId] = (...args: unknown[]) => {
+      const path: Values = {};
+      let next = 0;
+      for (const name of pathNames) path[name] = args[next++];
+      const body = row.body ? args[next++] : undefined;
+      const query = takesQuery ? (args[next++] as Values | undefined) : undefined;
+      return zuoraPromise(call(path, body, query, (args[next] as CallOptions | undefined) ?? {}));
+    };
+    if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination);
+  }
+  return helpers as OperationHelpers & PagerHelpers;
+}
+
+function callFor(client: Client<paths>, row: Row, context: ErrorContext): Call {
+  const send = (client as unknown as Record<string, Send>)[row.method];
+  if (!send) throw new Error(`openapi-fetch has no ${row.method} method`);
+  const operation = `${row.method} ${row.path}`;
+  return async (path, body, query, options) => {
+    const result = await send(row.path, {
+      params: { path, query, header: headersOf(options) },
+      body,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const data = resolveSuccess<Values>(operation, result, context);
+    return { data, response: result.response, info: callInfo(result.response) };
+  };
+}
+
+/**
+ * Every item of every page: asks for page 1 (the spec's default page), then the next page number for as long as the
+ * answer carries the row's `next` field (and a page has items: an empty page ends the walk, so a server that
+ * keeps sending `next` cannot make it endless). Every page is one call with the same query values and options (so the same
+ * headers); breaking out of the loop stops it, and an abort rejects the page in flight or the next one.
+ */
+function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>) {
+  const first = Number(row.query[pagination.page]?.default ?? 1);
+  return async function* (query: Values = {}, options: CallOptions = {}): AsyncGenerator<unknown> {
+    for (let page = first; ; page++) {
+      options.signal?.throwIfAborted();
+      const { data } = await call({}, undefined, { ...query, [pagination.page]: page }, options);
+      const items = data[pagination.items];
+      if (!Array.isArray(items) || items.length === 0) return;
+      for (const item of items) {
+        // An abort stops the walk at once, not at the end of the page already received.
+        options.signal?.throwIfAborted();
+        yield item;
+      }
+      // The next page is asked for by number, not by following the URL Zuora sends: that URL could name another
+      // host than the client's baseUrl, and the request would leave the client's policies.
+      if (data[pagination.next] === undefined || data[pagination.next] === null) return;
+    }
+  };
+}

@@ -1,0 +1,79 @@
+import { Authenticator, type StandInAuthOptions } from "./http/auth.js";
+import { CONTROL_PREFIX, control } from "./http/control.js";
+import type { FaultPlan } from "./http/faults.js";
+import { Faults } from "./http/faults.js";
+import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
+import { IdempotencyStore } from "./http/idempotency.js";
+import { type ListeningStandIn, type ListenOptions, listen } from "./listen.js";
+import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
+
+/** How a stand-in starts (and starts again on `reset()`). */
+export interface StandInOptions extends TenantOptions {
+  /** How requests are authenticated. Defaults to accepting any bearer token. */
+  auth?: StandInAuthOptions;
+}
+
+/** A stateful stand-in for one Zuora Multi-entity tenant. */
+export interface StandIn {
+  /**
+   * Answers a request in-process, as the tenant would: give it to the client as its `fetch`. The base URL does not
+   * matter (no request leaves the process); paths and methods are the spec's.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** Serves the same tenant over HTTP on loopback (a free port unless told), for code that is not JavaScript. */
+  listen(options?: ListenOptions): Promise<ListeningStandIn>;
+  /** Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens. */
+  reset(): void;
+  /** Adds entities (parents first), connections in any status, and users, bypassing the API's rules. */
+  seed(seed: TenantSeed): TenantSnapshot;
+  /** A copy of every entity and connection. */
+  state(): TenantSnapshot;
+  /** The ID of the global entity. */
+  readonly globalEntityId: string;
+  /** Arms a failure for the next request that fits the plan (any operation, or the one named). */
+  failNext(plan: FaultPlan): void;
+  /** The requests handled since the start or the last `reset()`, oldest first (copies). */
+  requests(): HandledRequest[];
+  /** Makes every token issued by `POST /oauth/token` so far expired (with `auth: { tokens: "issued" }`). */
+  expireTokens(): void;
+}
+
+/**
+ * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
+ * deleted, and connections initiated, accepted, denied and disconnected, by Zuora's rules, with Zuora's answers
+ * (a broken rule is HTTP 200 with `success: false` and an 8-digit reason code). See the README, "Testing your code".
+ */
+export function createStandIn(options: StandInOptions = {}): StandIn {
+  let tenant = new Tenant(options);
+  const auth = new Authenticator(options.auth);
+  const idempotency = new IdempotencyStore();
+  const faults = new Faults();
+  const log: HandledRequest[] = [];
+  const parts = { tenant: () => tenant, auth, idempotency, faults, log };
+
+  const standIn: StandIn = {
+    async fetch(input, init) {
+      const request = new Request(input, init);
+      const { pathname } = new URL(request.url);
+      if (pathname.startsWith(CONTROL_PREFIX)) return control(standIn, request, pathname);
+      return handleRequest(parts, request);
+    },
+    listen: (listenOptions) => listen((request) => standIn.fetch(request), listenOptions),
+    reset() {
+      tenant = new Tenant(options);
+      auth.reset();
+      idempotency.reset();
+      faults.reset();
+      log.length = 0;
+    },
+    seed: (seed) => tenant.seed(seed),
+    state: () => tenant.snapshot(),
+    get globalEntityId() {
+      return tenant.entities.globalId;
+    },
+    failNext: (plan) => faults.arm(plan),
+    requests: () => log.map((r) => ({ ...r })),
+    expireTokens: () => auth.expireAll(),
+  };
+  return standIn;
+}

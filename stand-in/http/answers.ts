@@ -1,0 +1,34 @@
+import { type Refusal, reasonCode } from "../tenant/reasons.js";
+
+/** What the stand-in answers: a status, headers and a JSON body. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** An answer with a JSON body and the headers every Zuora answer carries. */
+export function answer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+  return {
+    status,
+    headers: { "content-type": "application/json", "zuora-request-id": crypto.randomUUID(), ...headers },
+    body,
+  };
+}
+
+/** Zuora's business failure: HTTP 200, `success: false`, and the reason with its 8-digit code. */
+export function businessFailure(refusal: Refusal): Answer {
+  return answer(200, {
+    success: false,
+    processId: crypto.randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase(),
+    reasons: [{ code: reasonCode(refusal.category), message: refusal.message }],
+  });
+}
+
+/** Turns an {@link Answer} into a fetch `Response`, echoing `Zuora-Track-Id` as Zuora does. */
+export function toResponse(result: Answer, trackId: string | null): Response {
+  const headers = new Headers(result.headers);
+  if (trackId !== null) headers.set("zuora-track-id", trackId);
+  const body = result.body === undefined ? null : JSON.stringify(result.body);
+  return new Response(body, { status: result.status, headers });
+}

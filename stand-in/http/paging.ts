@@ -1,0 +1,22 @@
+import { constraints } from "../../generated/constraints.js";
+
+const pagination = constraints.operations.listConnections.pagination;
+const rules = constraints.operations.listConnections.query;
+
+/**
+ * One page of `items` by the `page` and `pageSize` query values of `url` (the spec's defaults when absent), in the
+ * shape the spec's paginated list answers take: the page's items, and the URL of the next page unless it is the last.
+ */
+export function pageOf(items: readonly unknown[], url: URL): Record<string, unknown> {
+  const page = Number(url.searchParams.get(pagination.page) ?? rules.page.default);
+  const size = Number(url.searchParams.get(pagination.pageSize) ?? rules.pageSize.default);
+  const start = (page - 1) * size;
+  const body: Record<string, unknown> = { [pagination.items]: items.slice(start, start + size) };
+  if (start + size < items.length) {
+    const next = new URL(url);
+    next.searchParams.set(pagination.page, String(page + 1));
+    next.searchParams.set(pagination.pageSize, String(size));
+    body[pagination.next] = next.href;
+  }
+  return body;
+}

@@ -1,0 +1,21 @@
+/**
+ * zuora-multi-entity/testing: a stateful stand-in for a Zuora Multi-entity tenant, to test code that uses the
+ * client without a sandbox (where provisioning cannot be undone).
+ *
+ * ```ts
+ * import { createZuoraClient } from "zuora-multi-entity";
+ * import { createStandIn } from "zuora-multi-entity/testing";
+ * const standIn = createStandIn();
+ * const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token", fetch: standIn.fetch });
+ * ```
+ */
+export { createStandIn, type StandIn, type StandInOptions } from "./createStandIn.js";
+export type { StandInAuthOptions } from "./http/auth.js";
+export type { Fault, FaultPlan } from "./http/faults.js";
+export type { HandledRequest } from "./http/handleRequest.js";
+export type { OperationId } from "./http/match.js";
+export type { ListeningStandIn, ListenOptions } from "./listen.js";
+export type { ConnectionSeed, StandInConnection } from "./tenant/connections.js";
+export type { EntitySeed, StandInEntity } from "./tenant/entities.js";
+export { Category, reasonCode } from "./tenant/reasons.js";
+export type { TenantSeed, TenantSnapshot, UserAccess } from "./tenant/tenant.js";

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZuoraValidationError } from "../../src/index.js";
+import { testClient } from "../support/fixtures.js";
+import {
+  type Answer,
+  type LoopbackServer,
+  type ReceivedRequest,
+  startLoopbackServer,
+} from "../support/loopbackServer.js";
+
+const connection = (n: number) => ({ id: `c${n}`, sourceEntityId: "s", targetEntityId: "t", status: "Connected" });
+
+/** Five connections in pages of `pageSize`; `nextPage` on every page but the last, as Zuora sends it. */
+function pages(request: ReceivedRequest): Answer {
+  const query = new URL(request.target, "http://x").searchParams;
+  const page = Number(query.get("page"));
+  const size = Number(query.get("pageSize") ?? 30);
+  const all = [1, 2, 3, 4, 5].map(connection);
+  const entityConnections = all.slice((page - 1) * size, page * size);
+  const more = page * size < all.length;
+  return {
+    json: {
+      entityConnections,
+      ...(more ? { nextPage: `https://rest.zuora.com/v1/entity-connections?page=${page + 1}&pageSize=${size}` } : {}),
+      success: true,
+    },
+  };
+}
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(pages);
+});
+afterEach(() => server.close());
+
+const ids = async (iterable: AsyncIterable<{ id: string }>) => {
+  const seen: string[] = [];
+  for await (const item of iterable) seen.push(item.id);
+  return seen;
+};
+
+describe("allConnections", () => {
+  it("yields every connection of every page, asking page after page until the last", async () => {
+    const zuora = testClient(server.url);
+    expect(await ids(zuora.allConnections({ type: "outbound", pageSize: 2 }))).toEqual(["c1", "c2", "c3", "c4", "c5"]);
+    expect(server.requests.map((r) => r.target)).toEqual([
+      "/v1/entity-connections?type=outbound&pageSize=2&page=1",
+      "/v1/entity-connections?type=outbound&pageSize=2&page=2",
+      "/v1/entity-connections?type=outbound&pageSize=2&page=3",
+    ]);
+  });
+
+  it("asks once when the first page is the last", async () => {
+    expect(await ids(testClient(server.url).allConnections())).toHaveLength(5);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("sends the same headers on every page", async () => {
+    const zuora = testClient(server.url, { entityIds: "entity-global" });
+    await ids(zuora.allConnections({ pageSize: 2 }, { trackId: "walk-1", entityIds: "entity-asia" }));
+    const headers = server.requests.map((r) => ({
+      authorization: r.headers.authorization,
+      track: r.headers["zuora-track-id"],
+      entity: r.headers["zuora-entity-ids"],
+    }));
+    expect(headers).toHaveLength(3);
+    for (const sent of headers) {
+      expect(sent).toEqual({ authorization: "Bearer static-token-abc", track: "walk-1", entity: "entity-asia" });
+    }
+  });
+
+  it("asks for no more pages once the caller breaks out", async () => {
+    for await (const item of testClient(server.url).allConnections({ pageSize: 2 })) {
+      if (item.id === "c2") break;
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("stops at once with the caller's abort and asks for no more pages", async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const item of testClient(server.url).allConnections({ pageSize: 2 }, { signal: controller.signal })) {
+        seen.push(item.id);
+        if (item.id === "c3") controller.abort(new Error("caller gave up"));
+      }
+    };
+    await expect(walk()).rejects.toThrow("caller gave up");
+    expect(seen).toEqual(["c1", "c2", "c3"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("ends at an empty page even if the server keeps sending nextPage", async () => {
+    server.handler = () => ({
+      json: { entityConnections: [], nextPage: "https://rest.zuora.com/next", success: true },
+    });
+    expect(await ids(testClient(server.url).allConnections())).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("validates its query values before the first page", async () => {
+    const error = await ids(testClient(server.url).allConnections({ pageSize: 301 })).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ operationId: "listConnections", field: "query.pageSize", rule: "maximum" });
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { constraints } from "../../generated/constraints.js";
+import { ZuoraBusinessError, ZuoraValidationError } from "../../src/index.js";
+import { testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+const ID = "8a80825556ff28a4015709096c5d6f5d";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
+});
+afterEach(() => server.close());
+
+const lines = () => server.requests.map((r) => `${r.method} ${r.target}`);
+
+describe("one helper per operation of the generated table", () => {
+  it("has a helper named by every operationId that takes the bearer token, and none for the token request", () => {
+    const zuora = testClient(server.url) as unknown as Record<string, unknown>;
+    const rows = Object.values(constraints.operations);
+    for (const row of rows)
+      expect(typeof zuora[row.operationId], row.operationId).toBe(row.auth ? "function" : "undefined");
+    expect(rows.filter((row) => row.auth)).toHaveLength(12);
+  });
+
+  it("sends each operation's method and path, with the path parameter in place", async () => {
+    const zuora = testClient(server.url);
+    await zuora.getEntity(ID);
+    await zuora.deleteEntity(ID);
+    await zuora.provisionEntity(ID);
+    await zuora.acceptConnection("c-1");
+    await zuora.denyConnection("c-2");
+    await zuora.disconnectConnection("c-3");
+    await zuora.listAccessibleEntities("jane.doe@example.com");
+    expect(lines()).toEqual([
+      `GET /v1/entities/${ID}`,
+      `DELETE /v1/entities/${ID}`,
+      `PUT /v1/entities/${ID}/provision`,
+      "PUT /v1/entity-connections/c-1/accept",
+      "PUT /v1/entity-connections/c-2/deny",
+      "PUT /v1/entity-connections/c-3/disconnect",
+      "GET /v1/users/jane.doe%40example.com/accessible-entities",
+    ]);
+  });
+
+  it("resolves to the success body", async () => {
+    await expect(testClient(server.url).getEntity(ID)).resolves.toEqual({ id: ID, success: true });
+  });
+
+  it("sends the body after the path parameter", async () => {
+    await testClient(server.url).updateEntity(ID, { displayName: "Acme Asia" });
+    expect(lines()).toEqual([`PUT /v1/entities/${ID}`]);
+    expect(JSON.parse(server.requests[0]?.text ?? "")).toEqual({ displayName: "Acme Asia" });
+  });
+
+  it("sends query values as the query string, and none when left out", async () => {
+    const zuora = testClient(server.url);
+    await zuora.listEntities({ provisioned: false });
+    await zuora.listEntities();
+    await zuora.listConnections({ type: "inbound", page: 2, pageSize: 300 });
+    expect(lines()).toEqual([
+      "GET /v1/entities?provisioned=false",
+      "GET /v1/entities",
+      "GET /v1/entity-connections?type=inbound&page=2&pageSize=300",
+    ]);
+  });
+
+  it("takes the per-call options last", async () => {
+    await testClient(server.url).listConnections({}, { trackId: "t-1", entityIds: "e-1" });
+    await testClient(server.url).updateEntity(ID, { name: "Acme" }, { trackId: "t-2" });
+    expect(server.requests.map((r) => [r.headers["zuora-track-id"], r.headers["zuora-entity-ids"]])).toEqual([
+      ["t-1", "e-1"],
+      ["t-2", undefined],
+    ]);
+  });
+
+  it("throws a business failure (HTTP 200, success: false) as ZuoraBusinessError", async () => {
+    server.handler = () => ({
+      json: { success: false, reasons: [{ code: 53000020, message: "The entity is already provisioned." }] },
+    });
+    await expect(testClient(server.url).provisionEntity(ID)).rejects.toBeInstanceOf(ZuoraBusinessError);
+  });
+});
+
+describe("path parameters are percent-encoded, so no value addresses another resource", () => {
+  it.each([
+    ["a/b", "/v1/users/a%2Fb/accessible-entities"],
+    ["x?y=1", "/v1/users/x%3Fy%3D1/accessible-entities"],
+    ["#", "/v1/users/%23/accessible-entities"],
+    ["a b", "/v1/users/a%20b/accessible-entities"],
+    ["../x", "/v1/users/..%2Fx/accessible-entities"],
+    ["%2e%2e", "/v1/users/%252e%252e/accessible-entities"],
+  ])("sends the username %j as one segment", async (username, target) => {
+    await testClient(server.url).listAccessibleEntities(username);
+    expect(server.requests.map((r) => r.target)).toEqual([target]);
+  });
+
+  it.each([
+    ["..", "pattern"],
+    [".", "pattern"],
+    ["", "minLength"],
+  ])("refuses the username %j, which the URL would resolve away, and sends nothing", async (username, rule) => {
+    const error = await testClient(server.url)
+      .listAccessibleEntities(username)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ operationId: "listAccessibleEntities", field: "path.username", rule });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each(["a/b", "..", "x?y=1", "#", "", " "])("refuses the entity id %j and sends nothing", async (id) => {
+    const error = await testClient(server.url)
+      .getEntity(id)
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: "ZuoraValidationError", field: "path.id", rule: "pattern" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("query values are checked before sending", () => {
+  it.each([
+    [{ pageSize: 301 }, "query.pageSize", "maximum"],
+    [{ pageSize: 0 }, "query.pageSize", "minimum"],
+    [{ page: 0 }, "query.page", "minimum"],
+    [{ type: "sideways" }, "query.type", "enum"],
+  ])("refuses %j, naming the parameter and the rule", async (query, field, rule) => {
+    const error = await testClient(server.url)
+      .listConnections(query as never)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ operationId: "listConnections", field, rule });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses a provisioned that is not a boolean", async () => {
+    const error = await testClient(server.url)
+      .listEntities({ provisioned: "yes" as never })
+      .catch((e) => e);
+    expect(error).toMatchObject({ field: "query.provisioned", rule: "type" });
+    expect(server.requests).toHaveLength(0);
+  });
+});

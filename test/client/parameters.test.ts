@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZuoraValidationError } from "../../src/index.js";
+import { testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(() => ({ json: { success: true } }));
+});
+afterEach(() => server.close());
+
+async function rejectionOf(promise: Promise<unknown>): Promise<ZuoraValidationError> {
+  const error = await promise.catch((e) => e);
+  expect(error).toBeInstanceOf(ZuoraValidationError);
+  // Nothing is sent: the server saw no request at all.
+  expect(server.requests).toHaveLength(0);
+  return error as ZuoraValidationError;
+}
+
+describe("query parameters, through the openapi-fetch methods", () => {
+  it.each([
+    ["a pageSize of 301", { pageSize: 301 }, "query.pageSize", "maximum"],
+    ["a pageSize of 0", { pageSize: 0 }, "query.pageSize", "minimum"],
+    ["a page of 0", { page: 0 }, "query.page", "minimum"],
+    ["a page of 1.5", { page: 1.5 }, "query.page", "type"],
+    ["a type of sideways", { type: "sideways" }, "query.type", "enum"],
+  ])("refuses %s before sending", async (_, query, field, rule) => {
+    const zuora = testClient(server.url);
+    const error = await rejectionOf(zuora.GET("/v1/entity-connections", { params: { query: query as never } }));
+    expect(error).toMatchObject({ operationId: "listConnections", field, rule });
+    expect(error.message).toContain("nothing was sent");
+  });
+
+  it("refuses a provisioned that is not a boolean", async () => {
+    const zuora = testClient(server.url);
+    const query = { provisioned: "true" } as never;
+    const error = await rejectionOf(zuora.GET("/v1/entities", { params: { query } }));
+    expect(error).toMatchObject({ field: "query.provisioned", rule: "type" });
+  });
+
+  it("sends values at the limits", async () => {
+    const zuora = testClient(server.url);
+    await zuora.GET("/v1/entity-connections", { params: { query: { page: 1, pageSize: 300, type: "outbound" } } });
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?page=1&pageSize=300&type=outbound"]);
+  });
+});
+
+describe("path parameters, through the openapi-fetch methods", () => {
+  it.each([
+    ["a slash", "a/b", "pattern"],
+    ["a dot-dot segment", "..", "pattern"],
+    ["a query", "x?y=1", "pattern"],
+    ["a fragment", "#", "pattern"],
+    ["an empty string", "", "pattern"],
+    ["a space", "a b", "pattern"],
+    ["33 characters", "a".repeat(33), "maxLength"],
+  ])("refuses an entity id with %s", async (_, id, rule) => {
+    const error = await rejectionOf(testClient(server.url).GET("/v1/entities/{id}", { params: { path: { id } } }));
+    expect(error).toMatchObject({ operationId: "getEntity", field: "path.id", rule });
+  });
+
+  it("requires the path parameter", async () => {
+    const error = await rejectionOf(testClient(server.url).GET("/v1/entities/{id}", { params: { path: {} as never } }));
+    expect(error).toMatchObject({ field: "path.id", rule: "required" });
+  });
+
+  it("refuses a path that is not an object of values", async () => {
+    const path = "abc" as never;
+    const error = await rejectionOf(testClient(server.url).GET("/v1/entities/{id}", { params: { path } }));
+    expect(error).toMatchObject({ field: "path", rule: "type" });
+  });
+});
