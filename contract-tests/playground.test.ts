@@ -101,7 +101,8 @@ describe("npm run mock, the playground", () => {
       const longId = { targetEntityId: "a".repeat(35) };
       expect((await post(url, "/v1/entity-connections", longId)).status).toBe(422);
       const original = await readFile(spec, "utf8");
-      const loosened = original.replace(/maxLength: 32$/m, "maxLength: 40");
+      // Every 32-character limit (targetEntityId's among them) becomes 40.
+    const loosened = original.replace(/maxLength: 32$/gm, "maxLength: 40");
       expect(loosened).not.toBe(original);
       await writeFile(spec, loosened);
       // Prism reloads on a new port; the front layer follows. Asked until it answers by the new spec (the test's
