@@ -102,7 +102,7 @@ describe("npm run mock, the playground", () => {
       expect((await post(url, "/v1/entity-connections", longId)).status).toBe(422);
       const original = await readFile(spec, "utf8");
       // Every 32-character limit (targetEntityId's among them) becomes 40.
-    const loosened = original.replace(/maxLength: 32$/gm, "maxLength: 40");
+      const loosened = original.replace(/maxLength: 32$/gm, "maxLength: 40");
       expect(loosened).not.toBe(original);
       await writeFile(spec, loosened);
       // Prism reloads on a new port; the front layer follows. Asked until it answers by the new spec (the test's

@@ -122,7 +122,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   });
   guardWithValidation(client);
 
-  return Object.assign(client, makeHelpers(client, context));
+  return Object.assign(client, makeHelpers(client, context, options.baseUrl));
 }
 
 function tokenSource(

@@ -1,5 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
+import { echoedHeader } from "../errors/echoedHeader.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
@@ -73,13 +74,12 @@ export function oauthTokenSource(options: OAuthTokenSourceOptions): TokenSource 
     const problem = checkTokenShape(token);
     if (problem) {
       const attempts = callInfo(response)?.attempts ?? 1;
+      const redact = (text: string) => context.redactor.redact(text, callSecrets(response));
       throw new ZuoraAuthenticationError({
-        message: context.redactor.redact(
-          `${operation} answered HTTP ${response.status} without a usable access_token (it ${problem})`,
-        ),
+        message: redact(`${operation} answered HTTP ${response.status} without a usable access_token (it ${problem})`),
         status: response.status,
         attempts,
-        requestId: response.headers.get("zuora-request-id") ?? undefined,
+        requestId: echoedHeader(response, "zuora-request-id", redact),
       });
     }
     context.redactor.add(token as string);

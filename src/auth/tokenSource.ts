@@ -1,4 +1,5 @@
 import type { SecretRedactor } from "../errors/redact.js";
+import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
 import { abortable } from "../pipeline/abortable.js";
 import { checkTokenShape } from "./checkToken.js";
@@ -62,7 +63,7 @@ export function providerTokenSource(provider: TokenProvider, redactor: SecretRed
           `option auth: the token function failed: ${error instanceof Error ? error.message : String(error)}`,
         ),
         attempts: 0,
-        cause: error,
+        cause: redactedCause(error, (text) => redactor.redact(text)),
       });
     }
     const problem = checkTokenShape(token);

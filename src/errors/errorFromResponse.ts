@@ -1,6 +1,7 @@
 import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
 import { parseRetryAfter } from "../retry/retryAfter.js";
+import { echoedHeader } from "./echoedHeader.js";
 import type { SecretRedactor } from "./redact.js";
 import {
   ZuoraApiError,
@@ -40,7 +41,10 @@ export interface FailedCall {
   malformed?: string;
 }
 
-/** Longest piece of a non-JSON body quoted in a message, in characters. */
+/**
+ * Longest piece of the server's words (a text body, a JSON `message`, the reasons) quoted in a message, in
+ * characters: a gateway's page or a runaway message must not make a log line of megabytes.
+ */
 const QUOTED_TEXT_MAX = 200;
 
 /** The reason-code category: the last two digits of an 8-digit code, or undefined for e.g. `SystemError`. */
@@ -60,24 +64,31 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   const redact = (text: string) => context.redactor.redact(text, call.secrets ?? []);
   const body = (typeof call.body === "object" && call.body !== null ? call.body : {}) as Record<string, unknown>;
   const reasons = readReasons(body.reasons, redact);
-  const said =
-    (typeof call.body === "string" && call.body.trim() && quote(call.body)) ||
-    (typeof body.message === "string" && body.message) ||
-    (typeof body.error_description === "string" && body.error_description) ||
-    (typeof body.error === "string" && body.error) ||
-    reasons.map((r) => `${r.code} ${r.message}`).join("; ") ||
-    response.statusText ||
-    "no details";
+  // Redacted before it is cut: a cut through a secret would leave a piece of it that redaction no longer knows.
+  const said = quote(
+    redact(
+      (typeof call.body === "string" && call.body.trim()) ||
+        (typeof body.message === "string" && body.message) ||
+        (typeof body.error_description === "string" && body.error_description) ||
+        (typeof body.error === "string" && body.error) ||
+        reasons.map((r) => `${r.code} ${r.message}`).join("; ") ||
+        // A 2xx's status text ("OK") would read as the server's verdict on a refusal that gave no reasons.
+        (response.status >= 300 && response.statusText) ||
+        (response.status < 300 ? "no reasons given" : "no details"),
+    ),
+  );
   const attempts = call.info?.attempts ?? 1;
-  const requestId = response.headers.get("zuora-request-id") ?? undefined;
-  const trackId = response.headers.get("zuora-track-id") ?? call.info?.trackId;
+  const requestId = echoedHeader(response, "zuora-request-id", redact);
+  const trackId = echoedHeader(response, "zuora-track-id", redact) ?? call.info?.trackId;
   const { status } = response;
-  const location = response.headers.get("location");
+  // The server's words too: redacted, then cut like any quote (a Location can be kilobytes long).
+  const location = response.headers.has("location") ? quote(redact(response.headers.get("location") ?? "")) : null;
   const what = call.malformed
     ? `answered HTTP ${status} ${call.malformed}`
     : status >= 200 && status < 300
       ? `was refused (HTTP ${status}, success: false)`
-      : status >= 300 && status < 400
+      : // 304 Not Modified answers a conditional GET; it redirects nowhere.
+        status >= 300 && status < 400 && status !== 304
         ? `was redirected (HTTP ${status}${location ? ` to ${location}` : ""}), which the client never follows`
         : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
@@ -119,7 +130,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
   return new ZuoraApiError({ ...details, retryable: status === 409 });
 }
 
-/** A non-JSON body (a gateway's or firewall's page) on one line, cut to {@link QUOTED_TEXT_MAX} characters. */
+/** The server's words (a gateway's page, Zuora's message) on one line, cut to {@link QUOTED_TEXT_MAX} characters. */
 function quote(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > QUOTED_TEXT_MAX ? `${line.slice(0, QUOTED_TEXT_MAX)}…` : line;

@@ -13,11 +13,18 @@ export const ISSUED_TOKENS_REMEMBERED = 8;
 
 /**
  * The forms a secret can take in text a server or runtime sends back: as is, percent-encoded (a form body or URL
- * echoed), form-encoded (`+` for space), and escaped inside a JSON string.
+ * echoed), form-encoded (`+` for space), and escaped inside a JSON string; each also without the blanks around it,
+ * as the server received it (fetch trims a header value, so a token issued as `" abc "` arrives as `abc`).
  */
 export function secretShapes(secret: string): string[] {
-  const shapes = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
-  shapes.add(JSON.stringify(secret).slice(1, -1));
+  const shapes = new Set<string>();
+  for (const form of new Set([secret, secret.trim()])) {
+    if (!worthHiding(form)) continue;
+    shapes.add(form);
+    shapes.add(encodeURIComponent(form));
+    shapes.add(new URLSearchParams({ s: form }).toString().slice(2));
+    shapes.add(JSON.stringify(form).slice(1, -1));
+  }
   return [...shapes];
 }
 

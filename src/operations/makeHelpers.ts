@@ -2,6 +2,7 @@ import type { Client } from "openapi-fetch";
 import { constraints } from "../../generated/constraints.js";
 import type { paths } from "../../generated/schema.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
+import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { callInfo } from "../pipeline/createPipelineFetch.js";
 import { resolveSuccess } from "../results/resolveSuccess.js";
 import { type CallResult, zuoraPromise } from "../withResponse.js";
@@ -37,8 +38,13 @@ type Call = (
  * A helper takes the row's path parameters first (in the order of the path), then the body (when the row takes one),
  * then query values (when it has query parameters), then {@link CallOptions}. It sends through `client`'s method
  * for the row's HTTP method, so validation and every policy apply as they do to `client.GET(...)` and the rest.
+ * `baseUrl` (the client's option) names the origin in the errors the iterators throw themselves.
  */
-export function makeHelpers(client: Client<paths>, context: ErrorContext): OperationHelpers & PagerHelpers {
+export function makeHelpers(
+  client: Client<paths>,
+  context: ErrorContext,
+  baseUrl: string,
+): OperationHelpers & PagerHelpers {
   const helpers: Record<string, unknown> = {};
   for (const row of Object.values(constraints.operations) as readonly Row[]) {
     if (!row.auth) continue;
@@ -54,7 +60,7 @@ export function makeHelpers(client: Client<paths>, context: ErrorContext): Opera
       const query = takesQuery ? (args[next++] as Values | undefined) : undefined;
       return zuoraPromise(call(path, body, query, (args[next] as CallOptions | undefined) ?? {}));
     };
-    if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination);
+    if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination, baseUrl);
   }
   return helpers as OperationHelpers & PagerHelpers;
 }
@@ -76,18 +82,31 @@ function callFor(client: Client<paths>, row: Row, context: ErrorContext): Call {
 
 /**
  * Every item of every page: asks for page 1 (the spec's default page), then the next page number for as long as the
- * answer carries the row's `next` field (and a page has items: an empty page ends the walk, so a server that
- * keeps sending `next` cannot make it endless). Every page is one call with the same query values and options (so the same
- * headers); breaking out of the loop stops it, and an abort rejects the page in flight or the next one.
+ * answer carries the row's `next` field (and a page has items: an empty page ends the walk, so a server that keeps
+ * sending `next` cannot make it endless, and neither can one that answers every page with the same items: a repeated
+ * page ends the walk with a ZuoraApiError). Every page is one call with the same query values and options (so the
+ * same headers); breaking out of the loop stops it, and an abort rejects the page in flight or the next one.
  */
-function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>) {
+function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>, baseUrl: string) {
   const first = Number(row.query[pagination.page]?.default ?? 1);
   return async function* (query: Values = {}, options: CallOptions = {}): AsyncGenerator<unknown> {
+    let previous: string | undefined;
     for (let page = first; ; page++) {
       options.signal?.throwIfAborted();
       const { data } = await call({}, undefined, { ...query, [pagination.page]: page }, options);
       const items = data[pagination.items];
       if (!Array.isArray(items) || items.length === 0) return;
+      // A server that ignores the page number sends the same items (and nextPage) for every page: the walk would
+      // never end, yielding the same items again and again. Two pages of one listing never hold the same items.
+      const seen = JSON.stringify(items);
+      if (seen === previous) {
+        throw new ZuoraApiError({
+          message: `${row.method} ${baseUrl.replace(/\/+$/, "")}${row.path} answered page ${page} with the same items as page ${page - 1}, so it ignores the page number; the walk stops here`,
+          status: 200,
+          attempts: 1,
+        });
+      }
+      previous = seen;
       for (const item of items) {
         // An abort stops the walk at once, not at the end of the page already received.
         options.signal?.throwIfAborted();

@@ -1,4 +1,5 @@
 import type { SecretRedactor } from "../errors/redact.js";
+import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
 import { bodyBytes } from "./serializedBody.js";
@@ -94,7 +95,7 @@ export function createPipelineFetch(
         attempts: request.info.attempts,
         idempotencyKey: request.info.idempotencyKey,
         trackId: request.info.trackId,
-        cause: error,
+        cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }
     calls.set(response, { info: request.info, target: target(request), secrets: request.secrets });

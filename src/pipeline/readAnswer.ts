@@ -1,4 +1,5 @@
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+import { MAX_ANSWER_BYTES, readCapped } from "./readCapped.js";
 
 /** Statuses whose response has no body: a Response cannot be built with one. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -27,10 +28,12 @@ export class UnusableAnswer extends Error {
 
 /**
  * Reads an attempt's whole answer and judges it by its status first, then its body:
- * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer};
- * - a 2xx body that is not JSON is a {@link CorruptBody} when labelled JSON (fetch's gunzip does not flag a truncated
- *   stream, it yields the bytes it got; the attempt is retried) and an {@link UnusableAnswer} otherwise (an HTML
- *   login page, a wrong `baseUrl`, a form-encoded reply);
+ * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer}, and so is a
+ *   body over {@link MAX_ANSWER_BYTES} (decoded), whatever the status: not read further, not resent;
+ * - a 2xx body that does not parse as UTF-8 JSON is an {@link UnusableAnswer} when its content type declares
+ *   another charset (the same bytes would come again); else a {@link CorruptBody} when labelled JSON (fetch's gunzip
+ *   does not flag a truncated stream, it yields the bytes it got; the attempt is retried), and an
+ *   {@link UnusableAnswer} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
  * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
  *   openapi-fetch to parse: its status decides what happens next.
  */
@@ -40,10 +43,19 @@ export async function readAnswer(received: Response): Promise<Response> {
     await received.body?.cancel();
     throw new UnusableAnswer("which is not a final HTTP status", received);
   }
-  const body = NULL_BODY_STATUSES.has(status) ? null : await received.arrayBuffer();
+  const body = NULL_BODY_STATUSES.has(status) ? null : await readCapped(received.body);
+  if (body === undefined) {
+    const head = new Response(null, { status, statusText: received.statusText, headers: lengthOf(received, null) });
+    throw new UnusableAnswer(`with a body over ${MAX_ANSWER_BYTES} bytes, more than the client reads`, head);
+  }
   const rebuilt = new Response(body, { status, statusText: received.statusText, headers: lengthOf(received, body) });
   if (status < 300 && body && body.byteLength > 0 && !parses(body)) {
     const type = received.headers.get("content-type") ?? "no content type";
+    const charset = foreignCharset(type);
+    if (charset) {
+      // Not damage in transit: the server would send the same bytes again. JSON travels as UTF-8 (RFC 8259).
+      throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes): JSON must be UTF-8, not ${charset}`, rebuilt);
+    }
     if (JSON_TYPE.test(type)) throw new CorruptBody(status);
     throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
   }
@@ -60,6 +72,12 @@ function lengthOf(received: Response, body: ArrayBuffer | null): Headers {
   headers.delete("transfer-encoding");
   headers.set("content-length", String(body?.byteLength ?? 0));
   return headers;
+}
+
+/** The `charset` a content type declares when it is not UTF-8 (or its subset US-ASCII), else undefined. */
+function foreignCharset(type: string): string | undefined {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  return charset && !/^(utf-?8|us-ascii)$/i.test(charset) ? charset : undefined;
 }
 
 function parses(body: ArrayBuffer): boolean {

@@ -1,4 +1,5 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
+import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import { CorruptBody, readAnswer, UnusableAnswer } from "../pipeline/readAnswer.js";
@@ -100,6 +101,10 @@ async function sendOnce(
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
+    // The attempt is judged; nothing more of its answer is wanted. A 205 (or 204, 304) that announces a body has
+    // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
+    // connection open for as long as it likes. After a body read to its end, this changes nothing.
+    controller.abort();
   }
 }
 
@@ -135,7 +140,7 @@ function transportError(
     retryable: true,
     // No attempt was answered: a state change may have happened all the same.
     mayHaveActed: changesState,
-    cause: error,
+    cause: redactedCause(error, redact),
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
     status: attempt.status,

@@ -226,3 +226,70 @@ describe("item 6: the helpers resolve only on a JSON object with success: true",
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST"]);
   });
 });
+
+describe("an error body whose JSON message is huge", () => {
+  it("quotes at most a line of it in the error's message, as it quotes a text body", async () => {
+    operationsAnswer({ status: 400, json: { message: `${"x".repeat(100_000)} end` } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("xxxx…");
+    expect(error.message.length).toBeLessThan(1_000);
+  });
+});
+
+describe("an error body echoing the token where the quote is cut", () => {
+  it("hides the token before cutting, so no piece of it shows", async () => {
+    server.handler = (request) => ({
+      status: 403,
+      text: `${"y".repeat(190)}${String(request.headers.authorization).replace("Bearer ", "")} rest`,
+    });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(403);
+    expect(error.message).toContain("yyyy");
+    expect(error.message).not.toContain("static-tok");
+  });
+});
+
+describe("a 200 whose JSON is in UTF-16, labelled so", () => {
+  it("is that answer, sent once, not a body cut off in transit", async () => {
+    let sent = 0;
+    const fetch = async (): Promise<Response> => {
+      sent++;
+      const utf16 = Buffer.from(`\ufeff${JSON.stringify({ id: "e1", success: true })}`, "utf16le");
+      return new Response(utf16, { status: 200, headers: { "content-type": "application/json; charset=utf-16" } });
+    };
+    const error = await rejection(testClient(server.url, { fetch }).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error).not.toBeInstanceOf(ZuoraConnectionError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("charset=utf-16");
+    expect(sent).toBe(1);
+  });
+});
+
+describe("answers that are neither a redirect nor a reason", () => {
+  it("calls a 304 answering a POST what it is, not a redirect", async () => {
+    operationsAnswer({ status: 304 });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(304);
+    expect(error.message).not.toContain("redirected");
+  });
+
+  it("says a success: false without reasons gave none, rather than quoting the status text 'OK'", async () => {
+    operationsAnswer({ json: { success: false } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraBusinessError);
+    expect(error.message).not.toMatch(/: OK$/);
+    expect(error.message).toContain("no reasons given");
+  });
+});
+
+describe("a redirect whose Location is huge", () => {
+  it("quotes at most a line of the Location in the error's message", async () => {
+    operationsAnswer({ status: 301, headers: { location: `https://elsewhere.test/${"p".repeat(8_000)}` } });
+    const error = await rejection(testClient(server.url).createEntity(entityBody));
+    expect(error.status).toBe(301);
+    expect(error.message).toContain("https://elsewhere.test/ppp");
+    expect(error.message.length).toBeLessThan(1_000);
+  });
+});
