@@ -7,11 +7,12 @@ const SECOND = 1000;
 
 export default defineConfig({
   test: {
-    // The JSON report is what .ci/run reads to print "N passed, N failed".
+    // The JSON report is what .ci/run reads to print "N passed, N failed". The runs on other Node lines
+    // (.ci/on-node) name their own report, so that the count adds up every run rather than keeping the last.
     // Two files at a time on the 2-core machines (vitest's default there is one): most of the wall time is spent
     // waiting on child processes (Prism, npm, tsc, tsx, Chromium), which the other file's tests can use.
     maxWorkers: 2,
-    reporters: ["default", ["json", { outputFile: ".reports/vitest.json" }]],
+    reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON_REPORT ?? ".reports/vitest.json" }]],
     projects: [
       {
         test: {

@@ -53,7 +53,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 255,
-          "pattern": "^[A-Za-z0-9 .-]+$"
+          "pattern": "^[A-Za-z0-9 .-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9, spaces, periods or hyphens"
         },
         "parentId": {
           "required": true,
@@ -87,7 +88,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -118,7 +120,8 @@ export const constraints = {
           "required": false,
           "type": "string",
           "maxLength": 255,
-          "pattern": "^[A-Za-z0-9 .-]+$"
+          "pattern": "^[A-Za-z0-9 .-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9, spaces, periods or hyphens"
         },
         "timezone": {
           "required": false,
@@ -130,7 +133,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -154,7 +158,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -177,7 +182,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -200,7 +206,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "minLength": 1,
-          "pattern": "^(?!\\.{1,2}$)"
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a name other than . and .."
         }
       },
       "query": {},
@@ -292,7 +299,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -315,7 +323,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -338,7 +347,8 @@ export const constraints = {
           "required": true,
           "type": "string",
           "maxLength": 32,
-          "pattern": "^[0-9A-Za-z-]+$"
+          "pattern": "^[0-9A-Za-z-]+$",
+          "patternDescription": "one or more letters A–Z and a–z, digits 0–9 or hyphens"
         }
       },
       "query": {},
@@ -381,7 +391,8 @@ export const constraints = {
     "Accept-Encoding": {},
     "Zuora-Track-Id": {
       "maxLength": 64,
-      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$"
+      "pattern": "^[\\x20\\x21\\x23-\\x26\\x28-\\x39\\x3C-\\x7E]*$",
+      "patternDescription": "printable US-ASCII characters (space to ~) other than colon, semicolon, double quote and quote"
     },
     "Zuora-Entity-Ids": {},
     "Idempotency-Key": {

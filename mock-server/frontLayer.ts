@@ -89,8 +89,21 @@ const NOT_FORWARDED = new Set([
   "accept-encoding",
 ]);
 
-/** Starts the front layer on a free port, forwarding to `upstream` (Prism). */
-export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
+/** Where the front layer listens. */
+export interface FrontLayerOptions {
+  /** The loopback port; 0 (the default) lets the OS pick a free one. */
+  port?: number;
+}
+
+/**
+ * Starts the front layer on 127.0.0.1, forwarding to `upstream` (Prism). A function is asked on every request, so a
+ * Prism that reloads on a new port after a spec edit stays reachable through the same front layer URL.
+ */
+export async function startFrontLayer(
+  upstream: string | (() => string),
+  options: FrontLayerOptions = {},
+): Promise<FrontLayer> {
+  const upstreamUrl = typeof upstream === "function" ? upstream : () => upstream;
   const faults = new Map<string, Fault[]>();
   const log = new Map<string, FrontRecord[]>();
   const store = new Map<string, Saved>();
@@ -175,7 +188,7 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
       const body = record.contentEncoding === "gzip" ? gunzipSync(raw) : raw;
       record.forwardedBody = body.toString("utf8");
       try {
-        answer = await forward(upstream, req.method ?? "GET", url.pathname + url.search, req.headers, body);
+        answer = await forward(upstreamUrl(), req.method ?? "GET", url.pathname + url.search, req.headers, body);
       } catch (error) {
         if (key !== undefined) store.delete(key);
         return reply(jsonAnswer(502, { success: false, reasons: [{ code: "SystemError", message: String(error) }] }));
@@ -197,7 +210,13 @@ export async function startFrontLayer(upstream: string): Promise<FrontLayer> {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>

@@ -47,7 +47,7 @@ beforeAll(async () => {
     }),
   );
   await mkdir(join(project, "src"));
-  for (const name of ["consumer.ts", "standIn.ts"]) {
+  for (const name of await readdir(join(ROOT, "package-tests/consumer"))) {
     await copyFile(join(ROOT, "package-tests/consumer", name), join(project, "src", name));
   }
   for (const name of await readdir(join(ROOT, "examples"))) {
@@ -88,9 +88,9 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-/** Runs a compiled file of the consumer project against the Prism mock. */
+/** Runs a compiled file of the consumer project (`name.js`, or `name.cjs` as given) against the Prism mock. */
 function runCompiled(name: string, env: Record<string, string> = {}) {
-  return run(process.execPath, [join(project, "out", `${name}.js`)], {
+  return run(process.execPath, [join(project, "out", name.includes(".") ? name : `${name}.js`)], {
     cwd: project,
     env: { ...process.env, ZUORA_BASE_URL: inject("prismUrl"), ...env },
   });
@@ -119,6 +119,17 @@ describe("the packed package, installed into a fresh project", () => {
       connection: { id: "8a808255575bdae401576a914a140420", success: true },
       refused: "body.targetEntityId: maxLength",
       sentForInvalid: 0,
+      schemaRuntimeExports: [],
+    });
+  });
+
+  it("is loaded with require() from CommonJS, types included, and makes a call", async () => {
+    const { stdout, stderr } = await runCompiled("require.cjs");
+    expect(stderr).toBe("");
+    expect(JSON.parse(stdout)).toEqual({
+      commonJs: true,
+      entity: { id: "8a80825556ff28a4015709096c5d6f5d", status: "Unprovisioned" },
+      refused: "body.targetEntityId: maxLength",
       schemaRuntimeExports: [],
     });
   });

@@ -10,7 +10,8 @@
  */
 import { SPEC_PATH } from "./codegen/spec.js";
 import { contractChangesSince } from "./diff/changesSince.js";
-import type { ContractChange, Impact } from "./diff/contractChanges.js";
+import type { ContractChange } from "./diff/contractChanges.js";
+import { reportLines } from "./diff/report.js";
 
 const ref = process.argv[2];
 if (!ref || ref.startsWith("-")) {
@@ -26,28 +27,10 @@ try {
   process.exit(2);
 }
 
-const HEADINGS: Record<Impact, string> = {
-  breaking: "Breaking",
-  "non-breaking": "Non-breaking",
-  annotation: "Documentation only",
-};
-
-console.log(`Contract changes in ${SPEC_PATH}, ${ref} → working tree:`);
-if (changes.length === 0) console.log("  none");
-for (const impact of Object.keys(HEADINGS) as Impact[]) {
-  const group = changes.filter((change) => change.impact === impact);
-  if (group.length === 0) continue;
-  console.log(`\n${HEADINGS[impact]} (${group.length}):`);
-  for (const change of group) console.log(`  - ${describe(change)}`);
-}
+for (const line of reportLines(`Contract changes in ${SPEC_PATH}, ${ref} → working tree:`, changes)) console.log(line);
 
 const breaking = changes.filter((change) => change.impact === "breaking").length;
 if (breaking > 0) {
   console.log(`\n${breaking} breaking change(s): the next release is a major version (a minor one while at 0.x).`);
   process.exitCode = 1;
-}
-
-function describe(change: ContractChange): string {
-  const policy = change.policy ? ` [policy: ${change.policy}]` : "";
-  return `${change.what}${policy}\n      at ${change.where}`;
 }

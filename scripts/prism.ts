@@ -31,8 +31,13 @@ export interface PrismOptions {
 
 /** A Prism process that is listening. */
 export interface RunningPrism {
-  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  /** Base URL, e.g. `http://127.0.0.1:40123`, as Prism first listened. */
   url: string;
+  /**
+   * The URL Prism listens on now: Prism reloads itself when the spec file changes, and listens on a new port (the
+   * OS picks it again). Follows Prism's latest "listening" line.
+   */
+  currentUrl(): string;
   /** Everything Prism has printed so far. */
   log(): string;
   /** Lines Prism printed before it was ready that are warnings or errors (a clean spec gives none). */
@@ -42,6 +47,7 @@ export interface RunningPrism {
 }
 
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+const LISTENING_ALL = new RegExp(LISTENING.source, "g");
 // Prism marks problems with ⚠/✖ and the words warning/error/fatal; "info" and "start" lines are fine.
 const PROBLEM = /⚠|✖|\bwarn(ing)?\b|\berror\b|\bfatal\b/i;
 
@@ -67,8 +73,13 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   process.once("exit", killOnExit);
 
   let output = "";
+  let latestUrl: string | undefined;
   const onData = (chunk: Buffer) => {
-    output += chunk.toString("utf8");
+    const text = chunk.toString("utf8");
+    output += text;
+    // The tail covers a "listening" line split across two chunks.
+    const found = [...output.slice(-(text.length + 200)).matchAll(LISTENING_ALL)].at(-1)?.[1];
+    if (found) latestUrl = found;
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
@@ -82,6 +93,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
 
   return {
     url,
+    currentUrl: () => latestUrl ?? url,
     log: () => output,
     startupProblems,
     async stop() {

@@ -18,7 +18,12 @@ import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
-import { findOperation, validateRequest } from "./validation/validateRequest.js";
+import {
+  findOperation,
+  type HeaderOption,
+  validateHeaderOptions,
+  validateRequest,
+} from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -67,10 +72,12 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const entityIds = options.entityIds === undefined ? undefined : normalizeHeaderValue(options.entityIds);
 
   // The client's own defaults break the same rules as per-call values would: refuse them now, not on every call.
-  const defaults = new Map<string, string>();
-  if (trackId !== undefined) defaults.set("zuora-track-id", trackId);
-  if (entityIds !== undefined) defaults.set("zuora-entity-ids", entityIds);
-  validateRequest({ method: "POST", path: "(client options)", body: undefined, headers: defaults });
+  const headerOptions: HeaderOption[] = [];
+  if (trackId !== undefined) headerOptions.push({ option: "trackId", header: "zuora-track-id", value: trackId });
+  if (entityIds !== undefined) {
+    headerOptions.push({ option: "entityIds", header: "zuora-entity-ids", value: entityIds });
+  }
+  validateHeaderOptions(headerOptions);
 
   const tokens = tokenSource(options, context, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.

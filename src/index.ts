@@ -32,3 +32,4 @@ export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } 
 export { callInfo } from "./pipeline/createPipelineFetch.js";
 export type { CallInfo } from "./pipeline/types.js";
 export type { Sleep } from "./retry/sleep.js";
+export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./withResponse.js";

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
@@ -37,6 +37,22 @@ async function announceChromium(): Promise<string> {
 }
 
 /**
+ * The tarball in `packDir`: packed here (prepack builds dist/), or, when `ZUORA_PACKED_TARBALL` names one already
+ * packed from this checkout, a copy of it. CI packs once for its runs on other Node lines, which then run side by
+ * side without two builds rewriting dist/ at the same time; users of every Node line install the same tarball.
+ */
+async function packedTarball(packDir: string): Promise<string> {
+  const given = process.env.ZUORA_PACKED_TARBALL;
+  if (given) {
+    const copy = join(packDir, basename(given));
+    await copyFile(given, copy);
+    return copy;
+  }
+  const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT });
+  return join(packDir, stdout.trim().split("\n").at(-1) ?? "");
+}
+
+/**
  * Packs the package once, exactly as `npm publish` would (prepack builds dist/), unpacks it beside the tarball,
  * boots one Prism mock and chooses the browser. The suites test what ships, not the working tree. Everything but
  * the unpacked browser (kept for the next run) is removed afterwards.
@@ -45,11 +61,7 @@ export default async function setup(project: TestProject) {
   const packDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-pack-"));
   const { prism, release } = await acquireMockPrism();
   try {
-    const [{ stdout }, chromiumPath] = await Promise.all([
-      run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT }),
-      announceChromium(),
-    ]);
-    const tarball = join(packDir, stdout.trim().split("\n").at(-1) ?? "");
+    const [tarball, chromiumPath] = await Promise.all([packedTarball(packDir), announceChromium()]);
     await run("tar", ["-xzf", tarball, "-C", packDir]);
     project.provide("prismUrl", prism.url);
     project.provide("packDir", packDir);

@@ -7,6 +7,8 @@ const FIELD_KEYWORDS = ["type", "enum", "const", "minLength", "maxLength", "patt
 const PARAMETER_KEYWORDS = [...FIELD_KEYWORDS, "default"] as const;
 /** Keywords that only describe a field, so they need no enforcement. */
 const DESCRIPTIVE_KEYWORDS = new Set(["description", "examples", "example", "format", "title", "deprecated"]);
+/** The extension beside a `pattern` that says the rule in words. */
+const PATTERN_DESCRIPTION = "x-pattern-description";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** One field of a request body, as the validator sees it. */
@@ -18,6 +20,8 @@ export interface FieldRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** From `x-pattern-description` beside the `pattern`: the rule in words, for messages. */
+  patternDescription?: string;
   minimum?: number;
   maximum?: number;
 }
@@ -67,6 +71,8 @@ export interface HeaderRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** From `x-pattern-description` beside the `pattern`: the rule in words, for messages. */
+  patternDescription?: string;
   /** From the parameter's `x-methods`: the only methods that may carry the header; absent means any. */
   methods?: string[];
 }
@@ -170,7 +176,10 @@ function headerRule(spec: JsonObject, parameter: JsonObject): HeaderRule {
   if (isObject(schema)) {
     if (typeof schema.minLength === "number") rule.minLength = schema.minLength;
     if (typeof schema.maxLength === "number") rule.maxLength = schema.maxLength;
-    if (typeof schema.pattern === "string") rule.pattern = schema.pattern;
+    if (typeof schema.pattern === "string") {
+      rule.pattern = schema.pattern;
+      rule.patternDescription = patternDescription(`header ${String(parameter.name)}`, schema);
+    }
   }
   const methods = parameter["x-methods"];
   if (Array.isArray(methods)) rule.methods = methods.map(String);
@@ -206,14 +215,29 @@ function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonl
   const rule: Record<string, Json> = { required: false };
   for (const [keyword, value] of Object.entries(schema)) {
     if (keywords.includes(keyword)) rule[keyword] = value;
+    else if (keyword === PATTERN_DESCRIPTION) rule.patternDescription = patternDescription(where, schema);
     else if (!DESCRIPTIVE_KEYWORDS.has(keyword)) {
       // Refuse rather than silently skip: a constraint the client cannot enforce would break the promise
       // that its verdict matches the mock's.
       throw new Error(`${where}: keyword "${keyword}" is not supported by the client's validator`);
     }
   }
+  if (rule.pattern !== undefined && rule.patternDescription === undefined) patternDescription(where, schema);
   if (rule.type === "object" || rule.type === "array") throw new Error(`${where}: nested ${rule.type} not supported`);
   return rule as unknown as FieldRule;
+}
+
+/**
+ * The words a message gives for a schema's `pattern`: its `x-pattern-description`, a phrase that completes "must
+ * be …" ("one or more letters A–Z and a–z, …"). A raw regular expression means little to a caller, so a pattern
+ * without its words is refused here rather than shown.
+ */
+function patternDescription(where: string, schema: JsonObject): string {
+  const words = schema[PATTERN_DESCRIPTION];
+  if (typeof words !== "string" || words.trim() === "") {
+    throw new Error(`${where}: a pattern needs ${PATTERN_DESCRIPTION}, the rule in words for the client's messages`);
+  }
+  return words.trim();
 }
 
 /** Renders the table as a TypeScript module (`as const`, so callers get literal types). */

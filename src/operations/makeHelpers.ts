@@ -3,7 +3,9 @@ import { constraints } from "../../generated/constraints.js";
 import type { paths } from "../../generated/schema.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+import { callInfo } from "../pipeline/createPipelineFetch.js";
 import { resolveSuccess } from "../results/resolveSuccess.js";
+import { type CallResult, zuoraPromise } from "../withResponse.js";
 import { type CallOptions, headersOf } from "./callOptions.js";
 import type { OperationHelpers, PagerHelpers } from "./types.js";
 
@@ -21,8 +23,13 @@ interface Row {
 
 type Values = Record<string, unknown>;
 type Send = (url: string, init: Values) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-/** One call of one operation: path values, body, query values, options → the success body. */
-type Call = (path: Values, body: unknown, query: Values | undefined, options: CallOptions) => Promise<Values>;
+/** One call of one operation: path values, body, query values, options → the success body and its response. */
+type Call = (
+  path: Values,
+  body: unknown,
+  query: Values | undefined,
+  options: CallOptions,
+) => Promise<CallResult<Values>>;
 
 /**
  * Makes one helper per row of the generated operation table, named by its operationId, and one iterator per row that
@@ -51,7 +58,7 @@ export function makeHelpers(
       for (const name of pathNames) path[name] = args[next++];
       const body = row.body ? args[next++] : undefined;
       const query = takesQuery ? (args[next++] as Values | undefined) : undefined;
-      return call(path, body, query, (args[next] as CallOptions | undefined) ?? {});
+      return zuoraPromise(call(path, body, query, (args[next] as CallOptions | undefined) ?? {}));
     };
     if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination, baseUrl);
   }
@@ -68,7 +75,8 @@ function callFor(client: Client<paths>, row: Row, context: ErrorContext): Call {
       body,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return resolveSuccess<Values>(operation, result, context);
+    const data = resolveSuccess<Values>(operation, result, context);
+    return { data, response: result.response, info: callInfo(result.response) };
   };
 }
 
@@ -85,7 +93,7 @@ function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>,
     let previous: string | undefined;
     for (let page = first; ; page++) {
       options.signal?.throwIfAborted();
-      const data = await call({}, undefined, { ...query, [pagination.page]: page }, options);
+      const { data } = await call({}, undefined, { ...query, [pagination.page]: page }, options);
       const items = data[pagination.items];
       if (!Array.isArray(items) || items.length === 0) return;
       // A server that ignores the page number sends the same items (and nextPage) for every page: the walk would

@@ -1,5 +1,6 @@
 import type { constraints } from "../../generated/constraints.js";
 import type { operations } from "../../generated/schema.js";
+import type { ZuoraPromise } from "../withResponse.js";
 import type { CallOptions } from "./callOptions.js";
 
 // Every type here is derived from the generated table (`constraints`, for paths and pagination) and the generated
@@ -51,7 +52,7 @@ export type HelperArgs<K extends HelperId> = [...PathArgs<K>, ...BodyArgs<K>, ..
 
 /** One helper per operation, named by its operationId. */
 export type OperationHelpers = {
-  [K in HelperId]: (...args: HelperArgs<K>) => Promise<SuccessOf<K>>;
+  [K in HelperId]: (...args: HelperArgs<K>) => ZuoraPromise<SuccessOf<K>>;
 };
 
 /** The list operations that declare `x-pagination`. */

@@ -19,6 +19,8 @@ interface Keywords {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** The pattern's rule in words (the spec's `x-pattern-description`), completing "must be …". */
+  patternDescription?: string;
   minimum?: number;
   maximum?: number;
 }
@@ -63,9 +65,11 @@ export function compileCheck(keywords: Keywords): Check {
   }
   if (pattern !== undefined) {
     const regex = new RegExp(pattern, "u");
+    // The generator refuses a pattern without words; the raw pattern is only a fallback for a hand-built table.
+    const words = keywords.patternDescription ?? `a match of ${pattern}`;
     checks.push((v) => {
       if (typeof v !== "string" || regex.test(v)) return null;
-      return { rule: "pattern", problem: `must match ${pattern}${firstOffender(regex, v)}` };
+      return { rule: "pattern", problem: `must be ${words}${firstOffender(regex, v)}` };
     });
   }
   if (keywords.enum !== undefined) {
@@ -100,13 +104,16 @@ export function compileCheck(keywords: Keywords): Check {
   };
 }
 
-/** For a character-class pattern, names the first character that fails it, e.g. ` ("_" at position 5)`. */
+/**
+ * For a character-class pattern, names the first character that fails it: `: "_" at position 5 is not allowed`
+ * (positions count characters from 1), or says that the value is empty.
+ */
 function firstOffender(regex: RegExp, value: string): string {
   const chars = Array.from(value);
-  if (chars.length === 0) return " (the value is empty)";
+  if (chars.length === 0) return ": the value is empty";
   const index = chars.findIndex((c) => !regex.test(c));
   if (index === -1) return "";
-  return ` (${describeChar(chars[index] ?? "", 0)} at position ${index + 1})`;
+  return `: ${describeChar(chars[index] ?? "", 0)} at position ${index + 1} is not allowed`;
 }
 
 function kind(value: unknown): string {

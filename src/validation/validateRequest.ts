@@ -38,22 +38,9 @@ export function validateRequest(request: RequestToValidate): void {
   // openapi-fetch percent-encodes the rest.
   if (operation) checkValues("path", operation.pathParams, request.pathParams, fail);
   for (const [name, value] of request.headers) {
-    const at = invalidHeaderCharAt(value);
-    const rule = headerRules.get(name);
-    const label = `header ${rule?.name ?? name}`;
-    if (at !== -1) {
-      fail(
-        label,
-        "headerValue",
-        `contains ${describeChar(value, at)} at position ${at + 1}, which an HTTP header cannot carry`,
-      );
-    }
-    if (!rule) continue;
-    if (rule.methods && !rule.methods.includes(request.method)) {
-      fail(label, "method", `may only be sent with ${rule.methods.join(" or ")}, not ${request.method}`);
-    }
-    const violation = rule.check(value);
-    if (violation) fail(label, violation.rule, violation.problem);
+    checkHeader(name, value, request.method, (rule, problem) =>
+      fail(`header ${headerRules.get(name)?.name ?? name}`, rule, problem),
+    );
   }
 
   if (!operation) return;
@@ -73,6 +60,45 @@ export function validateRequest(request: RequestToValidate): void {
     }
     const violation = field.check(value);
     if (violation) fail(`body.${field.name}`, violation.rule, violation.problem);
+  }
+}
+
+/** Throws for a broken rule: the rule and the problem, in words. */
+type Fail = (rule: ZuoraValidationError["rule"], problem: string) => never;
+
+/** One header value against HTTP's header rule, the spec's methods for it, and its schema. */
+function checkHeader(name: string, value: string, method: string | undefined, fail: Fail): void {
+  const at = invalidHeaderCharAt(value);
+  if (at !== -1) {
+    fail("headerValue", `contains ${describeChar(value, at)} at position ${at + 1}, which an HTTP header cannot carry`);
+  }
+  const rule = headerRules.get(name);
+  if (!rule) return;
+  if (method !== undefined && rule.methods && !rule.methods.includes(method)) {
+    fail("method", `may only be sent with ${rule.methods.join(" or ")}, not ${method}`);
+  }
+  const violation = rule.check(value);
+  if (violation) fail(violation.rule, violation.problem);
+}
+
+/** A client option that becomes a header on every request: `trackId` → `Zuora-Track-Id`. */
+export interface HeaderOption {
+  /** The option's name, as the caller wrote it. */
+  option: string;
+  /** The lower-case header it fills. */
+  header: string;
+  value: string;
+}
+
+/**
+ * Checks the client options that become headers, once, when the client is created: they break the same rules a
+ * per-call value would. The error names the option (`options.trackId`) and the function (`createZuoraClient`).
+ */
+export function validateHeaderOptions(options: readonly HeaderOption[]): void {
+  for (const { option, header, value } of options) {
+    checkHeader(header, value, undefined, (rule, problem) => {
+      throw new ZuoraValidationError({ operationId: "createZuoraClient", field: `options.${option}`, rule, problem });
+    });
   }
 }
 

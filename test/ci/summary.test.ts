@@ -17,18 +17,28 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** The line `.ci/run` prints for a vitest JSON report with these files. */
-async function summaryLine(files: { status: string; tests: string[] }[]): Promise<string> {
+/** Writes a vitest JSON report with these files and returns its path. */
+async function report(files: { status: string; tests: string[] }[]): Promise<string> {
   const testResults = files.map((file) => ({
     status: file.status,
     assertionResults: file.tests.map((status) => ({ status })),
   }));
   const count = (status: string) => files.flatMap((file) => file.tests).filter((test) => test === status).length;
-  const report = { numPassedTests: count("passed"), numFailedTests: count("failed"), testResults };
+  const content = { numPassedTests: count("passed"), numFailedTests: count("failed"), testResults };
   const path = join(dir, `${Math.random()}.json`);
-  await writeFile(path, JSON.stringify(report));
-  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), path]);
+  await writeFile(path, JSON.stringify(content));
+  return path;
+}
+
+/** The line `.ci/run` prints for these reports. */
+async function summaryOf(...paths: string[]): Promise<string> {
+  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), ...paths]);
   return stdout.trim();
+}
+
+/** The line `.ci/run` prints for a vitest JSON report with these files. */
+async function summaryLine(files: { status: string; tests: string[] }[]): Promise<string> {
+  return summaryOf(await report(files));
 }
 
 describe("the CI count line", () => {
@@ -52,5 +62,12 @@ describe("the CI count line", () => {
     expect(await summaryLine([{ status: "passed", tests: ["passed", "skipped"] }])).toBe(
       "1 passed, 0 failed, 1 skipped",
     );
+  });
+
+  it("adds up the reports of every Node line, a missing one counting as nothing run", async () => {
+    const node20 = await report([{ status: "passed", tests: ["passed", "passed"] }]);
+    const node22 = await report([{ status: "failed", tests: ["passed", "failed"] }]);
+    const node24 = await report([{ status: "failed", tests: [] }]);
+    expect(await summaryOf(node20, node22, node24, join(dir, "never-written.json"))).toBe("3 passed, 2 failed");
   });
 });

@@ -65,8 +65,28 @@ describe("Zuora-Track-Id", () => {
     expect(sentTrackIds()).toEqual(["t".repeat(64)]);
   });
 
-  it("refuses an invalid default when the client is created", () => {
-    expect(() => testClient(server.url, { trackId: "a;b" })).toThrow(ZuoraValidationError);
+  it("says the track id rule in words, with the character and its position", async () => {
+    const error = await testClient(server.url)
+      .createEntity(entityBody, { trackId: "order:7" })
+      .catch((e) => e);
+    expect(error.problem).toBe(
+      "must be printable US-ASCII characters (space to ~) other than colon, semicolon, double quote and quote: " +
+        '":" at position 6 is not allowed',
+    );
+  });
+
+  it("refuses an invalid default when the client is created, naming the option", () => {
+    const error = (() => {
+      try {
+        testClient(server.url, { trackId: "a;b" });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ operationId: "createZuoraClient", field: "options.trackId", rule: "pattern" });
+    expect((error as Error).message).toMatch(/^createZuoraClient: options\.trackId must be printable US-ASCII/);
+    expect((error as Error).message).not.toContain("(client options)");
   });
 });
 

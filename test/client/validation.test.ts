@@ -54,9 +54,19 @@ describe("createEntity body", () => {
     expect(error.problem).toContain(where);
   });
 
-  it("refuses an empty name", async () => {
+  it("says the name rule in the spec's words, with the character and its position, not the raw pattern", async () => {
+    const error = await rejectionOf(testClient(server.url).createEntity({ ...entityBody, name: "Acme_Asia" }));
+    expect(error.message).toBe(
+      "createEntity: body.name must be one or more letters A–Z and a–z, digits 0–9, spaces, periods or hyphens: " +
+        '"_" at position 5 is not allowed (rule: pattern); nothing was sent',
+    );
+    expect(error.message).not.toContain("^[");
+  });
+
+  it("refuses an empty name, saying it is empty", async () => {
     const error = await rejectionOf(testClient(server.url).createEntity({ ...entityBody, name: "" }));
     expect(error).toMatchObject({ field: "body.name", rule: "pattern" });
+    expect(error.problem).toMatch(/^must be one or more letters .*: the value is empty$/);
   });
 
   it("accepts letters, digits, space, period and hyphen", async () => {

@@ -26,7 +26,7 @@ function miniSpec(property: JsonObject = { type: "string", maxLength: 3 }): Json
           name: "X-Key",
           in: "header",
           "x-methods": ["POST"],
-          schema: { type: "string", maxLength: 8, pattern: "^k" },
+          schema: { type: "string", maxLength: 8, pattern: "^k", "x-pattern-description": "a k first" },
         },
       },
       schemas: {
@@ -62,7 +62,9 @@ describe("extractConstraints", () => {
 
   it("derives header limits and the methods that may carry a header, skipping other parameters", () => {
     const table = extractConstraints(miniSpec());
-    expect(table.headers).toEqual({ "X-Key": { maxLength: 8, pattern: "^k", methods: ["POST"] } });
+    expect(table.headers).toEqual({
+      "X-Key": { maxLength: 8, pattern: "^k", patternDescription: "a k first", methods: ["POST"] },
+    });
   });
 
   it("records an operation without a body as taking none", () => {
@@ -76,7 +78,12 @@ describe("extractConstraints", () => {
       put: {
         operationId: "moveThing",
         parameters: [
-          { name: "second", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } },
+          {
+            name: "second",
+            in: "path",
+            required: true,
+            schema: { type: "string", pattern: "^[a-z]+$", "x-pattern-description": "lower-case letters" },
+          },
           { name: "first", in: "path", required: true, schema: { type: "string", maxLength: 4 } },
         ],
       },
@@ -125,6 +132,28 @@ describe("extractConstraints", () => {
 
   it("refuses a keyword the client cannot enforce instead of skipping it", () => {
     expect(() => extractConstraints(miniSpec({ type: "string", multipleOf: 2 }))).toThrow(/multipleOf/);
+  });
+
+  it("carries each pattern's words from x-pattern-description, for the client's messages", () => {
+    const table = extractConstraints(
+      miniSpec({ type: "string", pattern: "^[a-z]+$", "x-pattern-description": "one or more lower-case letters" }),
+    );
+    expect(table.operations.createThing?.fields.label).toEqual({
+      required: true,
+      type: "string",
+      pattern: "^[a-z]+$",
+      patternDescription: "one or more lower-case letters",
+    });
+  });
+
+  it("refuses a pattern without its words, in a body field or a header", () => {
+    expect(() => extractConstraints(miniSpec({ type: "string", pattern: "^[a-z]+$" }))).toThrow(
+      /createThing\.label: a pattern needs x-pattern-description/,
+    );
+    const spec = miniSpec();
+    // biome-ignore lint/suspicious/noExplicitAny: a deep path into the hand-written mini spec
+    delete (spec as any).components.parameters.Key.schema["x-pattern-description"];
+    expect(() => extractConstraints(spec)).toThrow(/header X-Key: a pattern needs x-pattern-description/);
   });
 
   it("refuses nested objects", () => {

@@ -61,7 +61,7 @@ describe("npm run diff:spec -- <git-ref>", () => {
     await writeFile(join(repo, "openapi/multi-entity.yaml"), tightened);
     const result = await diffSpec("HEAD");
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/Breaking \(1\):\n.*`targetEntityId`.*\(32 → 30\)/);
+    expect(result.stdout).toMatch(/Breaking \(1\): a major release.*\n.*`targetEntityId`.*\(32 → 30\)/);
   });
 
   it("exits 0 for a documentation-only change and lists it", async () => {
@@ -70,7 +70,28 @@ describe("npm run diff:spec -- <git-ref>", () => {
     await writeFile(join(repo, "openapi/multi-entity.yaml"), reworded);
     const result = await diffSpec("HEAD");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Documentation only (1):");
+    expect(result.stdout).toContain("Fix (1): descriptions, examples, documentation: a patch release");
+  });
+
+  it("exits 0 for a changed response header example, listed once with the count of its other places", async () => {
+    const example = "6f4b1c2e-8d3a-4e5f-9a7b-0c1d2e3f4a5b";
+    expect(committedSpec).toContain(`example: ${example}`);
+    await writeFile(join(repo, "openapi/multi-entity.yaml"), committedSpec.replace(example, "another-request-id"));
+    const result = await diffSpec("HEAD");
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("Breaking");
+    expect(result.stdout).toMatch(/Fix \(1\):.*\n {2}- \S.*\n {6}at .*example \(and \d+ more places\)\n/);
+  });
+
+  it("prints a rewritten long description in a few short lines", async () => {
+    const opening = "The contract that the `zuora-multi-entity` package is generated from";
+    expect(committedSpec).toContain(opening);
+    await writeFile(join(repo, "openapi/multi-entity.yaml"), committedSpec.replace(opening, `${opening}, reworded,`));
+    const result = await diffSpec("HEAD");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeLessThan(8);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(240);
   });
 
   it("exits 2 with a reason for a ref that does not exist, and without a ref", async () => {

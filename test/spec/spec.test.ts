@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { deref, isObject, type JsonObject, readSpec } from "../../scripts/codegen/spec.js";
+import { deref, isObject, type Json, type JsonObject, readSpec } from "../../scripts/codegen/spec.js";
 
 // These tests pin the reference pages' requirements as the spec states them, so that a change to the spec
 // which drops one of them fails here (and is then a visible, reviewed decision).
@@ -248,6 +248,32 @@ describe("examples", () => {
     const check = ajv.compile(rewritten);
     return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
   }
+});
+
+describe("patterns", () => {
+  /** Every schema in the spec that has a `pattern`, with where it is. */
+  function withPattern(
+    node: Json | undefined,
+    where: string,
+    found: [string, JsonObject][] = [],
+  ): [string, JsonObject][] {
+    if (Array.isArray(node)) {
+      for (const [index, item] of node.entries()) withPattern(item, `${where}/${index}`, found);
+    } else if (isObject(node)) {
+      if (typeof node.pattern === "string") found.push([where, node]);
+      for (const [key, value] of Object.entries(node)) withPattern(value, `${where}/${key}`, found);
+    }
+    return found;
+  }
+
+  it("says each pattern's rule in words next to it, for the client's messages", () => {
+    const patterns = withPattern(spec, "#");
+    expect(patterns.length).toBeGreaterThanOrEqual(3);
+    for (const [where, node] of patterns) {
+      expect(typeof node["x-pattern-description"], `${where} has x-pattern-description`).toBe("string");
+      expect(String(node["x-pattern-description"])).not.toMatch(/[\\^$[\]]/);
+    }
+  });
 });
 
 describe("versions", () => {
