@@ -34,10 +34,10 @@ const HEAP_CALLS = 20_000;
 // but never fail it (a shared machine's noise would), as the README's CI section says of every time here.
 // The bundle target for the whole API was 10,000 B; the hardening of what the client checks and says (option
 // checks, answer reading, redaction of secrets in every shape, the response size cap) added about 4,000 B after the
-// target was set, while the ten operations added about 1,100 B. The gate stands just above today's size so that
-// growth fails the run; bringing the bundle back to the target is open work, not forgotten.
+// target was set, while the ten operations added about 1,100 B and withResponse() about 430 B. The gate stands just
+// above today's size so that growth fails the run; bringing the bundle back to the target is open work.
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 14_000;
+const BUNDLE_BUDGET_BYTES = 14_500;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
