@@ -35,8 +35,11 @@ afterEach(async () => {
   }
 });
 
-/** Starts `npm run mock -- --port 0 --spec <copy>` as a user would, and waits for the URL it prints. */
-async function startPlayground(): Promise<Playground> {
+/**
+ * Starts `npm run mock -- --port 0 --spec <copy>` as a user would, and waits for the URL it prints. Ended after the
+ * test that started it, unless `outlivesTest` (its owner ends it).
+ */
+async function startPlayground(outlivesTest = false): Promise<Playground> {
   await copyFile(join(ROOT, "openapi/multi-entity.yaml"), spec);
   const npm = spawn("npm", ["run", "mock", "--", "--port", "0", "--spec", spec], {
     cwd: ROOT,
@@ -50,7 +53,7 @@ async function startPlayground(): Promise<Playground> {
     output += chunk.toString("utf8");
   });
   const playground: Playground = { npm, tree: [], url: "", output: () => output };
-  started.push(playground);
+  if (!outlivesTest) started.push(playground);
   playground.url = await new Promise<string>((resolve, reject) => {
     const look = () => {
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
@@ -80,8 +83,19 @@ const entity = {
 };
 
 describe("npm run mock, the playground", () => {
+  // The two tests below share one playground (each boot is npm, tsx and Prism: seconds of CPU on a 2-core machine);
+  // the second edits the spec, so it runs last.
+  let shared: Playground | undefined;
+  const sharedPlayground = async () => {
+    shared ??= await startPlayground(true);
+    return shared;
+  };
+  afterAll(() => {
+    for (const pid of running(shared?.tree ?? [])) process.kill(pid, "SIGKILL");
+  });
+
   it("answers through the front layer: echoes the track id and replays a repeated idempotency key", async () => {
-    const { url } = await startPlayground();
+    const { url } = await sharedPlayground();
     const headers = { "Zuora-Track-Id": "playground-echo", "Idempotency-Key": "playground-key-1" };
     const first = await post(url, "/v1/entities", entity, headers);
     expect(first.status).toBe(200);
@@ -97,7 +111,7 @@ describe("npm run mock, the playground", () => {
   it(
     "keeps its URL valid when the spec changes: the same URL answers by the edited spec",
     async () => {
-      const { url } = await startPlayground();
+      const { url } = await sharedPlayground();
       const longId = { targetEntityId: "a".repeat(35) };
       expect((await post(url, "/v1/entity-connections", longId)).status).toBe(422);
       const original = await readFile(spec, "utf8");
