@@ -39,7 +39,13 @@ type BodyArgs<K extends HelperId> = [NonNullable<operations[K]["requestBody"]>] 
 /** The query values of the operation (never when it takes none). */
 export type QueryOf<K extends HelperId> = NonNullable<Parameters<K>["query"]>;
 
-type QueryArgs<K extends HelperId> = [QueryOf<K>] extends [never] ? [] : [query?: QueryOf<K>];
+/**
+ * Query values as a caller passes them: each may also be `undefined`, meaning "not sent", so that
+ * `{ type: process.env.TYPE }`-style code compiles under `exactOptionalPropertyTypes` (as the options do).
+ */
+export type QueryValues<Q> = { [P in keyof Q]?: Q[P] | undefined };
+
+type QueryArgs<K extends HelperId> = [QueryOf<K>] extends [never] ? [] : [query?: QueryValues<QueryOf<K>>];
 
 /** What a helper resolves to: the 200 body, less the business failure (`success: false`), which it throws. */
 export type SuccessOf<K extends HelperId> = Exclude<
@@ -71,7 +77,7 @@ type ItemOf<K extends PagedId> = SuccessOf<K>[Pagination<K>["items"] &
  */
 export type PagerHelpers = {
   [K in PagedId as Pagination<K>["helper"]]: (
-    query?: Omit<QueryOf<K>, Pagination<K>["page"]>,
+    query?: QueryValues<Omit<QueryOf<K>, Pagination<K>["page"]>>,
     options?: CallOptions,
   ) => AsyncIterable<ItemOf<K>>;
 };

@@ -45,6 +45,16 @@ describe("query parameters, through the openapi-fetch methods", () => {
   });
 });
 
+describe("query parameters, through the helpers", () => {
+  it("takes an undefined query value as not sent (and its type allows it under exactOptionalPropertyTypes)", async () => {
+    const zuora = testClient(server.url);
+    const fromEnvironment: "inbound" | "outbound" | undefined = undefined;
+    await zuora.listConnections({ type: fromEnvironment, pageSize: undefined, page: 2 });
+    await zuora.listEntities({ provisioned: undefined });
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?page=2", "/v1/entities"]);
+  });
+});
+
 describe("path parameters, through the openapi-fetch methods", () => {
   it.each([
     ["a slash", "a/b", "pattern"],
