@@ -54,7 +54,20 @@ export type SuccessOf<K extends HelperId> = Exclude<
 >;
 
 /** The arguments of helper `K`: path parameters, then the body, then query values, then per-call options. */
-export type HelperArgs<K extends HelperId> = [...PathArgs<K>, ...BodyArgs<K>, ...QueryArgs<K>, options?: CallOptions];
+export type HelperArgs<K extends HelperId> = [
+  ...PathArgs<K>,
+  ...BodyArgs<K>,
+  ...QueryArgs<K>,
+  options?: CallOptionsOf<K>,
+];
+
+/**
+ * The per-call options of helper `K`. `idempotencyKey` only where the operation declares an `Idempotency-Key`
+ * header (POST): elsewhere the client would refuse it at run time, so the compiler refuses it first.
+ */
+export type CallOptionsOf<K extends HelperId> = "Idempotency-Key" extends keyof NonNullable<Parameters<K>["header"]>
+  ? CallOptions
+  : Omit<CallOptions, "idempotencyKey"> & { idempotencyKey?: undefined };
 
 /** One helper per operation, named by its operationId. */
 export type OperationHelpers = {
@@ -78,6 +91,6 @@ type ItemOf<K extends PagedId> = SuccessOf<K>[Pagination<K>["items"] &
 export type PagerHelpers = {
   [K in PagedId as Pagination<K>["helper"]]: (
     query?: QueryValues<Omit<QueryOf<K>, Pagination<K>["page"]>>,
-    options?: CallOptions,
+    options?: CallOptionsOf<K>,
   ) => AsyncIterable<ItemOf<K>>;
 };

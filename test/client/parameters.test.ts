@@ -55,6 +55,15 @@ describe("query parameters, through the helpers", () => {
   });
 });
 
+describe("per-call options, through the helpers", () => {
+  it("refuses an idempotencyKey on a PUT helper when compiling, and sends nothing if it gets through", async () => {
+    const zuora = testClient(server.url);
+    // @ts-expect-error acceptConnection is a PUT: its operation declares no Idempotency-Key.
+    const error = await rejectionOf(zuora.acceptConnection("abc", { idempotencyKey: "k" }));
+    expect(error).toMatchObject({ field: "header Idempotency-Key", rule: "method" });
+  });
+});
+
 describe("path parameters, through the openapi-fetch methods", () => {
   it.each([
     ["a slash", "a/b", "pattern"],
