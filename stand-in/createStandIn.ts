@@ -4,6 +4,7 @@ import type { FaultPlan } from "./http/faults.js";
 import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
+import { RateLimitWindow } from "./http/rateLimit.js";
 import { type ListeningStandIn, type ListenOptions, listen } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
@@ -49,7 +50,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
   const idempotency = new IdempotencyStore();
   const faults = new Faults();
   const log: HandledRequest[] = [];
-  const parts = { tenant: () => tenant, auth, idempotency, faults, log };
+  const parts = { tenant: () => tenant, auth, idempotency, faults, log, rateLimit: new RateLimitWindow() };
 
   const standIn: StandIn = {
     async fetch(input, init) {
@@ -65,6 +66,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       idempotency.reset();
       faults.reset();
       log.length = 0;
+      parts.rateLimit = new RateLimitWindow();
     },
     seed: (seed) => tenant.seed(seed),
     state: () => tenant.snapshot(),

@@ -7,6 +7,7 @@ import { unauthorized } from "./auth.js";
 import type { Fault, Faults } from "./faults.js";
 import { handlers } from "./handlers.js";
 import type { IdempotencyStore } from "./idempotency.js";
+import type { RateLimitWindow } from "./rateLimit.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
 import { parseJson, requestText } from "./requestBody.js";
 import { checkRequest } from "./validate.js";
@@ -33,6 +34,7 @@ export interface StandInParts {
   idempotency: IdempotencyStore;
   faults: Faults;
   log: HandledRequest[];
+  rateLimit: RateLimitWindow;
 }
 
 const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Key"].methods;
@@ -61,7 +63,8 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
   record.status = result.status;
   const reasons = (result.body as { success?: boolean; reasons?: { code?: unknown }[] } | undefined)?.reasons;
   if (result.status === 200 && typeof reasons?.[0]?.code === "number") record.reasonCode = reasons[0].code;
-  return toResponse(result, request.headers.get("zuora-track-id"));
+  const counted = { ...result, headers: { ...parts.rateLimit.count(), ...result.headers } };
+  return toResponse(counted, request.headers.get("zuora-track-id"));
 }
 
 async function respond(parts: StandInParts, request: Request, url: URL, matched: Matched | undefined): Promise<Answer> {

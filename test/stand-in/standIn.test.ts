@@ -33,6 +33,18 @@ describe("the stand-in answering over fetch", () => {
     expect(response.headers.get("zuora-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("sends Zuora's rate-limit headers, counting down within the window, and starts over on reset", async () => {
+    const { standIn, zuora } = setUp();
+    const first = await zuora.listEntities().withResponse();
+    const second = await zuora.listEntities().withResponse();
+    expect(first.rateLimit).toMatchObject({ limit: "50000, 50000;w=60", remaining: 49_999 });
+    expect(second.rateLimit.remaining).toBe(49_998);
+    expect(second.rateLimit.reset).toBeGreaterThanOrEqual(0);
+    expect(second.rateLimit.reset).toBeLessThanOrEqual(60);
+    standIn.reset();
+    expect((await zuora.listEntities().withResponse()).rateLimit.remaining).toBe(49_999);
+  });
+
   it("refuses a broken rule with HTTP 200, success false and a reason code of the rule's category", async () => {
     const { standIn, zuora } = setUp();
     const error = await zuora
