@@ -1,5 +1,22 @@
 import type { TokenLease, TokenSource } from "../auth/tokenSource.js";
-import type { Policy } from "../pipeline/types.js";
+import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
+import { target } from "../pipeline/target.js";
+import type { PipelineRequest, Policy } from "../pipeline/types.js";
+
+/**
+ * A token function's failure (no status: no token request was made) names the call that needed the token, so a
+ * log line says which request was not sent. The source's error is shared by every call waiting on the same
+ * token, so each call gets its own copy rather than an edit of the shared one.
+ */
+function forCall(error: unknown, request: PipelineRequest): unknown {
+  if (!(error instanceof ZuoraAuthenticationError) || error.status !== undefined) return error;
+  return new ZuoraAuthenticationError({
+    message: `${target(request)} was not sent: ${error.message}`,
+    attempts: 0,
+    trackId: request.headers.get("zuora-track-id") ?? undefined,
+    cause: error.cause,
+  });
+}
 
 /** Options of {@link authPolicy}. */
 export interface AuthPolicyOptions {
@@ -23,12 +40,17 @@ export function authPolicy(options: AuthPolicyOptions): Policy {
         request.headers.set("authorization", `Bearer ${lease.token}`);
         return next(request);
       };
-      const lease = await source.get(request.signal);
+      const lease = await source.get(request.signal).catch((error: unknown) => {
+        throw forCall(error, request);
+      });
       const response = await sendWith(lease);
       if (response.status !== 401 || !source.refresh) return response;
 
       await response.body?.cancel();
-      return sendWith(await source.refresh(lease, request.signal));
+      const refreshed = await source.refresh(lease, request.signal).catch((error: unknown) => {
+        throw forCall(error, request);
+      });
+      return sendWith(refreshed);
     },
   };
 }

@@ -65,6 +65,21 @@ describe("item 11: configuration", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("names the call a failing token function left unsent, for each call that waited on it", async () => {
+    const zuora = createZuoraClient({
+      baseUrl: server.url,
+      auth: async () => {
+        throw new Error("vault unreachable");
+      },
+    });
+    const errors = await Promise.all([rejection(zuora.createEntity(entityBody)), rejection(zuora.listEntities())]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `POST ${server.url}/v1/entities was not sent: option auth: the token function failed: vault unreachable`,
+      `GET ${server.url}/v1/entities was not sent: option auth: the token function failed: vault unreachable`,
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refuses a token reply with an empty access_token, and sends nothing with it", async () => {
     server.handler = (request, n) =>
       request.path === "/oauth/token" ? { json: { access_token: "", expires_in: 3599 } } : defaultHandler(request, n);
