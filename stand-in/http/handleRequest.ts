@@ -7,8 +7,8 @@ import { unauthorized } from "./auth.js";
 import type { Fault, Faults } from "./faults.js";
 import { handlers } from "./handlers.js";
 import type { IdempotencyStore } from "./idempotency.js";
-import type { RateLimitWindow } from "./rateLimit.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
+import type { RateLimitWindow } from "./rateLimit.js";
 import { parseJson, requestText } from "./requestBody.js";
 import { checkRequest } from "./validate.js";
 
