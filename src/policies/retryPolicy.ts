@@ -90,10 +90,13 @@ async function sendOnce(
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
   let status: number | undefined;
+  let bodyRead = false;
   try {
     const received = await next({ ...request, signal: controller.signal });
     status = received.status;
-    return { response: await readAnswer(received) };
+    const response = await readAnswer(received);
+    bodyRead = received.bodyUsed;
+    return { response };
   } catch (error) {
     if (error instanceof UnusableAnswer || error instanceof CorruptBody) return { error, status };
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
@@ -103,8 +106,9 @@ async function sendOnce(
     callerSignal?.removeEventListener("abort", onCallerAbort);
     // The attempt is judged; nothing more of its answer is wanted. A 205 (or 204, 304) that announces a body has
     // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
-    // connection open for as long as it likes. After a body read to its end, this changes nothing.
-    controller.abort();
+    // connection open for as long as it likes. A body read to its end needs no abort, and skipping it is most of a
+    // call's cost saved: an abort makes a DOMException per attempt.
+    if (!bodyRead) controller.abort();
   }
 }
 
