@@ -57,6 +57,11 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
     const list = data && "entityConnections" in data ? data.entityConnections : [];
     return list.filter((c) => c.id === id).map((c) => c.status);
   };
+  /** The connection's statuses as its target lists it (inbound), then as its source does (outbound). */
+  const bothSides = async (id: string) => [
+    await statuses(ids.grandchild, "inbound", id),
+    await statuses(ids.child, "outbound", id),
+  ];
   const connectionAct = async (verb: "accept" | "disconnect", id: string, as: string) =>
     outcome(
       (
@@ -120,30 +125,21 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
       async () => {
         const { id } = await zuora.initiateConnection({ targetEntityId: ids.grandchild }, { entityIds: ids.child });
         ids.connection = id;
-        const seen = [await statuses(ids.grandchild, "inbound", id), await statuses(ids.child, "outbound", id)];
-        expectThat("target, source", seen, [["Pending"], ["Pending"]]);
+        expectThat("target, source", await bothSides(id), [["Pending"], ["Pending"]]);
       },
     ],
     [
       "the target accepts: Connected on both sides",
       async () => {
         expectThat("accept", await connectionAct("accept", ids.connection, ids.grandchild), "success");
-        const seen = [
-          await statuses(ids.grandchild, "inbound", ids.connection),
-          await statuses(ids.child, "outbound", ids.connection),
-        ];
-        expectThat("target, source", seen, [["Connected"], ["Connected"]]);
+        expectThat("target, source", await bothSides(ids.connection), [["Connected"], ["Connected"]]);
       },
     ],
     [
       "the source disconnects: Disconnected on both sides",
       async () => {
         expectThat("disconnect", await connectionAct("disconnect", ids.connection, ids.child), "success");
-        const seen = [
-          await statuses(ids.grandchild, "inbound", ids.connection),
-          await statuses(ids.child, "outbound", ids.connection),
-        ];
-        expectThat("target, source", seen, [["Disconnected"], ["Disconnected"]]);
+        expectThat("target, source", await bothSides(ids.connection), [["Disconnected"], ["Disconnected"]]);
       },
     ],
   ];
