@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZuoraValidationError } from "../../src/index.js";
-import { testClient } from "../support/fixtures.js";
+import { testClient, validationRejection } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
 let server: LoopbackServer;
@@ -9,13 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-async function rejectionOf(promise: Promise<unknown>): Promise<ZuoraValidationError> {
-  const error = await promise.catch((e) => e);
-  expect(error).toBeInstanceOf(ZuoraValidationError);
-  // Nothing is sent: the server saw no request at all.
-  expect(server.requests).toHaveLength(0);
-  return error as ZuoraValidationError;
-}
+const rejectionOf = (promise: Promise<unknown>) => validationRejection(server, promise);
 
 describe("query parameters, through the openapi-fetch methods", () => {
   it.each([

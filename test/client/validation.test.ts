@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZuoraValidationError } from "../../src/index.js";
-import { entityBody, testClient } from "../support/fixtures.js";
+import { entityBody, testClient, validationRejection } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
 let server: LoopbackServer;
@@ -9,13 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-async function rejectionOf(promise: Promise<unknown>): Promise<ZuoraValidationError> {
-  const error = await promise.catch((e) => e);
-  expect(error).toBeInstanceOf(ZuoraValidationError);
-  // The "nothing is sent" half: the server saw no request at all (no token request either).
-  expect(server.requests).toHaveLength(0);
-  return error as ZuoraValidationError;
-}
+const rejectionOf = (promise: Promise<unknown>) => validationRejection(server, promise);
 
 const without = (field: keyof typeof entityBody): Partial<typeof entityBody> => {
   const { [field]: _, ...rest } = entityBody;

@@ -1,4 +1,5 @@
-import { createZuoraClient, type Sleep, type ZuoraClientOptions } from "../../src/index.js";
+import { expect } from "vitest";
+import { createZuoraClient, type Sleep, type ZuoraClientOptions, ZuoraValidationError } from "../../src/index.js";
 
 /** createEntity's reference request sample. */
 export const entityBody = {
@@ -24,4 +25,18 @@ export function testClient(baseUrl: string, overrides: Partial<ZuoraClientOption
   const sleep = recordingSleep();
   const client = createZuoraClient({ baseUrl, auth: "static-token-abc", retry: { sleep }, ...overrides });
   return Object.assign(client, { sleep });
+}
+
+/**
+ * The {@link ZuoraValidationError} `promise` rejected with, after checking the "nothing is sent" half: `server` saw
+ * no request at all (no token request either).
+ */
+export async function validationRejection(
+  server: { requests: readonly unknown[] },
+  promise: Promise<unknown>,
+): Promise<ZuoraValidationError> {
+  const error = await promise.catch((e) => e);
+  expect(error).toBeInstanceOf(ZuoraValidationError);
+  expect(server.requests).toHaveLength(0);
+  return error as ZuoraValidationError;
 }
