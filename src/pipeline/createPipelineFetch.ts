@@ -9,8 +9,9 @@ import type { CallInfo, FetchLike, PipelineRequest, Policy, SendRequest } from "
 /** What the client keeps about the call behind a response, for its own errors; never handed to callers. */
 interface CallRecord {
   info: CallInfo;
-  /** `METHOD origin/path` of the request. */
-  target: string;
+  /** The request's method and URL; {@link callTarget} derives the message form only when an error needs it. */
+  method: string;
+  url: string;
   /** The tokens the call sent. */
   secrets: ReadonlySet<string>;
 }
@@ -27,7 +28,8 @@ export function callInfo(response: Response): CallInfo | undefined {
 
 /** `METHOD origin/path` of the call behind `response`, for messages. Internal. */
 export function callTarget(response: Response): string | undefined {
-  return calls.get(response)?.target;
+  const record = calls.get(response);
+  return record && target(record);
 }
 
 /** The tokens the call behind `response` sent, to hide in its errors. Internal. */
@@ -98,7 +100,7 @@ export function createPipelineFetch(
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }
-    calls.set(response, { info: request.info, target: target(request), secrets: request.secrets });
+    calls.set(response, { info: request.info, method: request.method, url: request.url, secrets: request.secrets });
     return response;
   };
 }
