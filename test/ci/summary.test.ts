@@ -17,27 +17,48 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Writes a vitest JSON report with these files and returns its path. */
-async function report(files: { status: string; tests: string[] }[]): Promise<string> {
-  const testResults = files.map((file) => ({
+interface ReportFile {
+  status: string;
+  tests: string[];
+  name?: string;
+  message?: string;
+}
+
+/** Writes a vitest JSON report with these files (and this file name) and returns its path. */
+async function report(files: ReportFile[], fileName = `${Math.random()}.json`): Promise<string> {
+  const testResults = files.map((file, index) => ({
+    name: join(ROOT, file.name ?? `test/file${index}.test.ts`),
     status: file.status,
-    assertionResults: file.tests.map((status) => ({ status })),
+    message: file.message ?? "",
+    assertionResults: file.tests.map((status, test) => ({
+      status,
+      fullName: `suite test ${test}`,
+      failureMessages:
+        status === "failed" ? [`\u001b[31mAssertionError: expected ${test}\u001b[39m\n    at somewhere`] : [],
+    })),
   }));
   const count = (status: string) => files.flatMap((file) => file.tests).filter((test) => test === status).length;
   const content = { numPassedTests: count("passed"), numFailedTests: count("failed"), testResults };
-  const path = join(dir, `${Math.random()}.json`);
+  const path = join(dir, fileName);
   await writeFile(path, JSON.stringify(content));
   return path;
 }
 
-/** The line `.ci/run` prints for these reports. */
-async function summaryOf(...paths: string[]): Promise<string> {
-  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), ...paths]);
-  return stdout.trim();
+/** What `.ci/run` prints for these reports, line by line. */
+async function summaryLines(...paths: string[]): Promise<string[]> {
+  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), ...paths], {
+    cwd: ROOT,
+  });
+  return stdout.trim().split("\n");
 }
 
-/** The line `.ci/run` prints for a vitest JSON report with these files. */
-async function summaryLine(files: { status: string; tests: string[] }[]): Promise<string> {
+/** The count line, the last `.ci/run` prints, for these reports. */
+async function summaryOf(...paths: string[]): Promise<string> {
+  return (await summaryLines(...paths)).at(-1) ?? "";
+}
+
+/** The count line `.ci/run` prints for a vitest JSON report with these files. */
+async function summaryLine(files: ReportFile[]): Promise<string> {
   return summaryOf(await report(files));
 }
 
@@ -69,5 +90,35 @@ describe("the CI count line", () => {
     const node22 = await report([{ status: "failed", tests: ["passed", "failed"] }]);
     const node24 = await report([{ status: "failed", tests: [] }]);
     expect(await summaryOf(node20, node22, node24, join(dir, "never-written.json"))).toBe("3 passed, 2 failed");
+  });
+
+  it("names each failed test above the count, with its file, its Node line and its failure's first line", async () => {
+    const node20 = await report(
+      [{ name: "test/a.test.ts", status: "failed", tests: ["passed", "failed"] }],
+      "vitest.json",
+    );
+    const node22 = await report(
+      [{ name: "test/b.test.ts", status: "failed", tests: ["failed"] }],
+      "vitest-node22.json",
+    );
+    expect(await summaryLines(node20, node22)).toEqual([
+      "FAILED test/a.test.ts › suite test 1: AssertionError: expected 1",
+      "FAILED [node22] test/b.test.ts › suite test 0: AssertionError: expected 0",
+      "1 passed, 2 failed",
+    ]);
+  });
+
+  it("names a file that failed before its tests ran, with the reason", async () => {
+    const path = await report([
+      { name: "test/c.test.ts", status: "failed", tests: ["skipped"], message: "Hook timed out in 180000ms\nmore" },
+    ]);
+    expect(await summaryLines(path)).toEqual([
+      "FAILED test/c.test.ts: the file failed: Hook timed out in 180000ms",
+      "0 passed, 1 failed",
+    ]);
+  });
+
+  it("lists nothing when all passed", async () => {
+    expect(await summaryLines(await report([{ status: "passed", tests: ["passed"] }]))).toEqual(["1 passed, 0 failed"]);
   });
 });
