@@ -128,7 +128,9 @@ describe("item 4: a connection error names the origin, the path and the root cau
 
   it("carries the status of an answer whose body stalled on every attempt", async () => {
     operationsAnswer({ status: 200, json: { id: "e1", success: true }, stalled: true });
-    const error = await rejection(testClient(server.url, { maxRetries: 1, timeoutMs: 200 }).createEntity(entityBody));
+    // The stall always outlasts the limit; the limit only has to be far above a loopback head's arrival, which a
+    // loaded machine can delay by some hundred ms.
+    const error = await rejection(testClient(server.url, { maxRetries: 1, timeoutMs: 1_500 }).createEntity(entityBody));
     expect(error).toBeInstanceOf(ZuoraTimeoutError);
     expect(error.status).toBe(200);
     expect(error.message).toContain("HTTP 200 head");
