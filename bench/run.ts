@@ -40,9 +40,11 @@ const HEAP_CALLS = 20_000;
 // The bundle target for the whole API was 10,000 B; the hardening of what the client checks and says (option
 // checks, answer reading, redaction of secrets in every shape, the response size cap) added about 4,000 B after the
 // target was set, while the ten operations added about 1,100 B and withResponse() about 430 B. The gate stands just
-// above today's size so that growth fails the run; bringing the bundle back to the target is open work.
+// above today's size so that growth fails the run; bringing the bundle back to the target is open work. It moved
+// from 14,500 B once, for the hand-over of the parsed success body (src/pipeline/parsedAnswer.ts, about 180 B),
+// which took the GET's wrapped/openapi-fetch ratio from about 1.4 to about 1.2.
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 14_500;
+const BUNDLE_BUDGET_BYTES = 14_600;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and

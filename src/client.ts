@@ -11,6 +11,7 @@ import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { createPipelineFetch } from "./pipeline/createPipelineFetch.js";
+import { parsedAnswer, TAKES_PARSED_ANSWER } from "./pipeline/parsedAnswer.js";
 import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
 import type { FetchLike } from "./pipeline/types.js";
@@ -168,18 +169,33 @@ function guardWithValidation(client: Client<paths>): void {
       } catch (error) {
         return Promise.reject(error);
       }
-      if (json === undefined) return original(url, init);
       // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
       const sent = json;
-      return original(url, { ...init, bodySerializer: () => sent, [SERIALIZED_BODY]: sent });
+      const serialized = sent === undefined ? {} : { bodySerializer: () => sent, [SERIALIZED_BODY]: sent };
+      // A caller's own parseAs is theirs; else the pipeline's parse of a success body serves (see parsedAnswer.ts).
+      if (init?.parseAs !== undefined) return original(url, { ...init, ...serialized });
+      return original(url, { ...init, ...serialized, parseAs: "stream", [TAKES_PARSED_ANSWER]: true }).then(
+        withParsedData,
+      );
     };
   }
 }
 
+/** openapi-fetch's result with `data` set to the body the pipeline parsed, as openapi-fetch's own parse would have. */
+function withParsedData(result: unknown): unknown {
+  const settled = result as { data?: unknown; response: Response };
+  if (!settled.response.ok || settled.data === undefined) return settled;
+  // A success with a body always has its parsed value kept (a 2xx body that does not parse never gets here).
+  settled.data = parsedAnswer(settled.response)?.value;
+  return settled;
+}
+
 interface RequestShape {
+  parseAs?: unknown;
   body?: unknown;
   bodySerializer?: unknown;
   [SERIALIZED_BODY]?: string;
+  [TAKES_PARSED_ANSWER]?: boolean;
   headers?: unknown;
   params?: { header?: unknown; path?: unknown; query?: unknown };
 }

@@ -2,6 +2,7 @@ import type { SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
+import { takesParsedAnswer } from "./parsedAnswer.js";
 import { bodyBytes } from "./serializedBody.js";
 import { target } from "./target.js";
 import type { CallInfo, FetchLike, PipelineRequest, Policy, SendRequest } from "./types.js";
@@ -80,6 +81,7 @@ export function createPipelineFetch(
       body: await bodyBytes(input),
       signal: input.signal,
       replayable,
+      takesParsedAnswer: takesParsedAnswer(input),
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
       secrets: new Set(),
     };

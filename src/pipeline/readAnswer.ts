@@ -1,4 +1,5 @@
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
+import { keepParsedAnswer } from "./parsedAnswer.js";
 import { MAX_ANSWER_BYTES, readCapped } from "./readCapped.js";
 
 /** Statuses whose response has no body: a Response cannot be built with one. */
@@ -34,32 +35,67 @@ export class UnusableAnswer extends Error {
  *   another charset (the same bytes would come again); else a {@link CorruptBody} when labelled JSON (fetch's gunzip
  *   does not flag a truncated stream, it yields the bytes it got; the attempt is retried), and an
  *   {@link UnusableAnswer} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
+ * - a 2xx body that parses, when `takesParsed` (the caller takes the parsed value, see parsedAnswer.ts): `received`
+ *   itself, its body read, the value kept for it;
  * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
  *   openapi-fetch to parse: its status decides what happens next.
  */
-export async function readAnswer(received: Response): Promise<Response> {
+export async function readAnswer(received: Response, takesParsed = false): Promise<Response> {
   const { status } = received;
   if (received.type === "opaqueredirect" || status < 200 || status > 599) {
     await received.body?.cancel();
     throw new UnusableAnswer("which is not a final HTTP status", received);
   }
-  const body = NULL_BODY_STATUSES.has(status) ? null : await readCapped(received.body);
+  const body = NULL_BODY_STATUSES.has(status) ? null : await readBody(received);
   if (body === undefined) {
-    const head = new Response(null, { status, statusText: received.statusText, headers: lengthOf(received, null) });
-    throw new UnusableAnswer(`with a body over ${MAX_ANSWER_BYTES} bytes, more than the client reads`, head);
+    throw new UnusableAnswer(
+      `with a body over ${MAX_ANSWER_BYTES} bytes, more than the client reads`,
+      rebuild(received, null),
+    );
   }
-  const rebuilt = new Response(body, { status, statusText: received.statusText, headers: lengthOf(received, body) });
-  if (status < 300 && body && body.byteLength > 0 && !parses(body)) {
-    const type = received.headers.get("content-type") ?? "no content type";
-    const charset = foreignCharset(type);
-    if (charset) {
-      // Not damage in transit: the server would send the same bytes again. JSON travels as UTF-8 (RFC 8259).
-      throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes): JSON must be UTF-8, not ${charset}`, rebuilt);
+  if (status < 300 && body && body.byteLength > 0) {
+    const parsed = parse(body);
+    if (parsed && takesParsed) {
+      keepParsedAnswer(received, parsed.value);
+      return received;
     }
-    if (JSON_TYPE.test(type)) throw new CorruptBody(status);
-    throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
+    if (!parsed) {
+      const rebuilt = rebuild(received, body);
+      const type = received.headers.get("content-type") ?? "no content type";
+      const charset = foreignCharset(type);
+      if (charset) {
+        // Not damage in transit: the server would send the same bytes again. JSON travels as UTF-8 (RFC 8259).
+        throw new UnusableAnswer(
+          `with ${type} (${body.byteLength} bytes): JSON must be UTF-8, not ${charset}`,
+          rebuilt,
+        );
+      }
+      if (JSON_TYPE.test(type)) throw new CorruptBody(status);
+      throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
+    }
   }
-  return rebuilt;
+  return rebuild(received, body);
+}
+
+/**
+ * The body's bytes, or undefined past {@link MAX_ANSWER_BYTES}. A body fetch does not decode, with a
+ * `Content-Length` within the limit, is read whole at once (fetch delivers no more than the length announced); any
+ * other is read chunk by chunk and stopped at the limit (a gzip bomb announces only its compressed length).
+ */
+function readBody(received: Response): Promise<ArrayBuffer | undefined> {
+  // No header: NaN, never within the limit.
+  const length = Number(received.headers.get("content-length") ?? Number.NaN);
+  if (length <= MAX_ANSWER_BYTES && !received.headers.has("content-encoding")) return received.arrayBuffer();
+  return readCapped(received.body);
+}
+
+/** A Response with the bytes read, for openapi-fetch (or the caller's error) to read again. */
+function rebuild(received: Response, body: ArrayBuffer | null): Response {
+  return new Response(body, {
+    status: received.status,
+    statusText: received.statusText,
+    headers: lengthOf(received, body),
+  });
 }
 
 /**
@@ -80,11 +116,11 @@ function foreignCharset(type: string): string | undefined {
   return charset && !/^(utf-?8|us-ascii)$/i.test(charset) ? charset : undefined;
 }
 
-function parses(body: ArrayBuffer): boolean {
+/** The body parsed as UTF-8 JSON, or undefined when it does not parse. */
+function parse(body: ArrayBuffer): { value: unknown } | undefined {
   try {
-    JSON.parse(utf8.decode(body));
-    return true;
+    return { value: JSON.parse(utf8.decode(body)) };
   } catch {
-    return false;
+    return undefined;
   }
 }

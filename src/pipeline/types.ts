@@ -27,6 +27,8 @@ export interface PipelineRequest {
   signal: AbortSignal | undefined;
   /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */
   readonly replayable: boolean;
+  /** True when the caller takes a 2xx JSON body already parsed (see parsedAnswer.ts) rather than reading it. */
+  readonly takesParsedAnswer: boolean;
   readonly info: CallInfo;
   /** The tokens this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;

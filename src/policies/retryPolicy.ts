@@ -94,7 +94,7 @@ async function sendOnce(
   try {
     const received = await next({ ...request, signal: controller.signal });
     status = received.status;
-    const response = await readAnswer(received);
+    const response = await readAnswer(received, request.takesParsedAnswer);
     bodyRead = received.bodyUsed;
     return { response };
   } catch (error) {

@@ -75,6 +75,7 @@ describe("compression", () => {
       body: null,
       signal: undefined,
       replayable: false,
+      takesParsedAnswer: false,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
       secrets: new Set(),
     };

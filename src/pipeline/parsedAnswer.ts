@@ -1,0 +1,33 @@
+/**
+ * The hand-over of a success body the pipeline has already parsed. The retry policy parses every 2xx JSON body inside
+ * the attempt (a body cut off in transit must fail the attempt, not the caller's parse later); a second parse by
+ * openapi-fetch would repeat the work, and rebuilding a Response around the bytes for it to read costs more than
+ * the parse. So the client's method wrapper asks openapi-fetch not to parse (`parseAs: "stream"`) and marks the
+ * request with {@link TAKES_PARSED_ANSWER}; the pipeline then keeps the parsed value here, against the response it
+ * returns with its body read (as openapi-fetch would have left it), and the wrapper puts the value in `data`.
+ *
+ * A caller's own `parseAs` is left alone: such a request carries no mark, and gets a rebuilt response to read.
+ */
+
+/**
+ * The key under which the method wrapper marks a request whose 2xx JSON body it takes from {@link parsedAnswer}.
+ * openapi-fetch (0.17) copies init keys it does not know onto the Request it builds (see serializedBody.ts).
+ */
+export const TAKES_PARSED_ANSWER = "zuoraTakesParsedAnswer";
+
+const parsed = new WeakMap<Response, { value: unknown }>();
+
+/** Keeps `value` as the parsed body of `response`. */
+export function keepParsedAnswer(response: Response, value: unknown): void {
+  parsed.set(response, { value });
+}
+
+/** The parsed body kept for `response`, or undefined when none was (then `data` is whatever openapi-fetch made). */
+export function parsedAnswer(response: Response): { value: unknown } | undefined {
+  return parsed.get(response);
+}
+
+/** Whether the Request openapi-fetch built carries the mark. */
+export function takesParsedAnswer(input: Request): boolean {
+  return (input as unknown as Record<string, unknown>)[TAKES_PARSED_ANSWER] === true;
+}
