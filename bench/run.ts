@@ -42,9 +42,10 @@ const HEAP_CALLS = 20_000;
 // target was set, while the ten operations added about 1,100 B and withResponse() about 430 B. The gate stands just
 // above today's size so that growth fails the run; bringing the bundle back to the target is open work. It moved
 // from 14,500 B once, for the hand-over of the parsed success body (src/pipeline/parsedAnswer.ts, about 180 B),
-// which took the GET's wrapped/openapi-fetch ratio from about 1.4 to about 1.2.
+// which took the GET's wrapped/openapi-fetch ratio from about 1.4 to about 1.2, and by 50 B for its fix: a caller's
+// middleware or per-call fetch reads the answer itself (about 10 B over 14,600).
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 14_600;
+const BUNDLE_BUDGET_BYTES = 14_650;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and

@@ -147,6 +147,7 @@ function tokenSource(
  */
 function guardWithValidation(client: Client<paths>): void {
   const target = client as unknown as Record<string, (url: string, init?: RequestShape) => Promise<unknown>>;
+  const hasMiddleware = watchMiddleware(client);
   for (const method of METHODS) {
     const original = target[method];
     if (!original) continue;
@@ -172,8 +173,12 @@ function guardWithValidation(client: Client<paths>): void {
       // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
       const sent = json;
       const serialized = sent === undefined ? {} : { bodySerializer: () => sent, [SERIALIZED_BODY]: sent };
-      // A caller's own parseAs is theirs; else the pipeline's parse of a success body serves (see parsedAnswer.ts).
-      if (init?.parseAs !== undefined) return original(url, { ...init, ...serialized });
+      // The pipeline's parse of a success body serves (see parsedAnswer.ts) only when openapi-fetch parses exactly
+      // what the pipeline returned. A caller's own parseAs is theirs; their fetch bypasses the pipeline; their
+      // middleware may clone, read or replace the response, so it must get one whose body is still unread.
+      if ((init?.parseAs ?? init?.fetch ?? init?.middleware) !== undefined || hasMiddleware()) {
+        return original(url, { ...init, ...serialized });
+      }
       return original(url, { ...init, ...serialized, parseAs: "stream", [TAKES_PARSED_ANSWER]: true }).then(
         withParsedData,
       );
@@ -190,8 +195,24 @@ function withParsedData(result: unknown): unknown {
   return settled;
 }
 
+/**
+ * Whether openapi-fetch middleware was ever registered on `client` (openapi-fetch does not expose its list). Not
+ * cleared by `eject()`: a client that had middleware only goes on without the single parse, never the reverse.
+ */
+function watchMiddleware(client: Client<paths>): () => boolean {
+  let used = false;
+  const { use } = client;
+  client.use = (...middleware) => {
+    used = true;
+    use(...middleware);
+  };
+  return () => used;
+}
+
 interface RequestShape {
   parseAs?: unknown;
+  fetch?: unknown;
+  middleware?: unknown;
   body?: unknown;
   bodySerializer?: unknown;
   [SERIALIZED_BODY]?: string;
