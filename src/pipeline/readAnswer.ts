@@ -81,12 +81,15 @@ export async function readAnswer(received: Response, takesParsed = false): Promi
  * The body's bytes, or undefined past {@link MAX_ANSWER_BYTES}. A body fetch does not decode, with a
  * `Content-Length` within the limit, is read whole at once (fetch delivers no more than the length announced); any
  * other is read chunk by chunk and stopped at the limit (a gzip bomb announces only its compressed length).
+ * Only fetch's own answer with every header visible (type "basic": Node's fetch, a browser's same-origin answer)
+ * is taken at its word: a browser hides a cross-origin answer's `Content-Encoding` but not its `Content-Length`,
+ * and a Response made by the caller's fetch may carry any header over any number of bytes.
  */
 function readBody(received: Response): Promise<ArrayBuffer | undefined> {
   // No header: NaN, never within the limit.
   const length = Number(received.headers.get("content-length") ?? Number.NaN);
-  if (length <= MAX_ANSWER_BYTES && !received.headers.has("content-encoding")) return received.arrayBuffer();
-  return readCapped(received.body);
+  const whole = received.type === "basic" && !received.headers.has("content-encoding");
+  return whole && length <= MAX_ANSWER_BYTES ? received.arrayBuffer() : readCapped(received.body);
 }
 
 /** A Response with the bytes read, for openapi-fetch (or the caller's error) to read again. */

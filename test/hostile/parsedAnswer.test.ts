@@ -1,7 +1,9 @@
 import type { Middleware } from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_ANSWER_BYTES } from "../../src/pipeline/readCapped.js";
 import { testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { rejection } from "./support.js";
 
 // A success body is parsed once, inside the attempt, and fetch's own response (its body read) is handed back. That
 // is only sound when nothing stands between the pipeline and openapi-fetch's parse: openapi-fetch's middleware and a
@@ -69,5 +71,47 @@ describe("a success body, with the caller's middleware or fetch in the way", () 
       fetch: (request: Request) => globalThis.fetch(request),
     });
     expect(data).toEqual(entity);
+  });
+});
+
+// A body announced within the cap is read whole at once, which is only safe when fetch holds the body to the length
+// announced, after decoding. A browser hides a cross-origin answer's Content-Encoding (Content-Length, the encoded
+// length, stays visible), and a fetch of the caller's own making may hand over any number of bytes.
+
+const CHUNK = 64 * 1024;
+
+/** A 16 MiB success body, announced as 90 bytes, that counts the bytes the client pulled from it. */
+function understatedAnswer(type: ResponseType | undefined) {
+  const pulled = { bytes: 0 };
+  const chunk = new TextEncoder().encode("a".repeat(CHUNK));
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled.bytes === 0) controller.enqueue(new TextEncoder().encode('{"success":true,"pad":"'));
+      if (pulled.bytes >= 4 * MAX_ANSWER_BYTES) return controller.close();
+      pulled.bytes += CHUNK;
+      controller.enqueue(chunk);
+    },
+  });
+  const response = new Response(body, { headers: { "content-type": "application/json", "content-length": "90" } });
+  // A browser's cross-origin answer (type "cors") cannot be made in Node: this one says it is one.
+  if (type) Object.defineProperty(response, "type", { value: type });
+  return { pulled, fetch: async () => response };
+}
+
+describe("an answer longer than its Content-Length says", () => {
+  it("is read no further than the cap when it is a browser's cross-origin answer", async () => {
+    const answer = understatedAnswer("cors");
+    const error = await rejection(testClient(server.url, { fetch: answer.fetch }).getEntity("8a80"));
+    expect(error.status).toBe(200);
+    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
+    expect(answer.pulled.bytes).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * CHUNK);
+  });
+
+  it("is read no further than the cap when a custom fetch hands it over", async () => {
+    const answer = understatedAnswer(undefined);
+    const error = await rejection(testClient(server.url, { fetch: answer.fetch }).getEntity("8a80"));
+    expect(error.status).toBe(200);
+    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
+    expect(answer.pulled.bytes).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * CHUNK);
   });
 });
