@@ -23,6 +23,8 @@ export default defineConfig({
           // its own loopback server, and none patches a global.
           isolate: false,
           testTimeout: 60 * SECOND,
+          // vitest's default for hooks is 10 s: a speed check on a loaded machine, which a hook must not be either.
+          hookTimeout: 60 * SECOND,
         },
       },
       {

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../scripts/browser/chromium.js";
+import { BROWSER_WAIT_MS, launchChromium } from "../scripts/browser/chromium.js";
 import { type StaticEntry, type StaticServer, startStaticServer } from "./support/staticServer.js";
 
 const require = createRequire(import.meta.url);
@@ -61,9 +61,10 @@ beforeAll(async () => {
   server = await startStaticServer(routes);
   browser = await launchChromium(inject("chromiumPath"));
   page = await browser.newPage();
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${server.origin}/`);
-  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => document.title === "ready");
 });
 
 afterAll(async () => {

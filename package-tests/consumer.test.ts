@@ -191,7 +191,9 @@ describe("the packed package, installed into a fresh project", () => {
   it("runs the README's stand-in example with vitest, as a user's test", async () => {
     const vitest = join(project, "node_modules/vitest/vitest.mjs");
     expect(readmeTests).toHaveLength(1);
-    const { stdout } = await run(process.execPath, [vitest, "run", ...readmeTests], {
+    // vitest's own 5 s per test is a speed check on a loaded machine; here a limit only catches a hang.
+    const limits = ["--testTimeout=120000", "--hookTimeout=120000"];
+    const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...readmeTests], {
       cwd: project,
       env: { ...process.env, CI: "1", NO_COLOR: "1" },
     });

@@ -43,10 +43,19 @@ const FLAGS = [
 ];
 
 /**
+ * How long a browser step may take before it counts as hung, in ms: launch, navigation, and (set on each page by
+ * the callers) every wait and evaluation. Far above what any step needs; Playwright's own 30 s default is not, on a
+ * shared machine under load.
+ */
+export const BROWSER_WAIT_MS = 120_000;
+
+/**
  * Launches headless Chromium with playwright-core (which never downloads a browser of its own): the executable
  * given (the package tests pass the one their global setup chose once per run), else {@link chooseChromium}'s.
  */
 export async function launchChromium(executablePath?: string): Promise<Browser> {
   const path = executablePath ?? (await chooseChromium()).executablePath;
-  return chromium.launch({ executablePath: path, headless: true, args: FLAGS });
+  // Playwright gives a launch 30 s by default; a loaded machine can take longer to start a browser. The limit only
+  // catches a browser that never starts.
+  return chromium.launch({ executablePath: path, headless: true, args: FLAGS, timeout: BROWSER_WAIT_MS });
 }

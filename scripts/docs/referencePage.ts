@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { BROWSER_WAIT_MS } from "../browser/chromium.js";
 
 /**
  * Opens the rendered reference at one operation. Redoc routes by hash (`#/<tag>/<operationid>`, lower-cased) and
@@ -14,10 +15,11 @@ export async function openOperation(
   problems: string[] = [],
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   page.on("pageerror", (error) => problems.push(error.message));
   const route = `${tag}/${operationId}`.toLowerCase();
   await page.goto(`${pathToFileURL(htmlFile).href}#/${route}`);
-  await page.waitForSelector(`[id="${route}"]`, { state: "attached", timeout: 120_000 });
+  await page.waitForSelector(`[id="${route}"]`, { state: "attached" });
   return page;
 }
 
