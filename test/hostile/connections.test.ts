@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 /** Waits until `done()` holds or `limitMs` passes: a hang catcher, the caller asserts on `done()` after. */
-async function eventually(done: () => boolean, limitMs = 5_000): Promise<void> {
+async function eventually(done: () => boolean, limitMs = 30_000): Promise<void> {
   for (let waited = 0; waited < limitMs && !done(); waited += 10) await pause(10);
 }
 
