@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summaryLines as linesFor } from "../../scripts/ci/summaryLines.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,12 +45,9 @@ async function report(files: ReportFile[], fileName = `${Math.random()}.json`): 
   return path;
 }
 
-/** What `.ci/run` prints for these reports, line by line. */
+/** What `.ci/run` prints for these reports, line by line (the script's own output is checked once, below). */
 async function summaryLines(...paths: string[]): Promise<string[]> {
-  const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), ...paths], {
-    cwd: ROOT,
-  });
-  return stdout.trim().split("\n");
+  return linesFor(paths);
 }
 
 /** The count line, the last `.ci/run` prints, for these reports. */
@@ -120,5 +118,14 @@ describe("the CI count line", () => {
 
   it("lists nothing when all passed", async () => {
     expect(await summaryLines(await report([{ status: "passed", tests: ["passed"] }]))).toEqual(["1 passed, 0 failed"]);
+  });
+
+  it("is what the script prints, run as .ci/run runs it", async () => {
+    const path = await report([{ name: "test/d.test.ts", status: "failed", tests: ["passed", "failed"] }]);
+    const { stdout } = await run(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/ci/summary.ts"), path], {
+      cwd: ROOT,
+    });
+    expect(stdout.trim().split("\n")).toEqual(linesFor([path]));
+    expect(stdout).toContain("FAILED test/d.test.ts › suite test 1: AssertionError: expected 1");
   });
 });
