@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SetupFirstSequencer from "./scripts/test/setupFirstSequencer.js";
 
 // Time limits here catch hangs; they never judge speed. Each is far above what its tests need on an idle 2-core
 // machine (the slowest unit test spawns tsx, about 2 s; the slowest contract test boots npm start, about 5 s; the
@@ -12,6 +13,8 @@ export default defineConfig({
     // Two files at a time on the 2-core machines (vitest's default there is one): most of the wall time is spent
     // waiting on child processes (Prism, npm, tsc, tsx, Chromium), which the other file's tests can use.
     maxWorkers: 2,
+    // Starts the package suites' global setup beside the first contract file rather than after the last one.
+    sequence: { sequencer: SetupFirstSequencer },
     reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON_REPORT ?? ".reports/vitest.json" }]],
     projects: [
       {
