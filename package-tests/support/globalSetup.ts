@@ -1,15 +1,10 @@
-import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { acquireMockPrism } from "../../contract-tests/support/sharedMockPrism.js";
 import { chooseChromium, launchChromium } from "../../scripts/browser/chromium.js";
-
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { unpackedPackage } from "../../scripts/package/unpackedPackage.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,33 +31,11 @@ async function announceChromium(): Promise<string> {
   return executablePath;
 }
 
-/**
- * The tarball in `packDir`: packed here (prepack builds dist/), or, when `ZUORA_PACKED_TARBALL` names one already
- * packed from this checkout, a copy of it. CI packs once for its runs on other Node lines, which then run side by
- * side without two builds rewriting dist/ at the same time; users of every Node line install the same tarball.
- */
-async function packedTarball(packDir: string): Promise<string> {
-  const given = process.env.ZUORA_PACKED_TARBALL;
-  if (given) {
-    const copy = join(packDir, basename(given));
-    await copyFile(given, copy);
-    return copy;
-  }
-  const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: ROOT });
-  return join(packDir, stdout.trim().split("\n").at(-1) ?? "");
-}
-
-/**
- * Packs the package once, exactly as `npm publish` would (prepack builds dist/), unpacks it beside the tarball,
- * boots one Prism mock and chooses the browser. The suites test what ships, not the working tree. Everything but
- * the unpacked browser (kept for the next run) is removed afterwards.
- */
 export default async function setup(project: TestProject) {
   const packDir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-pack-"));
   const { prism, release } = await acquireMockPrism();
   try {
-    const [tarball, chromiumPath] = await Promise.all([packedTarball(packDir), announceChromium()]);
-    await run("tar", ["-xzf", tarball, "-C", packDir]);
+    const [tarball, chromiumPath] = await Promise.all([unpackedPackage(packDir), announceChromium()]);
     project.provide("prismUrl", prism.url);
     project.provide("packDir", packDir);
     project.provide("tarball", tarball);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { unpackedPackage } from "./unpackedPackage.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -31,13 +32,8 @@ async function tool(file: string, args: string[]): Promise<void> {
 
 const work = await mkdtemp(join(tmpdir(), "zuora-multi-entity-check-"));
 try {
-  let tarball = process.env.ZUORA_PACKED_TARBALL;
-  if (!tarball) {
-    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", work], { cwd: ROOT });
-    tarball = join(work, stdout.trim().split("\n").at(-1) ?? "");
-  }
+  const tarball = await unpackedPackage(work);
   // publint reads the unpacked tarball as is (`--pack false`): exactly the files npm would publish.
-  await run("tar", ["-xzf", tarball, "-C", work]);
   await tool(bin("publint"), ["--strict", "--pack", "false", join(work, "package")]);
   await tool(bin("attw"), [tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm"]);
 } finally {
