@@ -191,7 +191,7 @@ function withParsedData(result: unknown): unknown {
   const settled = result as { data?: unknown; response: Response };
   if (!settled.response.ok || settled.data === undefined) return settled;
   // A success with a body always has its parsed value kept (a 2xx body that does not parse never gets here).
-  settled.data = parsedAnswer(settled.response)?.value;
+  settled.data = parsedAnswer(settled.response);
   return settled;
 }
 

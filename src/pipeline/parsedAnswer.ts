@@ -15,15 +15,15 @@
  */
 export const TAKES_PARSED_ANSWER = "zuoraTakesParsedAnswer";
 
-const parsed = new WeakMap<Response, { value: unknown }>();
+const parsed = new WeakMap<Response, unknown>();
 
 /** Keeps `value` as the parsed body of `response`. */
 export function keepParsedAnswer(response: Response, value: unknown): void {
-  parsed.set(response, { value });
+  parsed.set(response, value);
 }
 
-/** The parsed body kept for `response`, or undefined when none was (then `data` is whatever openapi-fetch made). */
-export function parsedAnswer(response: Response): { value: unknown } | undefined {
+/** The parsed body kept for `response`, or undefined when none was kept (JSON never parses to undefined). */
+export function parsedAnswer(response: Response): unknown {
   return parsed.get(response);
 }
 
