@@ -6,11 +6,10 @@ import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth
 import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
-import { ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
-import { createPipelineFetch } from "./pipeline/createPipelineFetch.js";
+import { createPipeline } from "./pipeline/createPipeline.js";
 import { parsedAnswer, TAKES_PARSED_ANSWER } from "./pipeline/parsedAnswer.js";
 import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
 import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
@@ -18,13 +17,10 @@ import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
+import { collectHeaders } from "./validation/collectHeaders.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
-import {
-  findOperation,
-  type HeaderOption,
-  validateHeaderOptions,
-  validateRequest,
-} from "./validation/validateRequest.js";
+import { serializeBody } from "./validation/serializeBody.js";
+import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -82,7 +78,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
 
   const tokens = tokenSource(options, context, () => {
     // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
-    const tokenFetch = createPipelineFetch(
+    const tokenPipeline = createPipeline(
       [
         retryPolicy({
           ...backoff,
@@ -98,7 +94,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
       transport,
       { replayable: true, redactor },
     );
-    return createClient<paths>({ baseUrl: options.baseUrl, fetch: tokenFetch });
+    return createClient<paths>({ baseUrl: options.baseUrl, fetch: tokenPipeline.fetch });
   });
 
   const policies = policyOrder({
@@ -117,13 +113,12 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     sleep,
     context,
   });
-  const client = createClient<paths>({
-    baseUrl: options.baseUrl,
-    fetch: createPipelineFetch(policies, transport, { redactor }),
-  });
-  guardWithValidation(client);
+  const pipeline = createPipeline(policies, transport, { redactor });
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: pipeline.fetch });
+  const hasMiddleware = guardWithValidation(client);
 
-  return Object.assign(client, makeHelpers(client, context, options.baseUrl));
+  const helpers = makeHelpers({ client, send: pipeline.send, hasMiddleware, context, baseUrl: options.baseUrl });
+  return Object.assign(client, helpers);
 }
 
 function tokenSource(
@@ -143,9 +138,10 @@ function tokenSource(
 
 /**
  * Wraps each method of the openapi-fetch client so the request is validated before openapi-fetch builds it. A
- * violation rejects the returned promise with a ZuoraValidationError and nothing is sent.
+ * violation rejects the returned promise with a ZuoraValidationError and nothing is sent. Returns whether openapi-fetch
+ * middleware was ever registered on the client.
  */
-function guardWithValidation(client: Client<paths>): void {
+function guardWithValidation(client: Client<paths>): () => boolean {
   const target = client as unknown as Record<string, (url: string, init?: RequestShape) => Promise<unknown>>;
   const hasMiddleware = watchMiddleware(client);
   for (const method of METHODS) {
@@ -156,9 +152,9 @@ function guardWithValidation(client: Client<paths>): void {
       try {
         const own = init?.body === undefined || init.bodySerializer !== undefined;
         // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.
-        json = own ? undefined : serialize(init?.body, method, url);
+        json = own ? undefined : serializeBody(init?.body, method, url);
         const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
-        const headers = collectHeaders(init);
+        const headers = collectHeaders(init?.headers, init?.params?.header);
         validateRequest({
           method,
           path: url,
@@ -184,6 +180,7 @@ function guardWithValidation(client: Client<paths>): void {
       );
     };
   }
+  return hasMiddleware;
 }
 
 /** openapi-fetch's result with `data` set to the body the pipeline parsed, as openapi-fetch's own parse would have. */
@@ -219,37 +216,4 @@ interface RequestShape {
   [TAKES_PARSED_ANSWER]?: boolean;
   headers?: unknown;
   params?: { header?: unknown; path?: unknown; query?: unknown };
-}
-
-/** The body as JSON, or a ZuoraValidationError when it has none (a BigInt, a cycle, a toJSON that throws). */
-function serialize(body: unknown, method: string, path: string): string | undefined {
-  try {
-    return JSON.stringify(body);
-  } catch (error) {
-    throw new ZuoraValidationError({
-      operationId: findOperation(method, path)?.operationId ?? `${method} ${path}`,
-      field: "body",
-      rule: "type",
-      problem: `cannot be sent as JSON (${error instanceof Error ? error.name : "error"}: a BigInt, a cycle, or a toJSON that throws)`,
-    });
-  }
-}
-
-/** The header values a call will carry, merged as openapi-fetch merges them (params.header wins over headers). */
-function collectHeaders(init: RequestShape | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  const add = (source: unknown) => {
-    if (!source) return;
-    const entries: Iterable<[string, unknown]> =
-      source instanceof Headers || Array.isArray(source)
-        ? (source as Iterable<[string, unknown]>)
-        : Object.entries(source as Record<string, unknown>);
-    for (const [name, value] of entries) {
-      if (value === undefined || value === null) continue;
-      out.set(name.toLowerCase(), normalizeHeaderValue(Array.isArray(value) ? value.join(", ") : String(value)));
-    }
-  };
-  add(init?.headers);
-  add(init?.params?.header);
-  return out;
 }

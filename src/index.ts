@@ -29,7 +29,7 @@ export { ZuoraConfigurationError } from "./errors/ZuoraConfigurationError.js";
 export { ZuoraError } from "./errors/ZuoraError.js";
 export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";
-export { callInfo } from "./pipeline/createPipelineFetch.js";
+export { callInfo } from "./pipeline/createPipeline.js";
 export type { CallInfo } from "./pipeline/types.js";
 export type { Sleep } from "./retry/sleep.js";
 export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./withResponse.js";

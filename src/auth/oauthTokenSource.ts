@@ -4,7 +4,7 @@ import { echoedHeader } from "../errors/echoedHeader.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
-import { callInfo, callSecrets, callTarget } from "../pipeline/createPipelineFetch.js";
+import { callInfo, callSecrets, callTarget } from "../pipeline/createPipeline.js";
 import { checkTokenShape } from "./checkToken.js";
 import { SharedFlight } from "./sharedFlight.js";
 import type { TokenLease, TokenSource } from "./tokenSource.js";

@@ -1,12 +1,13 @@
-import type { Client } from "openapi-fetch";
+import { type Client, removeTrailingSlash } from "openapi-fetch";
 import { constraints } from "../../generated/constraints.js";
 import type { paths } from "../../generated/schema.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
-import { callInfo } from "../pipeline/createPipelineFetch.js";
-import { resolveSuccess } from "../results/resolveSuccess.js";
+import { callInfo, type OutgoingRequest } from "../pipeline/createPipeline.js";
+import { type FetchResult, resolveSuccess } from "../results/resolveSuccess.js";
 import { type CallResult, zuoraPromise } from "../withResponse.js";
 import { type CallOptions, headersOf } from "./callOptions.js";
+import { sendOperation } from "./sendOperation.js";
 import type { OperationHelpers, PagerHelpers } from "./types.js";
 
 /** A row of the generated operation table, read generically. */
@@ -22,7 +23,7 @@ interface Row {
 }
 
 type Values = Record<string, unknown>;
-type Send = (url: string, init: Values) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type Send = (url: string, init: Values) => Promise<FetchResult>;
 /** One call of one operation: path values, body, query values, options → the success body and its response. */
 type Call = (
   path: Values,
@@ -31,24 +32,33 @@ type Call = (
   options: CallOptions,
 ) => Promise<CallResult<Values>>;
 
+/** What the helpers send with. */
+export interface HelperDoors {
+  /** The openapi-fetch client, validation guard included: the way in while middleware is registered on it. */
+  client: Client<paths>;
+  /** The pipeline's direct door (see createPipeline.ts): the way in otherwise. */
+  send: (request: OutgoingRequest) => Promise<Response>;
+  /** Whether openapi-fetch middleware was ever registered on `client`. */
+  hasMiddleware: () => boolean;
+  context: ErrorContext;
+  /** The client's `baseUrl` option. */
+  baseUrl: string;
+}
+
 /**
  * Makes one helper per row of the generated operation table, named by its operationId, and one iterator per row that
  * declares pagination. This is the only code behind every helper: what differs between operations is the row.
  *
  * A helper takes the row's path parameters first (in the order of the path), then the body (when the row takes one),
- * then query values (when it has query parameters), then {@link CallOptions}. It sends through `client`'s method
- * for the row's HTTP method, so validation and every policy apply as they do to `client.GET(...)` and the rest.
- * `baseUrl` (the client's option) names the origin in the errors the iterators throw themselves.
+ * then query values (when it has query parameters), then {@link CallOptions}. Validation and every policy apply as
+ * they do to `client.GET(...)` and the rest, and the request is the same; it skips openapi-fetch (whose Request it
+ * does not need) unless middleware was registered on the client, which then sees the helpers' calls too.
  */
-export function makeHelpers(
-  client: Client<paths>,
-  context: ErrorContext,
-  baseUrl: string,
-): OperationHelpers & PagerHelpers {
+export function makeHelpers(doors: HelperDoors): OperationHelpers & PagerHelpers {
   const helpers: Record<string, unknown> = {};
   for (const row of Object.values(constraints.operations) as readonly Row[]) {
     if (!row.auth) continue;
-    const call = callFor(client, row, context);
+    const call = callFor(doors, row);
     // The path's own order, as the helper's type reads it (not the table's key order).
     const pathNames = Array.from(row.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string);
     const takesQuery = Object.keys(row.query).length > 0;
@@ -60,22 +70,31 @@ export function makeHelpers(
       const query = takesQuery ? (args[next++] as Values | undefined) : undefined;
       return zuoraPromise(call(path, body, query, (args[next] as CallOptions | undefined) ?? {}));
     };
-    if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination, baseUrl);
+    if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination, doors.baseUrl);
   }
   return helpers as OperationHelpers & PagerHelpers;
 }
 
-function callFor(client: Client<paths>, row: Row, context: ErrorContext): Call {
-  const send = (client as unknown as Record<string, Send>)[row.method];
-  if (!send) throw new Error(`openapi-fetch has no ${row.method} method`);
+function callFor(doors: HelperDoors, row: Row): Call {
+  const viaClient = (doors.client as unknown as Record<string, Send>)[row.method];
+  if (!viaClient) throw new Error(`openapi-fetch has no ${row.method} method`);
   const operation = `${row.method} ${row.path}`;
-  return async (path, body, query, options) => {
-    const result = await send(row.path, {
-      params: { path, query, header: headersOf(options) },
-      body,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    const data = resolveSuccess<Values>(operation, result, context);
+  const base = removeTrailingSlash(doors.baseUrl);
+  return async (pathValues, body, query, options) => {
+    const headers = headersOf(options);
+    const { signal } = options;
+    const result = doors.hasMiddleware()
+      ? await viaClient(row.path, {
+          params: { path: pathValues, query, header: headers },
+          body,
+          ...(signal ? { signal } : {}),
+        })
+      : await sendOperation(
+          { method: row.method, path: row.path, pathValues, body, query, headers, signal },
+          base,
+          doors.send,
+        );
+    const data = resolveSuccess<Values>(operation, result, doors.context);
     return { data, response: result.response, info: callInfo(result.response) };
   };
 }

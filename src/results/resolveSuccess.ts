@@ -1,5 +1,5 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
-import { callInfo, callSecrets, callTarget } from "../pipeline/createPipelineFetch.js";
+import { callInfo, callSecrets, callTarget } from "../pipeline/createPipeline.js";
 
 /** What openapi-fetch resolved a call to. */
 export interface FetchResult {

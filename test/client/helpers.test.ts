@@ -65,6 +65,29 @@ describe("one helper per operation of the generated table", () => {
     ]);
   });
 
+  it("sends the very request client.GET, PUT and the rest send for the same values", async () => {
+    const zuora = testClient(server.url, { trackId: "t-0", entityIds: "e-0" });
+    const user = "jane doe/..?x=1#&+é";
+    await zuora.listAccessibleEntities(user, { trackId: "t-1" });
+    await zuora.GET("/v1/users/{username}/accessible-entities", {
+      params: { path: { username: user }, header: { "Zuora-Track-Id": "t-1" } },
+    });
+    await zuora.updateEntity(ID, { displayName: "Acme Asia", locale: "en_US" });
+    await zuora.PUT("/v1/entities/{id}", {
+      params: { path: { id: ID } },
+      body: { displayName: "Acme Asia", locale: "en_US" },
+    });
+    await zuora.listConnections({ type: "outbound", page: 3 });
+    await zuora.GET("/v1/entity-connections", { params: { query: { type: "outbound", page: 3 } } });
+    const seen = server.requests.map(({ method, target, headers, text }) => {
+      const { connection, host, ...rest } = headers;
+      return { method, target, headers: rest, text };
+    });
+    expect(seen).toHaveLength(6);
+    for (let i = 0; i < 6; i += 2) expect(seen[i], seen[i]?.target).toEqual(seen[i + 1]);
+    expect(seen[0]?.target).toBe("/v1/users/jane%20doe%2F..%3Fx%3D1%23%26%2B%C3%A9/accessible-entities");
+  });
+
   it("takes the per-call options last", async () => {
     await testClient(server.url).listConnections({}, { trackId: "t-1", entityIds: "e-1" });
     await testClient(server.url).updateEntity(ID, { name: "Acme" }, { trackId: "t-2" });

@@ -38,25 +38,46 @@ export function callSecrets(response: Response): ReadonlySet<string> {
   return calls.get(response)?.secrets ?? new Set();
 }
 
-/** Options of {@link createPipelineFetch}. */
-export interface PipelineFetchOptions {
+/** Options of {@link createPipeline}. */
+export interface PipelineOptions {
   /** Treat every request as safe to send again (used for the OAuth token request, which changes nothing). */
   replayable?: boolean;
   /** Hides secrets in the message of an error no policy expected. */
   redactor: SecretRedactor;
 }
 
+/** A request the client built itself, without openapi-fetch (the operation helpers). */
+export interface OutgoingRequest {
+  /** The whole URL, path and query values already encoded. */
+  url: string;
+  method: string;
+  /** Ours alone: the policies edit it in place. */
+  headers: Headers;
+  body: Uint8Array<ArrayBuffer> | null;
+  signal: AbortSignal | undefined;
+}
+
+/** The two doors into the policies: openapi-fetch's `fetch`, and the helpers' direct one. */
+export interface Pipeline {
+  /**
+   * The `fetch` handed to openapi-fetch: it turns openapi-fetch's `Request` into a {@link PipelineRequest} (its
+   * headers edited in place: the Request is ours alone), a 2xx JSON body kept parsed when the request carries the
+   * mark of parsedAnswer.ts.
+   */
+  fetch(input: Request): Promise<Response>;
+  /**
+   * Sends a request built by the client itself, a 2xx JSON body always kept parsed (read it with `parsedAnswer`):
+   * the helpers skip openapi-fetch's Request, whose construction and body read-back cost more than the policies.
+   */
+  send(request: OutgoingRequest): Promise<Response>;
+}
+
 /**
- * Builds the `fetch` handed to openapi-fetch: it turns openapi-fetch's `Request` into a {@link PipelineRequest},
- * runs it through `policies` (first = outermost) and then `transport`, and records the call's info on the response.
- * It rejects only with a {@link ZuoraError} or the caller's own abort reason; a signal that has already aborted
- * stops the call before any policy runs (no token is requested).
+ * Runs requests through `policies` (first = outermost) and then `transport`, and records each call's info on its
+ * response. A call rejects only with a {@link ZuoraError} or the caller's own abort reason; a signal that has already
+ * aborted stops the call before any policy runs (no token is requested).
  */
-export function createPipelineFetch(
-  policies: readonly Policy[],
-  transport: FetchLike,
-  options: PipelineFetchOptions,
-): (input: Request) => Promise<Response> {
+export function createPipeline(policies: readonly Policy[], transport: FetchLike, options: PipelineOptions): Pipeline {
   const network: SendRequest = (request) =>
     transport(request.url, {
       method: request.method,
@@ -68,28 +89,23 @@ export function createPipelineFetch(
       redirect: "manual",
     });
   // Compose once: policy i calls policy i+1, the last calls the network.
-  const send = policies.reduceRight<SendRequest>((next, policy) => (request) => policy.send(request, next), network);
+  const chain = policies.reduceRight<SendRequest>((next, policy) => (request) => policy.send(request, next), network);
   const replayable = options.replayable ?? false;
 
-  return async (input: Request) => {
-    input.signal?.throwIfAborted();
+  const run = async (outgoing: OutgoingRequest, takesParsed: boolean): Promise<Response> => {
+    const { signal } = outgoing;
     const request: PipelineRequest = {
-      url: input.url,
-      method: input.method,
-      // openapi-fetch's Request is ours alone, so its headers can be edited in place rather than copied.
-      headers: input.headers,
-      body: await bodyBytes(input),
-      signal: input.signal,
+      ...outgoing,
       replayable,
-      takesParsedAnswer: takesParsedAnswer(input),
+      takesParsedAnswer: takesParsed,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
       secrets: new Set(),
     };
     let response: Response;
     try {
-      response = await send(request);
+      response = await chain(request);
     } catch (error) {
-      if (error instanceof ZuoraError || (input.signal?.aborted && error === input.signal.reason)) throw error;
+      if (error instanceof ZuoraError || (signal?.aborted && error === signal.reason)) throw error;
       // A safety net: whatever a policy or a custom fetch threw, the caller gets a ZuoraError, its text redacted.
       throw new ZuoraApiError({
         message: options.redactor.redact(
@@ -104,5 +120,17 @@ export function createPipelineFetch(
     }
     calls.set(response, { info: request.info, method: request.method, url: request.url, secrets: request.secrets });
     return response;
+  };
+
+  return {
+    async fetch(input) {
+      input.signal?.throwIfAborted();
+      const { url, method, headers, signal } = input;
+      return run({ url, method, headers, body: await bodyBytes(input), signal }, takesParsedAnswer(input));
+    },
+    async send(request) {
+      request.signal?.throwIfAborted();
+      return run(request, true);
+    },
   };
 }
