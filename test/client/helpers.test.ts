@@ -88,6 +88,22 @@ describe("one helper per operation of the generated table", () => {
     expect(seen[0]?.target).toBe("/v1/users/jane%20doe%2F..%3Fx%3D1%23%26%2B%C3%A9/accessible-entities");
   });
 
+  it("passes the helpers' calls through middleware registered on the client", async () => {
+    const zuora = testClient(server.url);
+    const seen: string[] = [];
+    zuora.use({
+      onRequest({ request }) {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        request.headers.set("x-middleware", "yes");
+        return request;
+      },
+    });
+    await zuora.getEntity(ID);
+    await zuora.updateEntity(ID, { displayName: "Acme Asia" });
+    expect(seen).toEqual([`GET /v1/entities/${ID}`, `PUT /v1/entities/${ID}`]);
+    expect(server.requests.map((r) => r.headers["x-middleware"])).toEqual(["yes", "yes"]);
+  });
+
   it("takes the per-call options last", async () => {
     await testClient(server.url).listConnections({}, { trackId: "t-1", entityIds: "e-1" });
     await testClient(server.url).updateEntity(ID, { name: "Acme" }, { trackId: "t-2" });
