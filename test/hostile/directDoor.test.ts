@@ -1,0 +1,394 @@
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ZuoraClientOptions, ZuoraValidationError } from "../../src/index.js";
+import { entityBody, testClient } from "../support/fixtures.js";
+import { type Answer, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { settle } from "./support.js";
+
+// The helpers send through the pipeline's direct door unless openapi-fetch middleware was registered; then they go
+// through openapi-fetch as they always did. A no-op middleware therefore gives the old way of sending: for the same
+// values and the same hostile answers, both ways must send the same bytes and give the caller the same outcome.
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer();
+});
+afterEach(() => server.close());
+
+type Client = ReturnType<typeof testClient>;
+// biome-ignore lint/suspicious/noExplicitAny: a careless caller passes whatever it likes
+type Loose = (...args: any[]) => Promise<unknown>;
+
+const fixed = { idempotencyKey: () => "fixed-key-1" };
+
+/** The direct door (no middleware) and the openapi-fetch door (a middleware that changes nothing). */
+function twoClients(overrides: Partial<ZuoraClientOptions> = {}): { direct: Client; viaOpenapiFetch: Client } {
+  const direct = testClient(server.url, { ...fixed, ...overrides });
+  const viaOpenapiFetch = testClient(server.url, { ...fixed, ...overrides });
+  viaOpenapiFetch.use({ onRequest: () => undefined });
+  return { direct, viaOpenapiFetch };
+}
+
+/** Everything a caller could see of an outcome, with the class of an error. */
+function outcomeOf(settled: Awaited<ReturnType<typeof settle>>): unknown {
+  if (settled.ok) return { ok: true, value: settled.value };
+  const error = settled.error;
+  const { stack: _stack, ...fields } = Object.getOwnPropertyDescriptors(error);
+  return {
+    ok: false,
+    class: error?.constructor?.name,
+    name: error?.name,
+    message: error?.message,
+    fields: Object.fromEntries(Object.entries(fields).map(([key, d]) => [key, withoutStack(inspect(d.value))])),
+    json: JSON.stringify(error),
+  };
+}
+
+/** An inspected value without its stack frames: the two doors call from different places. */
+function withoutStack(text: string): string {
+  return text.replace(/^\s+at .*$\n?/gm, "");
+}
+
+/** What went over the wire for the calls since `from`. */
+function wire(from: number) {
+  return server.requests.slice(from).map((r) => ({
+    method: r.method,
+    target: r.target,
+    headers: Object.fromEntries(Object.entries(r.headers).filter(([name]) => name !== "connection")),
+    body: r.raw.toString("hex"),
+  }));
+}
+
+/** Calls `call` on both clients, one after the other, and compares what was sent and what the caller got. */
+async function compare(call: (client: Client) => Promise<unknown>, overrides: Partial<ZuoraClientOptions> = {}) {
+  const { direct, viaOpenapiFetch } = twoClients(overrides);
+  const before = server.requests.length;
+  const old = outcomeOf(await settle(call(viaOpenapiFetch)));
+  const middle = server.requests.length;
+  const now = outcomeOf(await settle(call(direct)));
+  const sentOld = wire(before).slice(0, middle - before);
+  const sentNow = wire(middle);
+  expect({ sent: sentNow, outcome: now }).toEqual({ sent: sentOld, outcome: old });
+  return { outcome: now, sent: sentNow };
+}
+
+const answers: Array<[string, Answer]> = [
+  ["a success", { json: { id: "e1", success: true } }],
+  ["an empty 200", { text: "" }],
+  ["a 200 HTML page", { headers: { "content-type": "text/html" }, text: "<html>login</html>" }],
+  ["a 200 null", { text: "null" }],
+  ["a 200 array", { text: "[1]" }],
+  ["a 200 string", { text: '"ok"' }],
+  ["success: false", { json: { success: false, reasons: [{ code: 50000040, message: "no" }] } }],
+  ["a 204", { status: 204, text: "" }],
+  ["a 205", { status: 205, text: "" }],
+  ["a 302 with Location", { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" }, text: "" }],
+  ["a 404 HTML page", { status: 404, headers: { "content-type": "text/html" }, text: "<h1>Not found</h1>" }],
+  ["a 400 JSON error", { status: 400, json: { success: false, reasons: [{ code: 1, message: "bad" }] } }],
+  ["a 400 empty", { status: 400, text: "" }],
+  ["a 200 gzip", { json: { id: "g", success: true }, gzip: true }],
+  ["a 200 Latin-1", { headers: { "content-type": "application/json; charset=iso-8859-1" }, text: "{\xe9" }],
+  ["a 200 corrupt JSON", { text: '{"success":tr' }],
+];
+
+describe("the direct door against the openapi-fetch door, hostile answers", () => {
+  it.each(answers)("getEntity: %s", async (_, answer) => {
+    server.handler = () => answer;
+    await compare((zuora) => zuora.getEntity("e1"), { maxRetries: 0 });
+  });
+
+  it.each(answers)("createEntity: %s", async (_, answer) => {
+    server.handler = () => answer;
+    await compare((zuora) => zuora.createEntity(entityBody), { maxRetries: 0 });
+  });
+
+  it.each(answers)("updateEntity: %s", async (_, answer) => {
+    server.handler = () => answer;
+    await compare((zuora) => zuora.updateEntity("e1", { displayName: "x" }), { maxRetries: 0 });
+  });
+
+  it("a reset connection", async () => {
+    server.handler = () => "reset";
+    await compare((zuora) => zuora.updateEntity("e1", { displayName: "x" }), { maxRetries: 1 });
+  });
+
+  it("a 500 on a PUT, twice", async () => {
+    server.handler = () => ({ status: 500, text: "oops" });
+    await compare((zuora) => zuora.updateEntity("e1", { displayName: "x" }), { maxRetries: 1 });
+  });
+
+  it("a 429 with Retry-After then success", async () => {
+    server.handler = (_request, n) =>
+      n % 2 === 1 ? { status: 429, headers: { "retry-after": "1" }, text: "" } : { json: { success: true } };
+    await compare((zuora) => zuora.getEntity("e1"));
+  });
+
+  it("a 401 then a refreshed token", async () => {
+    server.handler = (request) =>
+      request.headers.authorization === "Bearer fresh-token-1"
+        ? { json: { success: true } }
+        : { status: 401, json: {} };
+    await compare((zuora) => zuora.getEntity("e1"), {
+      auth: ({ forceRefresh }) => (forceRefresh ? "fresh-token-1" : "stale-token-1"),
+    });
+  });
+
+  it("withResponse()", async () => {
+    server.handler = () => ({ headers: { "zuora-request-id": "req-1" }, json: { success: true } });
+    const { outcome } = await compare(async (zuora) => {
+      const { response: _response, ...rest } = await zuora.getEntity("e1").withResponse();
+      return rest;
+    });
+    expect(outcome).toMatchObject({ ok: true, value: { requestId: "req-1", attempts: 1 } });
+  });
+});
+
+const pathValues: Array<[string, unknown]> = [
+  ["a/b", "a/b"],
+  ["..", ".."],
+  ["x?y=1", "x?y=1"],
+  ["#", "#"],
+  ["empty", ""],
+  ["a space", "a b"],
+  ["a number", 123],
+  ["an object", { id: "e1" }],
+  ["null", null],
+  ["undefined", undefined],
+  ["not Latin-1", "ключ"],
+];
+
+describe("the direct door against the openapi-fetch door, careless callers", () => {
+  it.each(pathValues)("getEntity with a path value: %s", async (_, value) => {
+    await compare((zuora) => (zuora.getEntity as Loose)(value));
+  });
+
+  it.each(pathValues)("updateEntity with a path value: %s", async (_, value) => {
+    await compare((zuora) => (zuora.updateEntity as Loose)(value, { displayName: "x" }));
+  });
+
+  it.each([
+    ["an object", { page: { a: 1 } }],
+    ["an array", { page: [1, 2] }],
+    ["NaN", { page: Number.NaN }],
+    ["an unknown key", { extra: "x y" }],
+    ["an unknown object key", { extra: { a: "b" } }],
+    ["an unknown nested key", { extra: { a: { b: 1 } } }],
+    ["an unknown array key", { extra: [1, 2] }],
+    ["a key with a hash", { "x#y": "1" }],
+    ["a string", "page=2"],
+    ["null", null],
+  ])("listConnections with query %s", async (_, query) => {
+    await compare((zuora) => (zuora.listConnections as Loose)(query));
+  });
+
+  const cyclic: Record<string, unknown> = { ...entityBody };
+  cyclic.self = cyclic;
+  it.each([
+    ["a toJSON", { toJSON: () => entityBody }],
+    ["a getter", Object.defineProperty({ ...entityBody }, "extra", { get: () => "g", enumerable: true })],
+    ["a BigInt", { ...entityBody, n: 1n }],
+    ["a cycle", cyclic],
+    ["a toJSON returning undefined", { toJSON: () => undefined }],
+    ["a string", JSON.stringify(entityBody)],
+    ["null", null],
+    ["undefined", undefined],
+  ])("createEntity with a body with %s", async (_, body) => {
+    await compare((zuora) => (zuora.createEntity as Loose)(body));
+  });
+
+  it.each([
+    ["a toJSON returning undefined", { toJSON: () => undefined }],
+    ["null", null],
+    ["an array", []],
+  ])("updateEntity with a body with %s", async (_, body) => {
+    await compare((zuora) => (zuora.updateEntity as Loose)("e1", body));
+  });
+
+  it.each([
+    ["a newline in trackId", { trackId: "a\nb" }],
+    ["a trailing newline in trackId", { trackId: "ab\n" }],
+    ["non-Latin-1 trackId", { trackId: "ключ" }],
+    ["a number trackId", { trackId: 12 }],
+    ["an array entityIds", { entityIds: ["a", "b"] }],
+    ["an object entityIds", { entityIds: { a: 1 } }],
+    ["idempotencyKey on a PUT", { idempotencyKey: "k1" }],
+    ["options null", null],
+    ["options a string", "x"],
+    ["a null signal", { signal: null }],
+  ])("updateEntity with options: %s", async (_, options) => {
+    await compare((zuora) => (zuora.updateEntity as Loose)("e1", { displayName: "x" }, options));
+  });
+
+  it("an already-aborted signal", async () => {
+    const reason = new Error("caller gave up");
+    const { outcome, sent } = await compare((zuora) => zuora.getEntity("e1", { signal: AbortSignal.abort(reason) }));
+    expect(sent).toHaveLength(0);
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+});
+
+describe("the direct door against the openapi-fetch door, timing and aborts", () => {
+  it("a stalled body with a small timeoutMs", async () => {
+    server.handler = () => ({ json: { success: true, id: "x".repeat(200) }, stalled: true });
+    await compare((zuora) => zuora.getEntity("e1"), { timeoutMs: 200, maxRetries: 1 });
+  });
+
+  it("a hang with a small timeoutMs on a PUT", async () => {
+    server.handler = () => "hang";
+    await compare((zuora) => zuora.updateEntity("e1", { displayName: "x" }), { timeoutMs: 200, maxRetries: 1 });
+  });
+
+  it("a truncated gzip body", async () => {
+    server.handler = () => ({ json: { success: true, id: "y".repeat(300) }, truncated: true });
+    await compare((zuora) => zuora.getEntity("e1"), { maxRetries: 1 });
+  });
+
+  it("a gzipped request body", async () => {
+    await compare((zuora) => zuora.createEntity(entityBody), { compression: { minBytes: 1 } });
+  });
+
+  it("an abort while the answer hangs", async () => {
+    server.handler = () => "hang";
+    const reason = new Error("caller gave up");
+    const { outcome } = await compare((zuora) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(reason), 50);
+      return zuora.getEntity("e1", { signal: controller.signal });
+    });
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+
+  it("an abort during the token request", async () => {
+    server.handler = (request) => (request.path === "/oauth/token" ? "hang" : { json: { success: true } });
+    const reason = new Error("caller gave up");
+    const { outcome } = await compare(
+      (zuora) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(reason), 50);
+        return zuora.getEntity("e1", { signal: controller.signal });
+      },
+      { auth: { clientId: "client-id-1", clientSecret: "client-secret-xyz" } },
+    );
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+
+  it("an abort during a Retry-After wait", async () => {
+    server.handler = () => ({ status: 429, headers: { "retry-after": "5" }, text: "" });
+    const reason = new Error("caller gave up");
+    const { outcome } = await compare(
+      (zuora) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(reason), 50);
+        return zuora.getEntity("e1", { signal: controller.signal });
+      },
+      { retry: { baseDelayMs: 0 } },
+    );
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+});
+
+/** A transport that records what it was given, then does `then`. */
+function recordingFetch(seen: unknown[], then: (url: string, init: RequestInit) => unknown) {
+  return ((url: string, init: RequestInit) => {
+    seen.push({
+      url,
+      method: init.method,
+      headers: [...new Headers(init.headers)],
+      body: init.body ? Buffer.from(init.body as Uint8Array).toString("hex") : init.body,
+      redirect: init.redirect,
+      signal: init.signal instanceof AbortSignal,
+    });
+    return then(url, init);
+  }) as unknown as typeof fetch;
+}
+
+describe("the direct door against the openapi-fetch door, a custom fetch", () => {
+  it.each([
+    ["a 200 with no body", () => new Response(null, { status: 200 })],
+    [
+      "a synchronous throw",
+      () => {
+        throw new Error("boom static-token-abc");
+      },
+    ],
+    ["a rejection with a string", () => Promise.reject("boom")],
+    ["undefined", () => undefined],
+    ["a plain object", () => ({})],
+    [
+      "a Response-like object",
+      () => ({
+        status: 200,
+        ok: true,
+        type: "basic",
+        headers: new Headers({ "content-type": "application/json" }),
+        arrayBuffer: async () => new TextEncoder().encode('{"success":true}').buffer,
+        bodyUsed: false,
+      }),
+    ],
+    ["Response.error()", () => Response.error()],
+    [
+      "a 200 whose body errors",
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(c) {
+              c.error(new Error("torn static-token-abc"));
+            },
+          }),
+          { status: 200, headers: { "content-type": "application/json" } },
+        ),
+    ],
+    ["a success", (url: string, init: RequestInit) => fetch(url, init)],
+  ])("%s", async (_, then) => {
+    const seenOld: unknown[] = [];
+    const seenNow: unknown[] = [];
+    const viaOpenapiFetch = testClient(server.url, { ...fixed, maxRetries: 1, fetch: recordingFetch(seenOld, then) });
+    viaOpenapiFetch.use({ onRequest: () => undefined });
+    const direct = testClient(server.url, { ...fixed, maxRetries: 1, fetch: recordingFetch(seenNow, then) });
+    const call = (zuora: Client) => (zuora.listConnections as Loose)({ page: 2 });
+    const old = outcomeOf(await settle(call(viaOpenapiFetch)));
+    const now = outcomeOf(await settle(call(direct)));
+    expect({ seen: seenNow, outcome: now }).toEqual({ seen: seenOld, outcome: old });
+  });
+});
+
+describe("a signal that is not an AbortSignal", () => {
+  const credentials = { clientId: "client-id-1", clientSecret: "client-secret-xyz" };
+  const noop = () => undefined;
+  it.each([
+    ["an empty object", {}],
+    [
+      "a look-alike",
+      { aborted: false, reason: undefined, throwIfAborted: noop, addEventListener: noop, removeEventListener: noop },
+    ],
+    ["a string", "stop"],
+  ])(
+    "is refused as %s with a ZuoraValidationError naming options.signal, nothing sent, token request included",
+    async (_, signal) => {
+      const { direct, viaOpenapiFetch } = twoClients({ auth: credentials });
+      for (const zuora of [direct, viaOpenapiFetch]) {
+        const error = await settle((zuora.updateEntity as Loose)("e1", { displayName: "x" }, { signal }));
+        expect(error.ok).toBe(false);
+        expect(error.ok || error.error).toBeInstanceOf(ZuoraValidationError);
+        expect(error.ok || error.error).toMatchObject({
+          operationId: "updateEntity",
+          field: "options.signal",
+          rule: "type",
+        });
+      }
+      const walk = await settle(
+        (async () => {
+          for await (const _item of (direct.allConnections as (...args: unknown[]) => AsyncIterable<unknown>)(
+            {},
+            { signal },
+          )) {
+            // a walk that starts at all is wrong
+          }
+        })(),
+      );
+      expect(walk.ok || walk.error).toMatchObject({ operationId: "listConnections", field: "options.signal" });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+});
