@@ -51,12 +51,16 @@ export async function sendOperation(
   });
   if (json !== undefined) headers.set("content-type", "application/json");
   const response = await send({
-    url: createFinalURL(path, {
-      baseUrl: base,
-      params: { path: call.pathValues, query: call.query ?? {} },
-      querySerializer,
-      pathSerializer: defaultPathSerializer,
-    }),
+    // Parsed and serialized, as openapi-fetch's Request does: a custom fetch is handed the URL zuora.GET hands it
+    // (host lower-cased, dot segments resolved, a space or quote percent-encoded), not the concatenated text.
+    url: new URL(
+      createFinalURL(path, {
+        baseUrl: base,
+        params: { path: call.pathValues, query: call.query ?? {} },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
+      }),
+    ).href,
     method,
     headers: new Headers([...headers]),
     body: json === undefined ? null : utf8.encode(json),

@@ -392,3 +392,37 @@ describe("a signal that is not an AbortSignal", () => {
     },
   );
 });
+
+describe("the URL a custom fetch is handed", () => {
+  /** A transport that answers every call with a success and records the URL it was handed. */
+  function urlRecorder(urls: string[]) {
+    return (async (url: string) => {
+      urls.push(url);
+      return new Response('{"success":true}', { headers: { "content-type": "application/json" } });
+    }) as unknown as typeof fetch;
+  }
+
+  it.each([
+    ["an upper-case host and a default port", "http://Zuora.Example:80"],
+    ["a dot segment", "https://zuora.example/rest/../api"],
+    ["an international host", "https://zuöra.example"],
+    ["a space in its path", "https://zuora.example/my api"],
+  ])("is the one zuora.GET hands it, for a baseUrl with %s", async (_, baseUrl) => {
+    const urls: string[] = [];
+    const zuora = testClient(baseUrl, { fetch: urlRecorder(urls) });
+    await zuora.getEntity("e1");
+    await zuora.GET("/v1/entities/{id}", { params: { path: { id: "e1" } } });
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).toBe(urls[1]);
+  });
+
+  it("is the one zuora.GET hands it, for a query key a careless caller made up", async () => {
+    const urls: string[] = [];
+    const zuora = testClient("https://zuora.example", { fetch: urlRecorder(urls) });
+    const query = { page: 2, "odd key": "it's" } as { page: number };
+    await zuora.listConnections(query);
+    await zuora.GET("/v1/entity-connections", { params: { query } });
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).toBe(urls[1]);
+  });
+});
