@@ -109,7 +109,10 @@ function callFor(doors: HelperDoors, row: Row): Call {
  */
 function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>, baseUrl: string) {
   const first = Number(row.query[pagination.page]?.default ?? 1);
-  return async function* (query: Values = {}, options: CallOptions = {}): AsyncGenerator<unknown> {
+  return async function* (givenQuery?: Values | null, givenOptions?: CallOptions | null): AsyncGenerator<unknown> {
+    // null counts as none, as it does for a helper's options.
+    const query = givenQuery ?? {};
+    const options = givenOptions ?? {};
     checkSignal(row.operationId, options.signal);
     let previous: string | undefined;
     for (let page = first; ; page++) {

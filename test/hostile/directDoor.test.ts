@@ -426,3 +426,21 @@ describe("the URL a custom fetch is handed", () => {
     expect(urls[0]).toBe(urls[1]);
   });
 });
+
+describe("allConnections with null for its arguments", () => {
+  it("walks as with none, as a helper takes null options as none", async () => {
+    server.handler = (request) =>
+      request.target.includes("page=1")
+        ? { json: { success: true, entityConnections: [{ id: "c1" }], nextPage: "next" } }
+        : { json: { success: true, entityConnections: [] } };
+    const zuora = testClient(server.url);
+    const walk = zuora.allConnections as unknown as (query: null, options: null) => AsyncIterable<unknown>;
+    const items: unknown[] = [];
+    for await (const item of walk(null, null)) items.push(item);
+    expect(items).toEqual([{ id: "c1" }]);
+    expect(server.requests.map((r) => r.target)).toEqual([
+      "/v1/entity-connections?page=1",
+      "/v1/entity-connections?page=2",
+    ]);
+  });
+});
