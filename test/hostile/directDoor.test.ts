@@ -172,7 +172,6 @@ describe("the direct door against the openapi-fetch door, careless callers", () 
     ["NaN", { page: Number.NaN }],
     ["an unknown key", { extra: "x y" }],
     ["an unknown object key", { extra: { a: "b" } }],
-    ["an unknown nested key", { extra: { a: { b: 1 } } }],
     ["an unknown array key", { extra: [1, 2] }],
     ["a key with a hash", { "x#y": "1" }],
     ["a string", "page=2"],
@@ -442,5 +441,34 @@ describe("allConnections with null for its arguments", () => {
       "/v1/entity-connections?page=1",
       "/v1/entity-connections?page=2",
     ]);
+  });
+});
+
+describe("query values the spec does not describe", () => {
+  it.each([
+    ["an object inside an object", { extra: { a: { b: 1 } } }],
+    ["an object inside an array", { extra: [{ a: 1 }] }],
+    ["a function, whose source text would travel", { extra: () => "secret" }],
+    ["a symbol", { extra: Symbol("s") }],
+  ])(
+    "refuses %s with a ZuoraValidationError naming it, sending nothing, for a helper and zuora.GET",
+    async (_, query) => {
+      const zuora = testClient(server.url);
+      const viaHelper = await settle((zuora.listConnections as Loose)(query));
+      const viaGet = await settle(
+        zuora.GET("/v1/entity-connections", { params: { query: query as unknown as { page: number } } }),
+      );
+      for (const outcome of [viaHelper, viaGet]) {
+        expect(outcome.ok || outcome.error).toBeInstanceOf(ZuoraValidationError);
+        expect(outcome.ok || outcome.error).toMatchObject({ field: "query.extra", rule: "type" });
+      }
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("still sends an object or array of plain values, as openapi-fetch serializes them", async () => {
+    const zuora = testClient(server.url);
+    await (zuora.listConnections as Loose)({ extra: { a: "b" }, list: [1, 2] });
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?extra[a]=b&list=1&list=2"]);
   });
 });
