@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ZuoraClientOptions, ZuoraValidationError } from "../../src/index.js";
+import { callInfo, type ZuoraClientOptions, ZuoraValidationError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type Answer, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { settle } from "./support.js";
@@ -269,6 +269,43 @@ describe("the direct door against the openapi-fetch door, timing and aborts", ()
       { auth: { clientId: "client-id-1", clientSecret: "client-secret-xyz" } },
     );
     expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+
+  it("an abort while a success body stalls", async () => {
+    server.handler = () => ({ json: { success: true, id: "z".repeat(200) }, stalled: true });
+    const reason = new Error("caller gave up");
+    const { outcome } = await compare((zuora) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(reason), 50);
+      return zuora.getEntity("e1", { signal: controller.signal });
+    });
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+
+  it("an abort while the token function refreshes after a 401", async () => {
+    server.handler = () => ({ status: 401, json: {} });
+    const reason = new Error("caller gave up");
+    const { outcome } = await compare(
+      (zuora) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(reason), 50);
+        return zuora.getEntity("e1", { signal: controller.signal });
+      },
+      {
+        auth: ({ forceRefresh }) =>
+          forceRefresh ? new Promise<string>(() => undefined) : Promise.resolve("stale-token-1"),
+      },
+    );
+    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+  });
+
+  it("a PUT answered 500 then 200 counts the unanswered attempt", async () => {
+    server.handler = (_request, n) => (n % 2 === 1 ? { status: 500, text: "oops" } : { json: { success: true } });
+    const { outcome } = await compare(async (zuora) => {
+      const { response } = await zuora.updateEntity("e1", { displayName: "x" }).withResponse();
+      return callInfo(response);
+    });
+    expect(outcome).toMatchObject({ ok: true, value: { attempts: 2, unanswered: 1 } });
   });
 
   it("an abort during a Retry-After wait", async () => {
