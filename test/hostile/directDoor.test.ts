@@ -22,11 +22,13 @@ type Loose = (...args: any[]) => Promise<unknown>;
 const fixed = { idempotencyKey: () => "fixed-key-1" };
 
 /** The direct door (no middleware) and the openapi-fetch door (a middleware that changes nothing). */
-function twoClients(overrides: Partial<ZuoraClientOptions> = {}): { direct: Client; viaOpenapiFetch: Client } {
+function twoClients(overrides: Partial<ZuoraClientOptions> = {}) {
   const direct = testClient(server.url, { ...fixed, ...overrides });
   const viaOpenapiFetch = testClient(server.url, { ...fixed, ...overrides });
-  viaOpenapiFetch.use({ onRequest: () => undefined });
-  return { direct, viaOpenapiFetch };
+  // Counts the calls that went through openapi-fetch: proof that the old door is the one compared against.
+  const throughOpenapiFetch = { calls: 0 };
+  viaOpenapiFetch.use({ onRequest: () => void throughOpenapiFetch.calls++ });
+  return { direct, viaOpenapiFetch, throughOpenapiFetch };
 }
 
 /** Everything a caller could see of an outcome, with the class of an error. */
@@ -61,13 +63,14 @@ function wire(from: number) {
 
 /** Calls `call` on both clients, one after the other, and compares what was sent and what the caller got. */
 async function compare(call: (client: Client) => Promise<unknown>, overrides: Partial<ZuoraClientOptions> = {}) {
-  const { direct, viaOpenapiFetch } = twoClients(overrides);
+  const { direct, viaOpenapiFetch, throughOpenapiFetch } = twoClients(overrides);
   const before = server.requests.length;
   const old = outcomeOf(await settle(call(viaOpenapiFetch)));
   const middle = server.requests.length;
   const now = outcomeOf(await settle(call(direct)));
   const sentOld = wire(before).slice(0, middle - before);
   const sentNow = wire(middle);
+  if (sentOld.some((r) => r.target.startsWith("/v1/"))) expect(throughOpenapiFetch.calls).toBeGreaterThan(0);
   expect({ sent: sentNow, outcome: now }).toEqual({ sent: sentOld, outcome: old });
   return { outcome: now, sent: sentNow };
 }
