@@ -47,8 +47,11 @@ export function validateRequest(request: RequestToValidate): void {
   checkValues("query", operation.query, request.query, fail);
   // Values the spec does not describe travel as openapi-fetch serializes them, which throws a bare Error for an
   // object inside an object or array and would send a function's source text.
-  for (const [name, value] of Object.entries(request.query ?? {})) {
-    if (!travels(value, 0)) fail(`query.${name}`, "type", "cannot travel in a URL: a function, a symbol, or nesting");
+  // Inherited keys included: the serializer walks them with for...in.
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  for (const name in query) {
+    if (!travels(query[name], 0))
+      fail(`query.${name}`, "type", "cannot travel in a URL: a function, a symbol, or nesting");
   }
   const { body } = request;
   if (body === undefined || body === null) {
@@ -132,5 +135,7 @@ function checkValues(
 /** Whether a query value is text, a number, a boolean, or (at the top) an array or object of them, or none. */
 function travels(value: unknown, depth: number): boolean {
   if (value === undefined || value === null || /^(string|number|boolean|bigint)$/.test(typeof value)) return true;
-  return typeof value === "object" && depth === 0 && Object.values(value).every((member) => travels(member, 1));
+  if (typeof value !== "object" || depth > 0) return false;
+  for (const key in value) if (!travels((value as Record<string, unknown>)[key], 1)) return false;
+  return true;
 }

@@ -490,6 +490,7 @@ describe("query values the spec does not describe", () => {
     ["an object inside an array", { extra: [{ a: 1 }] }],
     ["a function, whose source text would travel", { extra: () => "secret" }],
     ["a symbol", { extra: Symbol("s") }],
+    ["an inherited function, which openapi-fetch sends too", Object.create({ extra: () => "secret" })],
   ])(
     "refuses %s with a ZuoraValidationError naming it, sending nothing, for a helper and zuora.GET",
     async (_, query) => {
