@@ -20,6 +20,7 @@ import { sleep as realSleep } from "./retry/sleep.js";
 import { collectHeaders } from "./validation/collectHeaders.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
 import { serializeBody } from "./validation/serializeBody.js";
+import { snapshotValues } from "./validation/snapshotValues.js";
 import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
@@ -147,8 +148,15 @@ function guardWithValidation(client: Client<paths>): () => boolean {
   for (const method of METHODS) {
     const original = target[method];
     if (!original) continue;
-    target[method] = (url, init) => {
+    target[method] = (url, given) => {
       let json: string | undefined;
+      // The path and query values validation checks are the ones openapi-fetch serializes (see snapshotValues.ts).
+      const params = given?.params && {
+        ...given.params,
+        path: snapshotValues(given.params.path),
+        query: snapshotValues(given.params.query),
+      };
+      const init = params ? { ...given, params } : given;
       try {
         const own = init?.body === undefined || init.bodySerializer !== undefined;
         // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.

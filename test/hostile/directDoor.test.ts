@@ -513,3 +513,41 @@ describe("query values the spec does not describe", () => {
     expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?extra[a]=b&list=1&list=2"]);
   });
 });
+
+describe("values read once: a getter cannot send what validation never saw", () => {
+  /** An object whose `name` is `first` on the first read and `then` on every later one. */
+  function changing(name: string, first: unknown, then: unknown) {
+    const reads = { count: 0 };
+    const values = Object.defineProperty({}, name, {
+      enumerable: true,
+      get: () => (reads.count++ === 0 ? first : then),
+    });
+    return { values, reads };
+  }
+
+  it.each([
+    ["the direct door", false],
+    ["the openapi-fetch door", true],
+  ])("a helper sends the query value it checked, through %s", async (_, middleware) => {
+    const zuora = testClient(server.url);
+    if (middleware) zuora.use({ onRequest: () => undefined });
+    const { values, reads } = changing("page", 2, -5);
+    await settle((zuora.listConnections as Loose)(values));
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?page=2"]);
+    expect(reads.count).toBe(1);
+  });
+
+  it("zuora.GET sends the path value it checked, not a dot segment that names another resource", async () => {
+    const zuora = testClient(server.url);
+    const { values } = changing("id", "e1", "..");
+    await settle(zuora.GET("/v1/entities/{id}", { params: { path: values as { id: string } } }));
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entities/e1"]);
+  });
+
+  it("zuora.GET sends the query value it checked, inside an object too", async () => {
+    const zuora = testClient(server.url);
+    const { values } = changing("a", "b", { c: 1 });
+    await settle(zuora.GET("/v1/entity-connections", { params: { query: { extra: values } as { page?: number } } }));
+    expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?extra[a]=b"]);
+  });
+});
