@@ -20,7 +20,7 @@ import { sleep as realSleep } from "./retry/sleep.js";
 import { collectHeaders } from "./validation/collectHeaders.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
 import { serializeBody } from "./validation/serializeBody.js";
-import { snapshotValues } from "./validation/snapshotValues.js";
+import { snapshotHeaders, snapshotValues } from "./validation/snapshotValues.js";
 import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
@@ -150,13 +150,14 @@ function guardWithValidation(client: Client<paths>): () => boolean {
     if (!original) continue;
     target[method] = (url, given) => {
       let json: string | undefined;
-      // The path and query values validation checks are the ones openapi-fetch serializes (see snapshotValues.ts).
+      // The values validation checks are the ones openapi-fetch sends (see snapshotValues.ts).
       const params = given?.params && {
         ...given.params,
         path: snapshotValues(given.params.path),
         query: snapshotValues(given.params.query),
+        header: snapshotHeaders(given.params.header),
       };
-      const init = params ? { ...given, params } : given;
+      const init = given && { ...given, headers: snapshotHeaders(given.headers), ...(params ? { params } : {}) };
       try {
         const own = init?.body === undefined || init.bodySerializer !== undefined;
         // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.

@@ -551,3 +551,30 @@ describe("values read once: a getter cannot send what validation never saw", () 
     expect(server.requests.map((r) => r.target)).toEqual(["/v1/entity-connections?extra[a]=b"]);
   });
 });
+
+describe("header values read once by zuora.PUT and the rest", () => {
+  it("a header getter cannot add an Idempotency-Key to a PUT after the check found none", async () => {
+    const zuora = testClient(server.url);
+    let reads = 0;
+    const headers = Object.defineProperty({}, "Idempotency-Key", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? undefined : "sneaked-in"),
+    });
+    await settle(
+      zuora.PUT("/v1/entities/{id}", { params: { path: { id: "e1" } }, body: { displayName: "x" }, headers }),
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("a params.header getter cannot send a track id the check never saw", async () => {
+    const zuora = testClient(server.url);
+    let reads = 0;
+    const header = Object.defineProperty({}, "Zuora-Track-Id", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? "checked" : "not:checked"),
+    });
+    await settle(zuora.GET("/v1/entities/{id}", { params: { path: { id: "e1" }, header } as never }));
+    expect(server.requests.map((r) => r.headers["zuora-track-id"])).toEqual(["checked"]);
+  });
+});
