@@ -189,6 +189,12 @@ function guardWithValidation(client: Client<paths>): () => boolean {
       );
     };
   }
+  // openapi-fetch's request(method, url, init) calls its core itself, not the methods above: send it through them.
+  const { request } = client as unknown as { request: (method: string, url: string, init?: RequestShape) => unknown };
+  Object.assign(client, {
+    request: (method: string, url: string, init?: RequestShape) =>
+      target[method.toUpperCase()]?.(url, init) ?? request(method, url, init),
+  });
   return hasMiddleware;
 }
 

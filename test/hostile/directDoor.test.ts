@@ -578,3 +578,27 @@ describe("header values read once by zuora.PUT and the rest", () => {
     expect(server.requests.map((r) => r.headers["zuora-track-id"])).toEqual(["checked"]);
   });
 });
+
+describe("zuora.request(method, ...)", () => {
+  it("is checked as zuora.GET is: a path value that names another resource is refused, nothing sent", async () => {
+    const zuora = testClient(server.url);
+    const outcome = await settle(zuora.request("get", "/v1/entities/{id}", { params: { path: { id: "a/b" } } }));
+    expect(outcome.ok || outcome.error).toBeInstanceOf(ZuoraValidationError);
+    expect(outcome.ok || outcome.error).toMatchObject({ operationId: "getEntity", field: "path.id" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends the same request as zuora.PUT for the same values", async () => {
+    const zuora = testClient(server.url);
+    const init = { params: { path: { id: "e1" } }, body: { displayName: "x" } };
+    const viaRequest = await zuora.request("put", "/v1/entities/{id}", init);
+    const viaPut = await zuora.PUT("/v1/entities/{id}", init);
+    expect(viaRequest.data).toEqual(viaPut.data);
+    const [a, b] = server.requests;
+    expect({ ...a?.headers, target: a?.target, body: a?.text }).toEqual({
+      ...b?.headers,
+      target: b?.target,
+      body: b?.text,
+    });
+  });
+});
