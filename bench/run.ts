@@ -44,9 +44,10 @@ const HEAP_CALLS = 20_000;
 // GET ratio about 1.4 to 1.2), for its middleware check (about 50 B), and for the helpers' direct door into the
 // pipeline (src/operations/sendOperation.ts, about 310 B, GET ratio about 1.2 to 1.1), and for what a careless caller
 // gets (a signal option checked, the URL parsed as a Request parses it, null pager arguments, query values a URL
-// cannot carry refused, path, query and header values read once for the check and the request: about 310 B).
+// cannot carry refused, path, query and header values read once for the check and the request, zuora.request()
+// validated: about 340 B).
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 15_250;
+const BUNDLE_BUDGET_BYTES = 15_300;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
