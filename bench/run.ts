@@ -42,9 +42,12 @@ const HEAP_CALLS = 20_000;
 // every shape, the response size cap, withResponse()) took it to about 14,600 B. The gate stands just above today's
 // size so that growth fails the run. It moved for the parsed success body (src/pipeline/parsedAnswer.ts, about 180 B,
 // GET ratio about 1.4 to 1.2), for its middleware check (about 50 B), and for the helpers' direct door into the
-// pipeline (src/operations/sendOperation.ts, about 310 B, GET ratio about 1.2 to 1.1).
+// pipeline (src/operations/sendOperation.ts, about 310 B, GET ratio about 1.2 to 1.1), and for what a careless caller
+// gets (a signal option checked, the URL parsed as a Request parses it, null pager arguments, query values a URL
+// cannot carry refused, path, query and header values read once for the check and the request, zuora.request()
+// validated: about 340 B).
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 14_950;
+const BUNDLE_BUDGET_BYTES = 15_300;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and

@@ -20,6 +20,7 @@ import { sleep as realSleep } from "./retry/sleep.js";
 import { collectHeaders } from "./validation/collectHeaders.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
 import { serializeBody } from "./validation/serializeBody.js";
+import { snapshotHeaders, snapshotValues } from "./validation/snapshotValues.js";
 import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
@@ -147,8 +148,16 @@ function guardWithValidation(client: Client<paths>): () => boolean {
   for (const method of METHODS) {
     const original = target[method];
     if (!original) continue;
-    target[method] = (url, init) => {
+    target[method] = (url, given) => {
       let json: string | undefined;
+      // The values validation checks are the ones openapi-fetch sends (see snapshotValues.ts).
+      const params = given?.params && {
+        ...given.params,
+        path: snapshotValues(given.params.path),
+        query: snapshotValues(given.params.query),
+        header: snapshotHeaders(given.params.header),
+      };
+      const init = given && { ...given, headers: snapshotHeaders(given.headers), ...(params ? { params } : {}) };
       try {
         const own = init?.body === undefined || init.bodySerializer !== undefined;
         // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.
@@ -180,6 +189,12 @@ function guardWithValidation(client: Client<paths>): () => boolean {
       );
     };
   }
+  // openapi-fetch's request(method, url, init) calls its core itself, not the methods above: send it through them.
+  const { request } = client as unknown as { request: (method: string, url: string, init?: RequestShape) => unknown };
+  Object.assign(client, {
+    request: (method: string, url: string, init?: RequestShape) =>
+      target[method.toUpperCase()]?.(url, init) ?? request(method, url, init),
+  });
   return hasMiddleware;
 }
 

@@ -1,3 +1,5 @@
+import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
+
 /** Per-call options of the operation helpers; each overrides the client's default for this call only. */
 export interface CallOptions {
   /**
@@ -23,4 +25,18 @@ export function headersOf(options: CallOptions): Record<string, string> {
   if (options.trackId !== undefined) header["Zuora-Track-Id"] = options.trackId;
   if (options.entityIds !== undefined) header["Zuora-Entity-Ids"] = options.entityIds;
   return header;
+}
+
+/**
+ * Refuses a `signal` option that is not an AbortSignal (undefined and null mean none), before anything is sent: the
+ * policies would call it as one, and a look-alike that never aborts would let the call run unstoppable.
+ */
+export function checkSignal(operationId: string, signal: unknown): void {
+  if (signal === undefined || signal === null || signal instanceof AbortSignal) return;
+  throw new ZuoraValidationError({
+    operationId,
+    field: "options.signal",
+    rule: "type",
+    problem: "must be an AbortSignal",
+  });
 }

@@ -6,7 +6,7 @@ import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { callInfo, type OutgoingRequest } from "../pipeline/createPipeline.js";
 import { type FetchResult, resolveSuccess } from "../results/resolveSuccess.js";
 import { type CallResult, zuoraPromise } from "../withResponse.js";
-import { type CallOptions, headersOf } from "./callOptions.js";
+import { type CallOptions, checkSignal, headersOf } from "./callOptions.js";
 import { sendOperation } from "./sendOperation.js";
 import type { OperationHelpers, PagerHelpers } from "./types.js";
 
@@ -81,8 +81,9 @@ function callFor(doors: HelperDoors, row: Row): Call {
   const operation = `${row.method} ${row.path}`;
   const base = removeTrailingSlash(doors.baseUrl);
   return async (pathValues, body, query, options) => {
-    const headers = headersOf(options);
     const { signal } = options;
+    checkSignal(row.operationId, signal);
+    const headers = headersOf(options);
     const result = doors.hasMiddleware()
       ? await viaClient(row.path, {
           params: { path: pathValues, query, header: headers },
@@ -108,7 +109,11 @@ function callFor(doors: HelperDoors, row: Row): Call {
  */
 function pager(call: Call, row: Row, pagination: NonNullable<Row["pagination"]>, baseUrl: string) {
   const first = Number(row.query[pagination.page]?.default ?? 1);
-  return async function* (query: Values = {}, options: CallOptions = {}): AsyncGenerator<unknown> {
+  return async function* (givenQuery?: Values | null, givenOptions?: CallOptions | null): AsyncGenerator<unknown> {
+    // null counts as none, as it does for a helper's options.
+    const query = givenQuery ?? {};
+    const options = givenOptions ?? {};
+    checkSignal(row.operationId, options.signal);
     let previous: string | undefined;
     for (let page = first; ; page++) {
       options.signal?.throwIfAborted();

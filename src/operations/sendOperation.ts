@@ -4,6 +4,7 @@ import { parsedAnswer } from "../pipeline/parsedAnswer.js";
 import type { FetchResult } from "../results/resolveSuccess.js";
 import { collectHeaders } from "../validation/collectHeaders.js";
 import { serializeBody } from "../validation/serializeBody.js";
+import { snapshotValues } from "../validation/snapshotValues.js";
 import { validateRequest } from "../validation/validateRequest.js";
 
 /** One call of one operation, as a helper has it. */
@@ -40,6 +41,7 @@ export async function sendOperation(
   const { method, path } = call;
   const json = call.body === undefined ? undefined : serializeBody(call.body, method, path);
   const headers = collectHeaders(call.headers);
+  const query = snapshotValues(call.query) as Record<string, unknown> | undefined;
   // What travels is checked: the JSON parsed back, so inherited fields, toJSON() and getters count as sent.
   validateRequest({
     method,
@@ -47,16 +49,20 @@ export async function sendOperation(
     body: json === undefined ? undefined : JSON.parse(json),
     headers,
     pathParams: call.pathValues,
-    query: call.query,
+    query,
   });
   if (json !== undefined) headers.set("content-type", "application/json");
   const response = await send({
-    url: createFinalURL(path, {
-      baseUrl: base,
-      params: { path: call.pathValues, query: call.query ?? {} },
-      querySerializer,
-      pathSerializer: defaultPathSerializer,
-    }),
+    // Parsed and serialized, as openapi-fetch's Request does: a custom fetch is handed the URL zuora.GET hands it
+    // (host lower-cased, dot segments resolved, a space or quote percent-encoded), not the concatenated text.
+    url: new URL(
+      createFinalURL(path, {
+        baseUrl: base,
+        params: { path: call.pathValues, query: query ?? {} },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
+      }),
+    ).href,
     method,
     headers: new Headers([...headers]),
     body: json === undefined ? null : utf8.encode(json),

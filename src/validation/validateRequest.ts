@@ -45,6 +45,14 @@ export function validateRequest(request: RequestToValidate): void {
 
   if (!operation) return;
   checkValues("query", operation.query, request.query, fail);
+  // Values the spec does not describe travel as openapi-fetch serializes them, which throws a bare Error for an
+  // object inside an object or array and would send a function's source text.
+  // Inherited keys included: the serializer walks them with for...in.
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  for (const name in query) {
+    if (!travels(query[name], 0))
+      fail(`query.${name}`, "type", "cannot travel in a URL: a function, a symbol, or nesting");
+  }
   const { body } = request;
   if (body === undefined || body === null) {
     if (operation.bodyRequired) fail("body", "required", "is required");
@@ -122,4 +130,12 @@ function checkValues(
     const violation = parameter.check(value);
     if (violation) fail(`${location}.${parameter.name}`, violation.rule, violation.problem);
   }
+}
+
+/** Whether a query value is text, a number, a boolean, or (at the top) an array or object of them, or none. */
+function travels(value: unknown, depth: number): boolean {
+  if (value === undefined || value === null || /^(string|number|boolean|bigint)$/.test(typeof value)) return true;
+  if (typeof value !== "object" || depth > 0) return false;
+  for (const key in value) if (!travels((value as Record<string, unknown>)[key], 1)) return false;
+  return true;
 }
