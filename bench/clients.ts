@@ -2,7 +2,7 @@ import createClient from "openapi-fetch";
 import type { components, paths } from "../generated/schema.js";
 import { readSpec } from "../scripts/codegen/spec.js";
 import { referenceRequest, requestSample } from "../scripts/verify/samples.js";
-import { createZuoraClient } from "../src/index.js";
+import { createZuoraClient } from "./shippedClient.js";
 
 /** createEntity's reference request, as the spec holds it. */
 export const entityBody = requestSample(readSpec(), "createEntity")

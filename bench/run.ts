@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { createZuoraClient } from "../src/index.js";
+import { createZuoraClient } from "./shippedClient.js";
 import { bundleSize } from "./bundleSize.js";
 import {
   type Call,

@@ -1,6 +1,5 @@
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
-import type { OutgoingRequest } from "../pipeline/createPipeline.js";
-import { parsedAnswer } from "../pipeline/parsedAnswer.js";
+import { type OutgoingRequest, parsedAnswer } from "../pipeline/createPipeline.js";
 import type { FetchResult } from "../results/resolveSuccess.js";
 import { collectHeaders } from "../validation/collectHeaders.js";
 import { serializeBody } from "../validation/serializeBody.js";

@@ -3,8 +3,9 @@
  * the attempt (a body cut off in transit must fail the attempt, not the caller's parse later); a second parse by
  * openapi-fetch would repeat the work, and rebuilding a Response around the bytes for it to read costs more than
  * the parse. So the client's method wrapper asks openapi-fetch not to parse (`parseAs: "stream"`) and marks the
- * request with {@link TAKES_PARSED_ANSWER}; the pipeline then keeps the parsed value here, against the response it
- * returns with its body read (as openapi-fetch would have left it), and the wrapper puts the value in `data`.
+ * request with {@link TAKES_PARSED_ANSWER}; the pipeline then keeps the parsed value in the call's record, against
+ * the response it returns with its body read (as openapi-fetch would have left it), and the wrapper puts the value in
+ * `data` (`parsedAnswer(response)` in createPipeline.ts). The helpers' direct door always takes it parsed.
  *
  * A caller's own `parseAs` is left alone: such a request carries no mark, and gets a rebuilt response to read.
  */
@@ -14,18 +15,6 @@
  * openapi-fetch (0.17) copies init keys it does not know onto the Request it builds (see serializedBody.ts).
  */
 export const TAKES_PARSED_ANSWER = "zuoraTakesParsedAnswer";
-
-const parsed = new WeakMap<Response, unknown>();
-
-/** Keeps `value` as the parsed body of `response`. */
-export function keepParsedAnswer(response: Response, value: unknown): void {
-  parsed.set(response, value);
-}
-
-/** The parsed body kept for `response`, or undefined when none was kept (JSON never parses to undefined). */
-export function parsedAnswer(response: Response): unknown {
-  return parsed.get(response);
-}
 
 /** Whether the Request openapi-fetch built carries the mark. */
 export function takesParsedAnswer(input: Request): boolean {

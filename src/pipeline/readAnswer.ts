@@ -1,5 +1,4 @@
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
-import { keepParsedAnswer } from "./parsedAnswer.js";
 import { MAX_ANSWER_BYTES, readCapped } from "./readCapped.js";
 
 /** Statuses whose response has no body: a Response cannot be built with one. */
@@ -35,12 +34,12 @@ export class UnusableAnswer extends Error {
  *   another charset (the same bytes would come again); else a {@link CorruptBody} when labelled JSON (fetch's gunzip
  *   does not flag a truncated stream, it yields the bytes it got; the attempt is retried), and an
  *   {@link UnusableAnswer} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
- * - a 2xx body that parses, when `takesParsed` (the caller takes the parsed value, see parsedAnswer.ts): `received`
- *   itself, its body read, the value kept for it;
+ * - a 2xx body that parses, when `keep` is given (the caller takes the parsed value, see parsedAnswer.ts): `received`
+ *   itself, its body read, the value put in `keep.parsed`;
  * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
  *   openapi-fetch to parse: its status decides what happens next.
  */
-export async function readAnswer(received: Response, takesParsed = false): Promise<Response> {
+export async function readAnswer(received: Response, keep?: { parsed?: unknown }): Promise<Response> {
   const { status } = received;
   if (received.type === "opaqueredirect" || status < 200 || status > 599) {
     await received.body?.cancel();
@@ -55,8 +54,8 @@ export async function readAnswer(received: Response, takesParsed = false): Promi
   }
   if (status < 300 && body && body.byteLength > 0) {
     const parsed = parse(body);
-    if (parsed && takesParsed) {
-      keepParsedAnswer(received, parsed.value);
+    if (parsed && keep) {
+      keep.parsed = parsed.value;
       return received;
     }
     if (!parsed) {

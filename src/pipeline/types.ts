@@ -29,6 +29,8 @@ export interface PipelineRequest {
   readonly replayable: boolean;
   /** True when the caller takes a 2xx JSON body already parsed (see parsedAnswer.ts) rather than reading it. */
   readonly takesParsedAnswer: boolean;
+  /** The parsed 2xx JSON body, set by the attempt that read it when {@link takesParsedAnswer}. */
+  parsed?: unknown;
   readonly info: CallInfo;
   /** The tokens this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;

@@ -92,9 +92,21 @@ async function sendOnce(
   let status: number | undefined;
   let bodyRead = false;
   try {
-    const received = await next({ ...request, signal: controller.signal });
+    // Spelled out, not spread (see createPipeline.ts); the caller's request keeps the caller's signal.
+    const received = await next({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      replayable: request.replayable,
+      takesParsedAnswer: request.takesParsedAnswer,
+      info: request.info,
+      secrets: request.secrets,
+    });
     status = received.status;
-    const response = await readAnswer(received, request.takesParsedAnswer);
+    // The parsed body goes on the call's own request, which outlives this attempt's copy.
+    const response = await readAnswer(received, request.takesParsedAnswer ? request : undefined);
     bodyRead = received.bodyUsed;
     return { response };
   } catch (error) {

@@ -17,9 +17,17 @@ export interface RequestToValidate {
   query?: unknown;
 }
 
+// By method, then path: a lookup of two strings the caller already has (their hashes cached) rather than of a
+// "METHOD path" key built, and hashed, on every call.
+const byMethod = new Map<string, Map<string, CompiledOperation>>();
+for (const operation of operationRules.values()) {
+  const paths = byMethod.get(operation.method) ?? new Map<string, CompiledOperation>();
+  byMethod.set(operation.method, paths.set(operation.path, operation));
+}
+
 /** Finds an operation's compiled rules, or undefined for a path the spec does not describe. */
 export function findOperation(method: string, path: string): CompiledOperation | undefined {
-  return operationRules.get(`${method} ${path}`);
+  return byMethod.get(method)?.get(path);
 }
 
 /**
