@@ -7,7 +7,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { createZuoraClient } from "./shippedClient.js";
 import { bundleSize } from "./bundleSize.js";
 import {
   type Call,
@@ -21,6 +20,7 @@ import {
 } from "./clients.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
+import { createZuoraClient } from "./shippedClient.js";
 
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
