@@ -45,9 +45,10 @@ const HEAP_CALLS = 20_000;
 // pipeline (src/operations/sendOperation.ts, about 310 B, GET ratio about 1.2 to 1.1), and for what a careless caller
 // gets (a signal option checked, the URL parsed as a Request parses it, null pager arguments, query values a URL
 // cannot carry refused, path, query and header values read once for the check and the request, zuora.request()
-// validated: about 340 B).
+// validated: about 340 B), and for the hot path's literals instead of spreads and its operation index by method
+// (about 80 B; GET ratio about 1.1 to 1.05 with the client timed from dist/).
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 15_300;
+const BUNDLE_BUDGET_BYTES = 15_400;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
