@@ -161,22 +161,17 @@ export interface CompiledHeader {
   methods: readonly string[] | null;
 }
 
-/** Every operation's rules, keyed by `METHOD path` (e.g. `POST /v1/entities`). */
-export const operationRules: ReadonlyMap<string, CompiledOperation> = new Map(
-  Object.values(constraints.operations).map((op) => [
-    `${op.method} ${op.path}`,
-    {
-      operationId: op.operationId,
-      method: op.method,
-      path: op.path,
-      bodyRequired: op.bodyRequired,
-      fields: compileFields(op.fields),
-      pathParams: compileFields(op.pathParams),
-      query: compileFields(op.query),
-      headers: new Set(op.headers.map((h) => h.toLowerCase())),
-    },
-  ]),
-);
+/** Every operation's rules, compiled once (validateRequest.ts finds one by method and path). */
+export const operationRules: readonly CompiledOperation[] = Object.values(constraints.operations).map((op) => ({
+  operationId: op.operationId,
+  method: op.method,
+  path: op.path,
+  bodyRequired: op.bodyRequired,
+  fields: compileFields(op.fields),
+  pathParams: compileFields(op.pathParams),
+  query: compileFields(op.query),
+  headers: new Set(op.headers.map((h) => h.toLowerCase())),
+}));
 
 /** Every header parameter's rules, keyed by lower-case name. */
 export const headerRules: ReadonlyMap<string, CompiledHeader> = new Map(

@@ -20,7 +20,7 @@ export interface RequestToValidate {
 // By method, then path: a lookup of two strings the caller already has (their hashes cached) rather than of a
 // "METHOD path" key built, and hashed, on every call.
 const byMethod = new Map<string, Map<string, CompiledOperation>>();
-for (const operation of operationRules.values()) {
+for (const operation of operationRules) {
   const paths = byMethod.get(operation.method) ?? new Map<string, CompiledOperation>();
   byMethod.set(operation.method, paths.set(operation.path, operation));
 }
