@@ -75,6 +75,23 @@ async function compare(call: (client: Client) => Promise<unknown>, overrides: Pa
   return { outcome: now, sent: sentNow };
 }
 
+/**
+ * Compares `call` given a signal the caller aborts 50 ms in, and checks that both doors reject with the caller's own
+ * reason.
+ */
+async function compareAborted(
+  call: (client: Client, signal: AbortSignal) => Promise<unknown>,
+  overrides: Partial<ZuoraClientOptions> = {},
+) {
+  const reason = new Error("caller gave up");
+  const { outcome } = await compare((zuora) => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 50);
+    return call(zuora, controller.signal);
+  }, overrides);
+  expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+}
+
 const answers: Array<[string, Answer]> = [
   ["a success", { json: { id: "e1", success: true } }],
   ["an empty 200", { text: "" }],
@@ -251,55 +268,27 @@ describe("the direct door against the openapi-fetch door, timing and aborts", ()
 
   it("an abort while the answer hangs", async () => {
     server.handler = () => "hang";
-    const reason = new Error("caller gave up");
-    const { outcome } = await compare((zuora) => {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(reason), 50);
-      return zuora.getEntity("e1", { signal: controller.signal });
-    });
-    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+    await compareAborted((zuora, signal) => zuora.getEntity("e1", { signal }));
   });
 
   it("an abort during the token request", async () => {
     server.handler = (request) => (request.path === "/oauth/token" ? "hang" : { json: { success: true } });
-    const reason = new Error("caller gave up");
-    const { outcome } = await compare(
-      (zuora) => {
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(reason), 50);
-        return zuora.getEntity("e1", { signal: controller.signal });
-      },
-      { auth: { clientId: "client-id-1", clientSecret: "client-secret-xyz" } },
-    );
-    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+    await compareAborted((zuora, signal) => zuora.getEntity("e1", { signal }), {
+      auth: { clientId: "client-id-1", clientSecret: "client-secret-xyz" },
+    });
   });
 
   it("an abort while a success body stalls", async () => {
     server.handler = () => ({ json: { success: true, id: "z".repeat(200) }, stalled: true });
-    const reason = new Error("caller gave up");
-    const { outcome } = await compare((zuora) => {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(reason), 50);
-      return zuora.getEntity("e1", { signal: controller.signal });
-    });
-    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+    await compareAborted((zuora, signal) => zuora.getEntity("e1", { signal }));
   });
 
   it("an abort while the token function refreshes after a 401", async () => {
     server.handler = () => ({ status: 401, json: {} });
-    const reason = new Error("caller gave up");
-    const { outcome } = await compare(
-      (zuora) => {
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(reason), 50);
-        return zuora.getEntity("e1", { signal: controller.signal });
-      },
-      {
-        auth: ({ forceRefresh }) =>
-          forceRefresh ? new Promise<string>(() => undefined) : Promise.resolve("stale-token-1"),
-      },
-    );
-    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+    await compareAborted((zuora, signal) => zuora.getEntity("e1", { signal }), {
+      auth: ({ forceRefresh }) =>
+        forceRefresh ? new Promise<string>(() => undefined) : Promise.resolve("stale-token-1"),
+    });
   });
 
   it("a PUT answered 500 then 200 counts the unanswered attempt", async () => {
@@ -313,16 +302,7 @@ describe("the direct door against the openapi-fetch door, timing and aborts", ()
 
   it("an abort during a Retry-After wait", async () => {
     server.handler = () => ({ status: 429, headers: { "retry-after": "5" }, text: "" });
-    const reason = new Error("caller gave up");
-    const { outcome } = await compare(
-      (zuora) => {
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(reason), 50);
-        return zuora.getEntity("e1", { signal: controller.signal });
-      },
-      { retry: { baseDelayMs: 0 } },
-    );
-    expect(outcome).toMatchObject({ ok: false, message: "caller gave up" });
+    await compareAborted((zuora, signal) => zuora.getEntity("e1", { signal }), { retry: { baseDelayMs: 0 } });
   });
 });
 
