@@ -140,9 +140,12 @@ function checkValues(
   }
 }
 
+/** The types of value a URL carries as text. */
+const PLAIN_TYPES = new Set(["string", "number", "boolean", "bigint"]);
+
 /** Whether a query value is text, a number, a boolean, or (at the top) an array or object of them, or none. */
 function travels(value: unknown, depth: number): boolean {
-  if (value === undefined || value === null || /^(string|number|boolean|bigint)$/.test(typeof value)) return true;
+  if (value === undefined || value === null || PLAIN_TYPES.has(typeof value)) return true;
   if (typeof value !== "object" || depth > 0) return false;
   for (const key in value) if (!travels((value as Record<string, unknown>)[key], 1)) return false;
   return true;
