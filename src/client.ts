@@ -1,27 +1,28 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import { removeTrailingSlash } from "openapi-fetch";
 import { constraints } from "../generated/constraints.js";
 import type { components, paths } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
+import type { CallCore } from "./call/callCore.js";
+import { prepareCall } from "./call/prepareCall.js";
 import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
+import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./logging/log.js";
+import { makeMethods } from "./methods/makeMethods.js";
 import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
-import { createPipeline, parsedAnswer } from "./pipeline/createPipeline.js";
-import { TAKES_PARSED_ANSWER } from "./pipeline/parsedAnswer.js";
+import { createPipeline, type SendCall } from "./pipeline/createPipeline.js";
 import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
-import { SERIALIZED_BODY } from "./pipeline/serializedBody.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readCapped.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";
 import { sleep as realSleep } from "./retry/sleep.js";
-import { collectHeaders } from "./validation/collectHeaders.js";
 import { normalizeHeaderValue } from "./validation/headerValue.js";
-import { serializeBody } from "./validation/serializeBody.js";
-import { snapshotHeaders, snapshotValues } from "./validation/snapshotValues.js";
-import { type HeaderOption, validateHeaderOptions, validateRequest } from "./validation/validateRequest.js";
+import { type HeaderOption, validateHeaderOptions } from "./validation/validateRequest.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -32,17 +33,15 @@ export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
 export type { CallOptions } from "./operations/callOptions.js";
 
 /**
- * The client: openapi-fetch typed by the spec's `paths`, plus one helper per operation, named by its operationId,
- * that resolves to the success body (only a 2xx JSON object with `success: true`) or throws:
- * {@link ZuoraValidationError} before sending a value that breaks the spec, and a {@link ZuoraApiError} subclass for
- * any other answer (HTTP 200 with `success: false` included) or none. Path parameters come first, then the body,
- * then query values, then {@link CallOptions}: `getEntity(id, options?)`, `updateEntity(id, body, options?)`,
- * `listConnections({ type, page, pageSize }?, options?)`. Paginated operations also get an iterator over every item
- * of every page (`allConnections`).
+ * The client: openapi-fetch's surface typed by the spec's `paths` (`GET`, `POST`, ..., `use`, `eject`), plus one
+ * helper per operation, named by its operationId, that resolves to the success body (only a 2xx JSON object with
+ * `success: true`) or throws: {@link ZuoraValidationError} before sending a value that breaks the spec, and a
+ * {@link ZuoraApiError} subclass for any other answer (HTTP 200 with `success: false` included) or none. Path
+ * parameters come first, then the body, then query values, then {@link CallOptions}: `getEntity(id, options?)`,
+ * `updateEntity(id, body, options?)`, `listConnections({ type, page, pageSize }?, options?)`. Paginated operations
+ * also get an iterator over every item of every page (`allConnections`). Every surface goes through one core.
  */
 export type ZuoraClient = Client<paths> & OperationHelpers & PagerHelpers;
-
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /**
  * Creates a Zuora Multi-entity client. Every request is validated against the spec before it is sent, then
@@ -52,6 +51,7 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   checkOptions(options);
   const redactor = new SecretRedactor();
+  const log = clientLog(options, redactor);
   const transport: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = options.retry ?? {};
   const backoff: BackoffOptions = {
@@ -61,14 +61,24 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     random: retry.random ?? Math.random,
     now: retry.now ?? Date.now,
   };
-  const maxRetries = options.maxRetries ?? 2;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const sleep = retry.sleep ?? realSleep;
   const context: ErrorContext = { redactor, now: backoff.now, maxRetryAfterMs: backoff.maxRetryAfterMs };
+  const retrySettings = {
+    ...backoff,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    idempotentMethods: IDEMPOTENT_METHODS,
+    safeMethods: SAFE_METHODS,
+    sleep: retry.sleep ?? realSleep,
+    context,
+    log,
+  };
+  const defaults = {
+    baseUrl: removeTrailingSlash(options.baseUrl),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 2,
+  };
   // Trimmed as fetch trims a header value, so the default that is checked is the default that travels.
   const trackId = options.trackId === undefined ? undefined : normalizeHeaderValue(options.trackId);
   const entityIds = options.entityIds === undefined ? undefined : normalizeHeaderValue(options.entityIds);
-
   // The client's own defaults break the same rules as per-call values would: refuse them now, not on every call.
   const headerOptions: HeaderOption[] = [];
   if (trackId !== undefined) headerOptions.push({ option: "trackId", header: "zuora-track-id", value: trackId });
@@ -77,27 +87,29 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   }
   validateHeaderOptions(headerOptions);
 
-  const tokens = tokenSource(options, context, () => {
-    // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no policies.
-    const tokenPipeline = createPipeline(
-      [
-        retryPolicy({
-          ...backoff,
-          maxRetries,
-          timeoutMs,
-          idempotentMethods: IDEMPOTENT_METHODS,
-          safeMethods: SAFE_METHODS,
-          sleep,
-          context,
-          authentication: true,
-        }),
-      ],
-      transport,
-      { replayable: true, redactor },
-    );
-    return createClient<paths>({ baseUrl: options.baseUrl, fetch: tokenPipeline.fetch });
+  // The token request changes nothing at Zuora, so it is retried like any safe request; it takes no other policy.
+  const sendToken = createPipeline([retryPolicy({ ...retrySettings, authentication: true })], transport, {
+    replayable: true,
+    redactor,
   });
-
+  const tokens = tokenSource(options, context, async (form, signal) =>
+    sendToken(
+      await prepareCall(
+        {
+          method: "POST",
+          path: "/oauth/token",
+          pathValues: undefined,
+          query: undefined,
+          headers: [],
+          body: form,
+          signal,
+          optionsName: "options",
+        },
+        defaults,
+      ),
+      true,
+    ),
+  );
   const policies = policyOrder({
     tokens,
     entityIds,
@@ -108,24 +120,33 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
       options.compression === false
         ? false
         : { minBytes: options.compression?.minBytes ?? 1024, acceptGzip: options.compression?.acceptGzip ?? true },
-    maxRetries,
-    timeoutMs,
-    backoff,
-    sleep,
-    context,
+    retry: retrySettings,
   });
-  const pipeline = createPipeline(policies, transport, { redactor });
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: pipeline.fetch });
-  const hasMiddleware = guardWithValidation(client);
+  const sendCall = createPipeline(policies, transport, { redactor });
+  const send: SendCall = (call, takesParsed) => (call.authenticated ? sendCall : sendToken)(call, takesParsed);
+  const core: CallCore = { defaults, send, middleware: [], context };
+  return Object.assign(makeMethods(core), makeHelpers(core));
+}
 
-  const helpers = makeHelpers({ client, send: pipeline.send, hasMiddleware, context, baseUrl: options.baseUrl });
-  return Object.assign(client, helpers);
+/** The client's log: its `logger` at its `logLevel`, else `ZUORA_LOG`, else warnings and errors to the console. */
+function clientLog(options: ZuoraClientOptions, redactor: SecretRedactor): Log {
+  const logger = options.logger ?? console;
+  const fromEnvironment = logLevelFromEnvironment();
+  let level: LogLevel = options.logLevel ?? "warn";
+  if (options.logLevel === undefined && fromEnvironment !== undefined) {
+    if (isLogLevel(fromEnvironment)) level = fromEnvironment;
+    else
+      logger.warn(
+        `zuora-multi-entity: ZUORA_LOG=${fromEnvironment} is not a log level (off, error, warn, info, debug); using warn`,
+      );
+  }
+  return createLog({ logger, level, redact: (text) => redactor.redact(text) });
 }
 
 function tokenSource(
   options: ZuoraClientOptions,
   context: ErrorContext,
-  tokenClient: () => Client<paths>,
+  requestToken: Parameters<typeof oauthTokenSource>[0]["requestToken"],
 ): TokenSource {
   // The shapes of `auth` were checked by checkOptions.
   const { auth } = options;
@@ -134,101 +155,5 @@ function tokenSource(
     return staticTokenSource(auth.trim());
   }
   if (typeof auth === "function") return providerTokenSource(auth, context.redactor);
-  return oauthTokenSource({ ...auth, tokenClient: tokenClient(), context });
-}
-
-/**
- * Wraps each method of the openapi-fetch client so the request is validated before openapi-fetch builds it. A
- * violation rejects the returned promise with a ZuoraValidationError and nothing is sent. Returns whether openapi-fetch
- * middleware was ever registered on the client.
- */
-function guardWithValidation(client: Client<paths>): () => boolean {
-  const target = client as unknown as Record<string, (url: string, init?: RequestShape) => Promise<unknown>>;
-  const hasMiddleware = watchMiddleware(client);
-  for (const method of METHODS) {
-    const original = target[method];
-    if (!original) continue;
-    target[method] = (url, given) => {
-      let json: string | undefined;
-      // The values validation checks are the ones openapi-fetch sends (see snapshotValues.ts).
-      const params = given?.params && {
-        ...given.params,
-        path: snapshotValues(given.params.path),
-        query: snapshotValues(given.params.query),
-        header: snapshotHeaders(given.params.header),
-      };
-      const init = given && { ...given, headers: snapshotHeaders(given.headers), ...(params ? { params } : {}) };
-      try {
-        const own = init?.body === undefined || init.bodySerializer !== undefined;
-        // Serialize first and check what will travel: inherited fields, a toJSON() and getters all count as sent.
-        json = own ? undefined : serializeBody(init?.body, method, url);
-        const body = own ? init?.body : json === undefined ? undefined : JSON.parse(json);
-        const headers = collectHeaders(init?.headers, init?.params?.header);
-        validateRequest({
-          method,
-          path: url,
-          body,
-          headers,
-          pathParams: init?.params?.path,
-          query: init?.params?.query,
-        });
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      // Serialize once, for openapi-fetch and for the pipeline (see serializedBody.ts).
-      const sent = json;
-      const serialized = sent === undefined ? {} : { bodySerializer: () => sent, [SERIALIZED_BODY]: sent };
-      // The pipeline's parse of a success body serves (see parsedAnswer.ts) only when openapi-fetch parses exactly
-      // what the pipeline returned. A caller's own parseAs is theirs; their fetch bypasses the pipeline; their
-      // middleware may clone, read or replace the response, so it must get one whose body is still unread.
-      if ((init?.parseAs ?? init?.fetch ?? init?.middleware) !== undefined || hasMiddleware()) {
-        return original(url, { ...init, ...serialized });
-      }
-      return original(url, { ...init, ...serialized, parseAs: "stream", [TAKES_PARSED_ANSWER]: true }).then(
-        withParsedData,
-      );
-    };
-  }
-  // openapi-fetch's request(method, url, init) calls its core itself, not the methods above: send it through them.
-  const { request } = client as unknown as { request: (method: string, url: string, init?: RequestShape) => unknown };
-  Object.assign(client, {
-    request: (method: string, url: string, init?: RequestShape) =>
-      target[method.toUpperCase()]?.(url, init) ?? request(method, url, init),
-  });
-  return hasMiddleware;
-}
-
-/** openapi-fetch's result with `data` set to the body the pipeline parsed, as openapi-fetch's own parse would have. */
-function withParsedData(result: unknown): unknown {
-  const settled = result as { data?: unknown; response: Response };
-  if (!settled.response.ok || settled.data === undefined) return settled;
-  // A success with a body always has its parsed value kept (a 2xx body that does not parse never gets here).
-  settled.data = parsedAnswer(settled.response);
-  return settled;
-}
-
-/**
- * Whether openapi-fetch middleware was ever registered on `client` (openapi-fetch does not expose its list). Not
- * cleared by `eject()`: a client that had middleware only goes on without the single parse, never the reverse.
- */
-function watchMiddleware(client: Client<paths>): () => boolean {
-  let used = false;
-  const { use } = client;
-  client.use = (...middleware) => {
-    used = true;
-    use(...middleware);
-  };
-  return () => used;
-}
-
-interface RequestShape {
-  parseAs?: unknown;
-  fetch?: unknown;
-  middleware?: unknown;
-  body?: unknown;
-  bodySerializer?: unknown;
-  [SERIALIZED_BODY]?: string;
-  [TAKES_PARSED_ANSWER]?: boolean;
-  headers?: unknown;
-  params?: { header?: unknown; path?: unknown; query?: unknown };
+  return oauthTokenSource({ ...auth, requestToken, context });
 }

@@ -7,6 +7,7 @@
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
 export type { TokenProvider } from "./auth/tokenSource.js";
+export { callInfo } from "./callInfo.js";
 export {
   type CallOptions,
   type CreatedEntity,
@@ -28,8 +29,8 @@ export {
 export { ZuoraConfigurationError } from "./errors/ZuoraConfigurationError.js";
 export { ZuoraError } from "./errors/ZuoraError.js";
 export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
+export type { Logger, LogLevel } from "./logging/log.js";
 export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";
-export { callInfo } from "./pipeline/createPipeline.js";
 export type { CallInfo } from "./pipeline/types.js";
 export type { Sleep } from "./retry/sleep.js";
 export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./withResponse.js";

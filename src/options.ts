@@ -1,5 +1,6 @@
 import type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
 import type { TokenProvider } from "./auth/tokenSource.js";
+import type { Logger, LogLevel } from "./logging/log.js";
 import type { FetchLike } from "./pipeline/types.js";
 import type { Sleep } from "./retry/sleep.js";
 
@@ -48,10 +49,28 @@ export interface ZuoraClientOptions {
   entityIds?: string | undefined;
   /** `Zuora-Track-Id` sent on every call that does not set its own (≤ 64 US-ASCII, none of `:;"'`). Defaults to none. */
   trackId?: string | undefined;
-  /** Retries after the first attempt (network errors, 429, 5xx, 409 in progress). Defaults to 2; 0 disables. */
+  /**
+   * Retries after the first attempt (network errors, 429, 5xx, 409 in progress). Defaults to 2; 0 disables; a call's
+   * `maxRetries` overrides it.
+   */
   maxRetries?: number | undefined;
-  /** Time limit of one attempt, response body included, in ms. Defaults to 30000. */
+  /** Time limit of one attempt, response body included, in ms. Defaults to 30000; a call's `timeoutMs` overrides it. */
   timeoutMs?: number | undefined;
+  /**
+   * The most bytes of one response body the client reads, after gzip decoding. A larger body ends the call with a
+   * `ZuoraApiError` that names this option. Defaults to 4194304 (4 MiB): Zuora's answers are a few KB.
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Where log lines go: anything with `debug`, `info`, `warn` and `error` methods. Defaults to `console`. Lines
+   * never hold a token, a client secret or an Authorization value.
+   */
+  logger?: Logger | undefined;
+  /**
+   * How much the client logs: `"debug"` (one line per attempt), `"info"` (one line per retry decision), `"warn"`,
+   * `"error"` or `"off"`. Defaults to the `ZUORA_LOG` environment variable where the runtime has one, else `"warn"`.
+   */
+  logLevel?: LogLevel | undefined;
   /**
    * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
    * `{ minBytes: 1024, acceptGzip: true }`.

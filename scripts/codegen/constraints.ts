@@ -53,8 +53,15 @@ export interface OperationRule {
   path: string;
   /** False for an operation that takes no bearer token (`security: []`, the token request): it gets no helper. */
   auth: boolean;
+  /**
+   * The 200 body carries Zuora's `success` flag (every Multi-entity operation): a helper resolves only to a body
+   * with `success: true`. False for the token request, whose 200 body is the token itself.
+   */
+  successFlag: boolean;
   /** The operation takes a request body (its helper takes one after the path parameters). */
   body: boolean;
+  /** The request body's media type (`application/json`, or the token request's form encoding); absent without one. */
+  bodyType?: string;
   bodyRequired: boolean;
   fields: Record<string, FieldRule>;
   /** Path parameters in the order they appear in the path (the order of the helper's first arguments). */
@@ -137,6 +144,7 @@ export function extractConstraints(spec: JsonObject): ConstraintTable {
         method: method.toUpperCase(),
         path,
         auth: !(Array.isArray(operation.security) && operation.security.length === 0),
+        successFlag: hasSuccessFlag(spec, successSchema(spec, operation)),
         ...bodyRule(spec, operationId, operation),
         pathParams,
         query: byLocation.query ?? {},
@@ -186,11 +194,30 @@ function headerRule(spec: JsonObject, parameter: JsonObject): HeaderRule {
   return rule;
 }
 
+/** The schema of an operation's 200 JSON body, when it has one. */
+function successSchema(spec: JsonObject, operation: JsonObject): Json | undefined {
+  const responses = deref(spec, operation.responses);
+  const ok = isObject(responses) ? deref(spec, responses["200"]) : undefined;
+  const content = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+  return isObject(content) ? content.schema : undefined;
+}
+
+/** Whether a schema, or any branch of it, declares a `success` property. */
+function hasSuccessFlag(spec: JsonObject, raw: Json | undefined): boolean {
+  const schema = raw === undefined ? undefined : deref(spec, raw);
+  if (!isObject(schema)) return false;
+  if (isObject(schema.properties) && "success" in schema.properties) return true;
+  return ["oneOf", "anyOf", "allOf"].some((keyword) => {
+    const branches = schema[keyword];
+    return Array.isArray(branches) && branches.some((branch) => hasSuccessFlag(spec, branch));
+  });
+}
+
 function bodyRule(
   spec: JsonObject,
   operationId: string,
   operation: JsonObject,
-): Pick<OperationRule, "body" | "bodyRequired" | "fields"> {
+): Pick<OperationRule, "body" | "bodyType" | "bodyRequired" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
     return { body: false, bodyRequired: false, fields: {} };
@@ -206,7 +233,7 @@ function bodyRule(
   for (const [name, raw] of Object.entries(schema.properties)) {
     fields[name] = { ...fieldRule(spec, `${operationId}.${name}`, raw, FIELD_KEYWORDS), required: required.has(name) };
   }
-  return { body: true, bodyRequired: requestBody.required === true, fields };
+  return { body: true, bodyType: contentType, bodyRequired: requestBody.required === true, fields };
 }
 
 function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonly string[]): FieldRule {

@@ -1,10 +1,10 @@
-import type { Client } from "openapi-fetch";
-import type { paths } from "../../generated/schema.js";
+import { readBodyValue } from "../call/readBodyValue.js";
 import { echoedHeader } from "../errors/echoedHeader.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
-import { callInfo, callSecrets, callTarget } from "../pipeline/createPipeline.js";
+import { target } from "../pipeline/target.js";
+import type { Exchange } from "../pipeline/types.js";
 import { checkTokenShape } from "./checkToken.js";
 import { SharedFlight } from "./sharedFlight.js";
 import type { TokenLease, TokenSource } from "./tokenSource.js";
@@ -25,8 +25,11 @@ export interface OAuthClientCredentials {
 
 /** Options of {@link oauthTokenSource}. */
 export interface OAuthTokenSourceOptions extends OAuthClientCredentials {
-  /** An openapi-fetch client for `POST /oauth/token` (typed from the spec, no auth policy). */
-  tokenClient: Client<paths>;
+  /**
+   * Sends `POST /oauth/token` with this form body through the client's core (prepared and validated like any call,
+   * sent through the token request's policies), taking a 2xx JSON body parsed.
+   */
+  requestToken: (form: Record<string, string>, signal: AbortSignal) => Promise<Exchange>;
   /** Redaction, clock and Retry-After cap for the token request's errors. */
   context: ErrorContext;
 }
@@ -50,35 +53,31 @@ export function oauthTokenSource(options: OAuthTokenSourceOptions): TokenSource 
   const requests = new SharedFlight<TokenLease>();
 
   const requestToken = async (signal: AbortSignal): Promise<TokenLease> => {
-    const result = await options.tokenClient.POST("/oauth/token", {
-      body: { client_id: options.clientId, client_secret: options.clientSecret, grant_type: "client_credentials" },
-      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    const { response, record } = await options.requestToken(
+      { client_id: options.clientId, client_secret: options.clientSecret, grant_type: "client_credentials" },
       signal,
-    });
-    const { response } = result;
-    const operation = callTarget(response) ?? "POST /oauth/token";
-    const data = result.data as Record<string, unknown> | undefined;
+    );
+    const operation = target(record);
     if (!response.ok) {
       throw errorFromResponse({
         operation,
         response,
-        body: result.error,
-        info: callInfo(response),
-        secrets: callSecrets(response),
+        body: await readBodyValue(response),
+        info: record.info,
+        secrets: record.secrets,
         context,
         authentication: true,
       });
     }
+    const data = record.parsed as Record<string, unknown> | undefined;
     const token = data?.access_token;
     const problem = checkTokenShape(token);
     if (problem) {
-      const attempts = callInfo(response)?.attempts ?? 1;
-      const redact = (text: string) => context.redactor.redact(text, callSecrets(response));
+      const redact = (text: string) => context.redactor.redact(text, record.secrets);
       throw new ZuoraAuthenticationError({
         message: redact(`${operation} answered HTTP ${response.status} without a usable access_token (it ${problem})`),
         status: response.status,
-        attempts,
+        attempts: record.info.attempts,
         requestId: echoedHeader(response, "zuora-request-id", redact),
       });
     }

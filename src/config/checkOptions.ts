@@ -1,5 +1,6 @@
 import { checkTokenShape } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
+import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
 import type { ZuoraClientOptions } from "../options.js";
 
 /** The longest delay `setTimeout` honours, in ms; a longer one fires at once. */
@@ -17,6 +18,11 @@ export function checkOptions(options: ZuoraClientOptions): void {
   checkAuth(options.auth);
   integer("maxRetries", options.maxRetries, 0);
   duration("timeoutMs", options.timeoutMs, 1);
+  integer("maxResponseBytes", options.maxResponseBytes, 1);
+  checkLogger(options.logger);
+  if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
+    throw new ZuoraConfigurationError("logLevel", `must be one of ${LOG_LEVELS.join(", ")}`);
+  }
   fn("fetch", options.fetch);
   fn("idempotencyKey", options.idempotencyKey);
   text("trackId", options.trackId);
@@ -54,6 +60,18 @@ function checkBaseUrl(value: unknown): void {
   if (url.search || url.hash) throw fail("must not have a query or fragment");
   // The operation paths start with /v1: a base URL ending in it would call /v1/v1/...
   if (/\/v1\/?$/i.test(url.pathname)) throw fail("must not end in /v1: the operation paths already start with it");
+}
+
+function checkLogger(logger: unknown): void {
+  if (logger === undefined) return;
+  const methods = ["debug", "info", "warn", "error"] as const;
+  if (
+    typeof logger !== "object" ||
+    logger === null ||
+    methods.some((m) => typeof (logger as Record<string, unknown>)[m] !== "function")
+  ) {
+    throw new ZuoraConfigurationError("logger", "must have debug, info, warn and error methods");
+  }
 }
 
 function checkAuth(auth: unknown): void {

@@ -2,6 +2,7 @@ import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
 import { parseRetryAfter } from "../retry/retryAfter.js";
 import { echoedHeader } from "./echoedHeader.js";
+import { mayHaveActedCaveat } from "./mayHaveActed.js";
 import type { SecretRedactor } from "./redact.js";
 import {
   ZuoraApiError,
@@ -93,10 +94,11 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
         : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
   // An earlier attempt of this state change went unanswered: this answer may be the consequence of its success.
-  const mayHaveActed = (call.info?.unanswered ?? 0) > 0;
-  const caveat = mayHaveActed
-    ? "; an earlier attempt got no answer and may have taken effect, so check the resource's state"
-    : "";
+  // With a key, Zuora answers a resend with the first attempt's saved result: only "still in progress" (409) says
+  // that an attempt it never answered is being performed.
+  const keyed = call.info?.idempotencyKey !== undefined;
+  const mayHaveActed = (call.info?.uncertainAttempts ?? 0) > 0 && (!keyed || status === 409);
+  const caveat = mayHaveActed ? mayHaveActedCaveat(call.info?.idempotencyKey) : "";
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
   const details: ZuoraApiErrorDetails = {
     message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}${caveat}`),

@@ -1,5 +1,3 @@
-import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
-
 /** Per-call options of the operation helpers; each overrides the client's default for this call only. */
 export interface CallOptions {
   /**
@@ -16,6 +14,10 @@ export interface CallOptions {
    * An already-aborted signal sends nothing.
    */
   signal?: AbortSignal | undefined;
+  /** This call's time limit per attempt, body included, in ms (1 to 2147483647). Defaults to the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
+  /** This call's retries after the first attempt (0 disables). Defaults to the client's `maxRetries`. */
+  maxRetries?: number | undefined;
 }
 
 /** The request headers a call's options stand for, as openapi-fetch takes them in `params.header`. */
@@ -25,18 +27,4 @@ export function headersOf(options: CallOptions): Record<string, string> {
   if (options.trackId !== undefined) header["Zuora-Track-Id"] = options.trackId;
   if (options.entityIds !== undefined) header["Zuora-Entity-Ids"] = options.entityIds;
   return header;
-}
-
-/**
- * Refuses a `signal` option that is not an AbortSignal (undefined and null mean none), before anything is sent: the
- * policies would call it as one, and a look-alike that never aborts would let the call run unstoppable.
- */
-export function checkSignal(operationId: string, signal: unknown): void {
-  if (signal === undefined || signal === null || signal instanceof AbortSignal) return;
-  throw new ZuoraValidationError({
-    operationId,
-    field: "options.signal",
-    rule: "type",
-    problem: "must be an AbortSignal",
-  });
 }

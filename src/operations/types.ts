@@ -8,9 +8,8 @@ import type { CallOptions } from "./callOptions.js";
 
 type Table = typeof constraints.operations;
 
-/** The operations that get a helper: every one that takes the bearer token (not the token request itself). */
-export type HelperId = { [K in keyof Table]: Table[K]["auth"] extends true ? K : never }[keyof Table] &
-  keyof operations;
+/** The operations that get a helper: every one in the spec, the token request included. */
+export type HelperId = keyof Table & keyof operations;
 
 /** `"/a/{x}/b/{y}"` → `["x", "y"]`. */
 type PathNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? [Name, ...PathNames<Rest>] : [];
@@ -29,11 +28,11 @@ type ValuesOf<Names extends string[], Values> = Names extends [
 /** The path parameters as positional arguments, in the order of the path. */
 type PathArgs<K extends HelperId> = ValuesOf<PathNames<Table[K]["path"]>, PathValues<K>>;
 
-/** The JSON request body, when the operation takes one. */
+/** The request body (JSON, or the token request's form fields), when the operation takes one. */
 type BodyArgs<K extends HelperId> = [NonNullable<operations[K]["requestBody"]>] extends [never]
   ? []
-  : NonNullable<operations[K]["requestBody"]> extends { content: { "application/json": infer Body } }
-    ? [body: Body]
+  : NonNullable<operations[K]["requestBody"]> extends { content: infer Content }
+    ? [body: Content[keyof Content]]
     : [];
 
 /** The query values of the operation (never when it takes none). */

@@ -1,13 +1,10 @@
 import type { TokenSource } from "../auth/tokenSource.js";
-import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { authPolicy } from "../policies/authPolicy.js";
 import { compressionPolicy } from "../policies/compressionPolicy.js";
 import { entityPolicy } from "../policies/entityPolicy.js";
 import { idempotencyPolicy } from "../policies/idempotencyPolicy.js";
-import { retryPolicy } from "../policies/retryPolicy.js";
+import { type RetryPolicyOptions, retryPolicy } from "../policies/retryPolicy.js";
 import { trackingPolicy } from "../policies/trackingPolicy.js";
-import type { BackoffOptions } from "../retry/retryStrategy.js";
-import type { Sleep } from "../retry/sleep.js";
 import type { Policy } from "./types.js";
 
 /** Everything the policies need, resolved from the client's options. */
@@ -18,12 +15,8 @@ export interface PolicySettings {
   idempotencyMethods: readonly string[];
   newIdempotencyKey: (() => string) | undefined;
   compression: { minBytes: number; acceptGzip: boolean } | false;
-  maxRetries: number;
-  timeoutMs: number;
-  backoff: BackoffOptions;
-  sleep: Sleep;
-  /** Redaction, clock and Retry-After cap for the errors the policies build. */
-  context: ErrorContext;
+  /** Backoff, clock, sleep, response size cap, log, and the context of the errors the retry loop builds. */
+  retry: RetryPolicyOptions;
 }
 
 /** Methods that change nothing on the server (RFC 9110 §9.2.1): a lost answer to one of them hides no action. */
@@ -34,7 +27,8 @@ export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "
 
 /**
  * The order of the policies, outermost first. This is the only place that decides it. (Validation runs before all
- * of them, in the client's method wrapper, so a bad value throws before any policy or byte moves.)
+ * of them, when the call is prepared, so a bad value throws before any policy or byte moves; middleware runs around
+ * all of them, once per call.)
  */
 export function policyOrder(settings: PolicySettings): Policy[] {
   const policies: Policy[] = [];
@@ -55,16 +49,6 @@ export function policyOrder(settings: PolicySettings): Policy[] {
   // Above retries, so the body is gzipped once, not per attempt.
   if (settings.compression) policies.push(compressionPolicy(settings.compression));
   // Innermost: resends exactly what the policies above produced.
-  policies.push(
-    retryPolicy({
-      ...settings.backoff,
-      maxRetries: settings.maxRetries,
-      timeoutMs: settings.timeoutMs,
-      idempotentMethods: IDEMPOTENT_METHODS,
-      safeMethods: SAFE_METHODS,
-      sleep: settings.sleep,
-      context: settings.context,
-    }),
-  );
+  policies.push(retryPolicy(settings.retry));
   return policies;
 }

@@ -1,10 +1,11 @@
 /**
- * The most bytes of one answer's body the client reads, after fetch has decoded any `Content-Encoding`: 4 MiB.
+ * The most bytes of one response body the client reads by default (its `maxResponseBytes`), after fetch has decoded
+ * any `Content-Encoding`: 4 MiB.
  * Zuora's Multi-entity answers (a page of a list included) and a gateway's error page are a few KB, so this is far
  * above any real answer, and low enough that a gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body
  * cannot take the caller's memory with it.
  */
-export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads `body` to its end, or stops (cancelling the rest) once it has gone past `maxBytes` and resolves to
@@ -12,7 +13,7 @@ export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
  */
 export async function readCapped(
   body: ReadableStream<Uint8Array> | null,
-  maxBytes: number = MAX_ANSWER_BYTES,
+  maxBytes: number,
 ): Promise<ArrayBuffer | undefined> {
   if (!body) return new ArrayBuffer(0);
   const reader = body.getReader();
@@ -37,3 +38,6 @@ export async function readCapped(
   }
   return bytes.buffer;
 }
+
+/** @deprecated The old name of {@link DEFAULT_MAX_RESPONSE_BYTES}; the limit is now the `maxResponseBytes` option. */
+export const MAX_ANSWER_BYTES = DEFAULT_MAX_RESPONSE_BYTES;

@@ -1,3 +1,5 @@
+import type { Log } from "../logging/log.js";
+
 /** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
 export interface CallInfo {
   /** How many times the request went to the network (1 = no retry; a 401 refresh adds one). */
@@ -7,33 +9,68 @@ export interface CallInfo {
   /** The `Zuora-Track-Id` sent, if any. */
   trackId: string | undefined;
   /**
-   * Attempts that were sent again after no answer or a 5xx, counted only for a request that changes state and
-   * carries no `Idempotency-Key` (a PUT or DELETE): Zuora may have acted on them. 0 = every answer was heard.
+   * Attempts of a request that changes state (PUT, DELETE, POST) that got no answer or a 5xx and were sent again:
+   * Zuora may have acted on them. 0 = every attempt's outcome was known.
    */
-  unanswered: number;
+  uncertainAttempts: number;
+}
+
+/** The request a call prepared: validated, serialized, its URL built. Nothing in it is read from the caller again. */
+export interface PreparedCall {
+  /** The operation's id (`createEntity`), or `METHOD /path` for a path the spec does not describe. */
+  readonly operationId: string;
+  /** The whole URL, path and query values encoded. */
+  readonly url: string;
+  readonly method: string;
+  /** Ours alone: the policies edit it in place. */
+  readonly headers: Headers;
+  body: Uint8Array<ArrayBuffer> | null;
+  /** The caller's signal: aborting it stops the call, token request, retries and waits included. */
+  readonly signal: AbortSignal | undefined;
+  /** Time limit of one attempt, body included, in ms (the call's own, or the client's). */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt (the call's own, or the client's). */
+  readonly maxRetries: number;
+  /** False for the token request, which carries no bearer token. */
+  readonly authenticated: boolean;
+  /** The `fetch` this call alone sends with, under every policy (openapi-fetch's per-call `fetch`). */
+  readonly transport: FetchLike | undefined;
 }
 
 /**
  * A request on its way through the policies. Unlike a fetch `Request`, it is mutable: policies edit `headers` in
- * place and may replace `body`, and the retry policy sends it as many times as it needs (the body is bytes, read
- * once, so every attempt sends the same bytes).
+ * place and may replace `body`, and the retry policy sends it as many times as it needs (the body is bytes, so every
+ * attempt sends the same bytes).
  */
-export interface PipelineRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  body: Uint8Array<ArrayBuffer> | null;
+export interface PipelineRequest extends PreparedCall {
   /** The caller's signal (aborting it stops the call, retries included), or the per-attempt one below the retry policy. */
   signal: AbortSignal | undefined;
   /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */
   readonly replayable: boolean;
-  /** True when the caller takes a 2xx JSON body already parsed (see parsedAnswer.ts) rather than reading it. */
-  readonly takesParsedAnswer: boolean;
-  /** The parsed 2xx JSON body, set by the attempt that read it when {@link takesParsedAnswer}. */
+  /** True when the caller takes a 2xx JSON body already parsed rather than reading it. */
+  readonly takesParsed: boolean;
+  /** The parsed 2xx JSON body, set by the attempt that read it when {@link takesParsed}. */
   parsed?: unknown;
   readonly info: CallInfo;
-  /** The tokens this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
+  /** The credentials this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;
+}
+
+/** What the pipeline keeps about a settled call, handed back with its response (never attached to it). */
+export interface CallRecord {
+  readonly info: CallInfo;
+  readonly method: string;
+  readonly url: string;
+  /** The credentials the call sent, to hide in its errors. */
+  readonly secrets: ReadonlySet<string>;
+  /** The parsed 2xx JSON body, when the call took it parsed; undefined otherwise (JSON never parses to undefined). */
+  readonly parsed: unknown;
+}
+
+/** A call's response together with the record of how it was obtained. */
+export interface Exchange {
+  readonly response: Response;
+  readonly record: CallRecord;
 }
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */
@@ -48,3 +85,8 @@ export interface Policy {
 
 /** The `fetch` the pipeline ends in: the runtime's, or the one the caller injected. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Everything a policy may need to tell about a call while it runs. */
+export interface PolicyContext {
+  log: Log;
+}

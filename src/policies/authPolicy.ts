@@ -34,7 +34,14 @@ export function authPolicy(options: AuthPolicyOptions): Policy {
   return {
     name: "authPolicy",
     async send(request, next) {
-      if (request.headers.has("authorization")) return next(request);
+      const own = request.headers.get("authorization");
+      if (own !== null) {
+        // The caller's credential (from init headers or middleware) is hidden in errors and logs like the client's.
+        request.secrets.add(own);
+        const credential = own.replace(/^\S+\s+/, "");
+        if (credential !== own) request.secrets.add(credential);
+        return next(request);
+      }
       const sendWith = (lease: TokenLease) => {
         request.secrets.add(lease.token);
         request.headers.set("authorization", `Bearer ${lease.token}`);

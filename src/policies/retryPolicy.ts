@@ -1,19 +1,20 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
+import { mayHaveActedCaveat } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
-import { CorruptBody, readAnswer, UnusableAnswer } from "../pipeline/readAnswer.js";
+import type { Log } from "../logging/log.js";
+import { abortable } from "../pipeline/abortable.js";
+import { CorruptBody, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
 import type { Sleep } from "../retry/sleep.js";
 
-/** Options of {@link retryPolicy}. */
+/** Options of {@link retryPolicy}. (Each call brings its own retry count and time limit: `PreparedCall`.) */
 export interface RetryPolicyOptions extends BackoffOptions {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  /** Time limit of one attempt, response body included, in ms. */
-  timeoutMs: number;
+  /** The most bytes of one response body read, after decoding (the client's `maxResponseBytes`). */
+  maxResponseBytes: number;
   /** Methods that are safe to send again without a key. */
   idempotentMethods: ReadonlySet<string>;
   /** Methods that change nothing, so a lost answer to them hides no action. */
@@ -21,8 +22,10 @@ export interface RetryPolicyOptions extends BackoffOptions {
   sleep: Sleep;
   /** Redaction and clock for the errors this policy builds. */
   context: ErrorContext;
-  /** This is the token request: an unusable answer is an authentication failure. Defaults to false. */
+  /** This is the token request: an unusable response is an authentication failure. Defaults to false. */
   authentication?: boolean;
+  /** Where the attempt lines (debug) and retry decisions (info) go. */
+  log: Log;
 }
 
 /** The reason an attempt's signal aborts with when its time is up (told apart from the caller's abort). */
@@ -33,43 +36,76 @@ class AttemptTimeout extends Error {
 /**
  * The retry loop, the innermost policy: sends the request, and sends it again while {@link decideRetry} says so,
  * waiting between attempts. Each attempt has its own time limit and reads the whole response body inside it (see
- * {@link readAnswer}), so a stalled or truncated body counts as a failed attempt (and is retried) rather than
- * surfacing after the loop. An answer that cannot be handed on (a status outside 200–599, a 2xx that is not JSON)
+ * {@link readResponse}), so a stalled or truncated body counts as a failed attempt (and is retried) rather than
+ * surfacing after the loop. A response that cannot be handed on (a status outside 200–599, a 2xx that is not JSON)
  * ends the call at once with a ZuoraApiError carrying its status. The caller's abort stops everything at once,
- * waits included, and rejects with the caller's own reason.
+ * waits included, and rejects with the caller's own reason. Logs one line per attempt at debug and one per retry
+ * decision at info.
  */
 export function retryPolicy(options: RetryPolicyOptions): Policy {
+  const { log } = options;
   return {
     name: "retryPolicy",
     async send(request, next) {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
       const replayable = request.replayable || keyed || options.idempotentMethods.has(request.method);
-      // A state change (PUT, DELETE) carries no key, so Zuora cannot tell a resend from a new request: if an attempt's
-      // answer is lost after Zuora acted, the resend meets the new state ("already provisioned", 404). Counting such
+      // A state change whose attempt went unanswered (or met a 5xx) may have happened: without a key Zuora cannot tell
+      // a resend from a new request, and with one a resend may find the first still in progress. Counting such
       // attempts lets the final answer or error say that the call may have taken effect.
-      const changesState = !keyed && !request.replayable && !options.safeMethods.has(request.method);
+      const changesState = !request.replayable && !options.safeMethods.has(request.method);
+      const { maxRetries } = request;
       for (let attempt = 1; ; attempt++) {
         callerSignal?.throwIfAborted();
         request.info.attempts++;
-        const outcome = await sendOnce(request, next, callerSignal, options.timeoutMs);
+        const started = performance.now();
+        const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
-        if (outcome.error instanceof UnusableAnswer) throw unusableAnswerError(request, outcome.error, options);
-
-        const decision = decideRetry(
-          { attempt, maxRetries: options.maxRetries, replayable, keyed, ...outcome },
-          options,
-        );
-        if (!decision.retry) {
-          if (outcome.response) return outcome.response;
-          throw transportError(request, outcome, options.context, decision.reason, changesState);
+        const elapsedMs = Math.round(performance.now() - started);
+        if (outcome.error instanceof UnusableResponse) {
+          log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: unusable"));
+          throw unusableResponseError(request, outcome.error, options);
         }
-        const status = outcome.response?.status ?? 0;
-        if (changesState && (outcome.error !== undefined || status >= 500)) request.info.unanswered++;
+
+        const decision = decideRetry({ attempt, maxRetries, replayable, keyed, ...outcome }, options);
+        const status = outcome.response?.status ?? outcome.status;
+        const uncertain = outcome.error !== undefined || (status !== undefined && status >= 500);
+        if (!decision.retry) {
+          log.debug(attemptLine(request, attempt, outcome, elapsedMs));
+          if (isTransient(decision.reason)) log.info(`giving up on ${target(request)}: ${decision.reason}`);
+          if (outcome.response) return outcome.response;
+          // With a key, sending the call again with the same key is how to learn its outcome: no guess is needed.
+          throw transportError(request, outcome, options.context, decision.reason, changesState && !keyed);
+        }
+        log.debug(attemptLine(request, attempt, outcome, elapsedMs, `next attempt in ${decision.delayMs} ms`));
+        log.info(
+          `retrying ${target(request)} in ${decision.delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
+        );
+        if (changesState && uncertain) request.info.uncertainAttempts++;
         await options.sleep(decision.delayMs, callerSignal);
       }
     },
   };
+}
+
+/** Whether a decision not to retry gave up on a failure that could have been retried (not a final answer). */
+function isTransient(reason: string): boolean {
+  return !reason.endsWith("is final") && reason !== "no response";
+}
+
+/** What an attempt ended with, in a few words: `HTTP 503`, `TimeoutError: no response within 100 ms`. */
+function describe(outcome: Attempt): string {
+  if (outcome.response) return `HTTP ${outcome.response.status}`;
+  const cause = rootCause(outcome.error);
+  const head = outcome.status === undefined ? "" : `HTTP ${outcome.status} head, then `;
+  return `${head}${causeText(cause)}`;
+}
+
+/** One attempt, for the debug log: method, URL, outcome, attempt number, elapsed ms, request id, what comes next. */
+function attemptLine(request: PipelineRequest, attempt: number, outcome: Attempt, elapsedMs: number, then?: string) {
+  const requestId = outcome.response?.headers.get("zuora-request-id");
+  const id = requestId ? `, Zuora-Request-Id ${requestId}` : "";
+  return `${request.method} ${request.url} attempt ${attempt}: ${describe(outcome)} in ${elapsedMs} ms${id}${then ? `; ${then}` : ""}`;
 }
 
 /** What one attempt ended with; `status` is set once the answer's head arrived, even when its body never did. */
@@ -83,8 +119,9 @@ async function sendOnce(
   request: PipelineRequest,
   next: (request: PipelineRequest) => Promise<Response>,
   callerSignal: AbortSignal | undefined,
-  timeoutMs: number,
+  maxResponseBytes: number,
 ): Promise<Attempt> {
+  const { timeoutMs } = request;
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
@@ -93,30 +130,38 @@ async function sendOnce(
   let bodyRead = false;
   try {
     // Spelled out, not spread (see createPipeline.ts); the caller's request keeps the caller's signal.
-    const received = await next({
+    const sent = next({
+      operationId: request.operationId,
       url: request.url,
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: controller.signal,
+      timeoutMs,
+      maxRetries: request.maxRetries,
+      authenticated: request.authenticated,
+      transport: request.transport,
       replayable: request.replayable,
-      takesParsedAnswer: request.takesParsedAnswer,
+      takesParsed: request.takesParsed,
       info: request.info,
       secrets: request.secrets,
     });
+    // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
+    const received = await abortable(sent, controller.signal);
     status = received.status;
     // The parsed body goes on the call's own request, which outlives this attempt's copy.
-    const response = await readAnswer(received, request.takesParsedAnswer ? request : undefined);
+    const reading = readResponse(received, maxResponseBytes, request.takesParsed ? request : undefined);
+    const response = await abortable(reading, controller.signal);
     bodyRead = received.bodyUsed;
     return { response };
   } catch (error) {
-    if (error instanceof UnusableAnswer || error instanceof CorruptBody) return { error, status };
+    if (error instanceof UnusableResponse || error instanceof CorruptBody) return { error, status };
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
     return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
-    // The attempt is judged; nothing more of its answer is wanted. A 205 (or 204, 304) that announces a body has
+    // The attempt is judged; nothing more of its response is wanted. A 205 (or 204, 304) that announces a body has
     // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
     // connection open for as long as it likes. A body read to its end needs no abort, and skipping it is most of a
     // call's cost saved: an abort makes a DOMException per attempt.
@@ -124,15 +169,15 @@ async function sendOnce(
   }
 }
 
-function unusableAnswerError(request: PipelineRequest, answer: UnusableAnswer, options: RetryPolicyOptions) {
+function unusableResponseError(request: PipelineRequest, unusable: UnusableResponse, options: RetryPolicyOptions) {
   return errorFromResponse({
     operation: target(request),
-    response: answer.response,
+    response: unusable.response,
     body: undefined,
     info: request.info,
     secrets: request.secrets,
     context: options.context,
-    malformed: answer.problem,
+    malformed: unusable.problem,
     authentication: options.authentication ?? false,
   });
 }
@@ -162,16 +207,17 @@ function transportError(
     status: attempt.status,
   };
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const caveat = changesState ? mayHaveActedCaveat(request.info.idempotencyKey) : "";
   const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({
       ...details,
-      message: redact(`${target(request)} timed out after ${tries}${head} (${causeText(cause)}); ${why}`),
+      message: redact(`${target(request)} timed out after ${tries}${head} (${causeText(cause)}); ${why}${caveat}`),
     });
   }
   const got = attempt.status === undefined ? "got no response" : `got no complete HTTP ${attempt.status} response`;
   return new ZuoraConnectionError({
     ...details,
-    message: redact(`${target(request)} ${got} after ${tries} (${causeText(cause)}); ${why}`),
+    message: redact(`${target(request)} ${got} after ${tries} (${causeText(cause)}); ${why}${caveat}`),
   });
 }

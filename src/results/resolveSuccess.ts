@@ -1,31 +1,27 @@
+import { readBodyValue } from "../call/readBodyValue.js";
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
-import { callInfo, callSecrets, callTarget } from "../pipeline/createPipeline.js";
-
-/** What openapi-fetch resolved a call to. */
-export interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+import { target } from "../pipeline/target.js";
+import type { Exchange } from "../pipeline/types.js";
 
 /**
  * What an operation helper resolves to: the body of a 2xx answer that is a JSON object with `success: true` (the
- * boolean), and nothing else. Anything else throws: `success: false` a {@link ZuoraBusinessError}, a 2xx that is
+ * boolean; any JSON object where the operation's 200 body has no `success` flag, the token request's), and nothing
+ * else. Anything else throws: `success: false` a {@link ZuoraBusinessError}, a 2xx that is
  * empty, `null`, an array, a string or an object without `success: true` a {@link ZuoraApiError} that says which,
- * and every other status the class {@link errorFromResponse} maps it to. `operation` (`METHOD /path`) names the call
- * when the response carries no record of its URL.
+ * and every other status the class {@link errorFromResponse} maps it to.
  */
-export function resolveSuccess<T>(operation: string, result: FetchResult, context: ErrorContext): T {
-  const { response, data } = result;
+export async function resolveSuccess<T>(exchange: Exchange, context: ErrorContext, successFlag: boolean): Promise<T> {
+  const { response, record } = exchange;
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && isRecord(data) && data.success === true) return data as T;
+  const data = ok ? (record.parsed !== undefined ? record.parsed : await readBodyValue(response)) : undefined;
+  if (ok && isRecord(data) && (data.success === true || !successFlag)) return data as T;
   const refused = ok && isRecord(data) && data.success === false;
   throw errorFromResponse({
-    operation: callTarget(response) ?? operation,
+    operation: target(record),
     response,
-    body: ok ? data : result.error,
-    info: callInfo(response),
-    secrets: callSecrets(response),
+    body: ok ? data : await readBodyValue(response),
+    info: record.info,
+    secrets: record.secrets,
     context,
     ...(ok && !refused ? { malformed: malformation(data) } : {}),
   });

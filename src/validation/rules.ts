@@ -34,11 +34,23 @@ export function compileCheck(keywords: Keywords): Check {
   const { type } = keywords;
   if (type === "string") {
     checks.push((v) => (typeof v === "string" ? null : { rule: "type", problem: `must be a string, got ${kind(v)}` }));
-  } else if (type === "integer" || type === "number") {
+  } else if (type === "integer") {
+    // A safe integer only: beyond 2^53 a number is no longer exact, and in a URL it travels as `1e+21`.
     checks.push((v) =>
-      typeof v === "number" && (type === "number" || Number.isInteger(v))
+      typeof v === "number" && Number.isSafeInteger(v)
         ? null
-        : { rule: "type", problem: `must be ${type === "integer" ? "an integer" : "a number"}, got ${kind(v)}` },
+        : {
+            rule: "type",
+            problem: Number.isInteger(v)
+              ? `must be an integer from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, beyond which a number is not exact`
+              : `must be an integer, got ${kind(v)}`,
+          },
+    );
+  } else if (type === "number") {
+    checks.push((v) =>
+      typeof v === "number" && Number.isFinite(v)
+        ? null
+        : { rule: "type", problem: `must be a number, got ${kind(v)}` },
     );
   } else if (type === "boolean") {
     checks.push((v) =>
@@ -134,6 +146,10 @@ export interface CompiledOperation {
   operationId: string;
   method: string;
   path: string;
+  /** False for the token request, which takes no bearer token. */
+  authenticated: boolean;
+  /** The request body's media type, when the operation takes a body. */
+  bodyType: string | undefined;
   bodyRequired: boolean;
   fields: CompiledField[];
   /** Path parameters, in the order of the path. */
@@ -166,6 +182,8 @@ export const operationRules: readonly CompiledOperation[] = Object.values(constr
   operationId: op.operationId,
   method: op.method,
   path: op.path,
+  authenticated: op.auth,
+  bodyType: "bodyType" in op ? op.bodyType : undefined,
   bodyRequired: op.bodyRequired,
   fields: compileFields(op.fields),
   pathParams: compileFields(op.pathParams),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZuoraValidationError } from "../../src/index.js";
+import { ZuoraApiError, ZuoraValidationError } from "../../src/index.js";
+import { MAX_EMPTY_PAGES } from "../../src/operations/pager.js";
 import { testClient } from "../support/fixtures.js";
 import {
   type Answer,
@@ -90,12 +91,47 @@ describe("allConnections", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("ends at an empty page even if the server keeps sending nextPage", async () => {
+  it("walks past an empty page that still announces a next one", async () => {
+    server.handler = (request) => {
+      const page = Number(new URL(request.target, "http://x").searchParams.get("page"));
+      if (page === 1)
+        return { json: { entityConnections: [], nextPage: "https://rest.zuora.com/next", success: true } };
+      return { json: { entityConnections: [connection(7)], success: true } };
+    };
+    expect(await ids(testClient(server.url).allConnections())).toEqual(["c7"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("stops with a ZuoraApiError when empty pages keep announcing a next one", async () => {
     server.handler = () => ({
       json: { entityConnections: [], nextPage: "https://rest.zuora.com/next", success: true },
     });
-    expect(await ids(testClient(server.url).allConnections())).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    const error = await ids(testClient(server.url).allConnections()).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error.message).toContain(`${MAX_EMPTY_PAGES + 1}th empty page in a row`);
+    expect(server.requests).toHaveLength(MAX_EMPTY_PAGES + 1);
+  });
+
+  it("rejects a page whose entityConnections is not a list", async () => {
+    server.handler = () => ({ json: { entityConnections: { id: "c1" }, success: true } });
+    const error = await ids(testClient(server.url).allConnections()).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error.message).toContain("answered page 1 with entityConnections that is not a list");
+  });
+
+  it("detects a cycle of any length: pages A, B, A end the walk after B", async () => {
+    server.handler = (request) => {
+      const page = Number(new URL(request.target, "http://x").searchParams.get("page"));
+      const items = page % 2 === 1 ? [connection(1), connection(2)] : [connection(3)];
+      return { json: { entityConnections: items, nextPage: "https://rest.zuora.com/next", success: true } };
+    };
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of testClient(server.url).allConnections()) seen.push(item.id);
+    })().catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error.message).toContain("answered page 3 with the items of an earlier page");
+    expect(seen).toEqual(["c1", "c2", "c3"]);
   });
 
   it("validates its query values before the first page", async () => {

@@ -69,14 +69,19 @@ describe("compression", () => {
 
   it("does not try to set Accept-Encoding where the runtime forbids it", async () => {
     const request: PipelineRequest = {
+      operationId: "createEntity",
       url: "http://localhost/v1/entities",
       method: "POST",
       headers: new Headers(),
       body: null,
       signal: undefined,
+      timeoutMs: 1000,
+      maxRetries: 0,
+      authenticated: true,
+      transport: undefined,
       replayable: false,
-      takesParsedAnswer: false,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
+      takesParsed: false,
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
       secrets: new Set(),
     };
     const seen: string[] = [];

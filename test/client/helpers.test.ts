@@ -15,12 +15,29 @@ afterEach(() => server.close());
 const lines = () => server.requests.map((r) => `${r.method} ${r.target}`);
 
 describe("one helper per operation of the generated table", () => {
-  it("has a helper named by every operationId that takes the bearer token, and none for the token request", () => {
+  it("has a helper named by every operationId of the spec, the token request included", () => {
     const zuora = testClient(server.url) as unknown as Record<string, unknown>;
     const rows = Object.values(constraints.operations);
-    for (const row of rows)
-      expect(typeof zuora[row.operationId], row.operationId).toBe(row.auth ? "function" : "undefined");
-    expect(rows.filter((row) => row.auth)).toHaveLength(12);
+    for (const row of rows) expect(typeof zuora[row.operationId], row.operationId).toBe("function");
+    expect(rows.map((row) => row.operationId)).toContain("createToken");
+  });
+
+  it("createToken sends the form Zuora expects, with no bearer token, key or client headers", async () => {
+    server.handler = () => ({ json: { access_token: "issued-token-1", token_type: "bearer", expires_in: 3599 } });
+    const zuora = testClient(server.url, { trackId: "t-0", entityIds: "e-0" });
+    const token = await zuora.createToken({
+      client_id: "id-1",
+      client_secret: "secret-1",
+      grant_type: "client_credentials",
+    });
+    expect(token).toEqual({ access_token: "issued-token-1", token_type: "bearer", expires_in: 3599 });
+    const [request] = server.requests;
+    expect(`${request?.method} ${request?.target}`).toBe("POST /oauth/token");
+    expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request?.text).toBe("client_id=id-1&client_secret=secret-1&grant_type=client_credentials");
+    for (const header of ["authorization", "idempotency-key", "zuora-track-id", "zuora-entity-ids"]) {
+      expect(request?.headers[header], header).toBeUndefined();
+    }
   });
 
   it("sends each operation's method and path, with the path parameter in place", async () => {

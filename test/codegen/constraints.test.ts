@@ -48,7 +48,9 @@ describe("extractConstraints", () => {
       method: "POST",
       path: "/things",
       auth: true,
+      successFlag: false,
       body: true,
+      bodyType: "application/json",
       bodyRequired: true,
       fields: {
         label: { required: true, type: "string", maxLength: 3 },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraConnectionError } from "../../src/index.js";
-import { MAX_ANSWER_BYTES } from "../../src/pipeline/readCapped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readCapped.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
@@ -19,28 +19,28 @@ const paddedSuccess = (bytes: number) => `{"success":true,"id":"e1","pad":"${"a"
 
 describe("an answer larger than the client reads", () => {
   it("refuses a gzip bomb decoding past the cap as that status, sent once, not a success", async () => {
-    server.handler = () => ({ text: paddedSuccess(4 * MAX_ANSWER_BYTES), gzip: true });
+    server.handler = () => ({ text: paddedSuccess(4 * DEFAULT_MAX_RESPONSE_BYTES), gzip: true });
     const error = await rejection(testClient(server.url).createEntity(entityBody));
     expect(error).toBeInstanceOf(ZuoraApiError);
     expect(error).not.toBeInstanceOf(ZuoraConnectionError);
     expect(error.status).toBe(200);
-    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
+    expect(error.message).toContain(`over ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
     expect(server.to("/v1/entities")).toHaveLength(1);
   });
 
   it("refuses an oversized error body too, rather than quoting it", async () => {
-    server.handler = () => ({ status: 400, text: "x".repeat(MAX_ANSWER_BYTES + 1) });
+    server.handler = () => ({ status: 400, text: "x".repeat(DEFAULT_MAX_RESPONSE_BYTES + 1) });
     const error = await rejection(testClient(server.url).createEntity(entityBody));
     expect(error).toBeInstanceOf(ZuoraApiError);
     expect(error.status).toBe(400);
-    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
+    expect(error.message).toContain(`over ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
     expect(server.to("/v1/entities")).toHaveLength(1);
   });
 
   it("still takes an answer of exactly the cap", async () => {
     const text = paddedSuccess(0);
     server.handler = () => ({
-      text: text.replace('"pad":""', `"pad":"${"a".repeat(MAX_ANSWER_BYTES - text.length)}"`),
+      text: text.replace('"pad":""', `"pad":"${"a".repeat(DEFAULT_MAX_RESPONSE_BYTES - text.length)}"`),
     });
     expect((await testClient(server.url).createEntity(entityBody)).success).toBe(true);
   });

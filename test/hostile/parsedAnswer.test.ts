@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_ANSWER_BYTES } from "../../src/pipeline/readCapped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readCapped.js";
 import { testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
@@ -87,7 +87,7 @@ function understatedAnswer(type: ResponseType | undefined) {
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (pulled.bytes === 0) controller.enqueue(new TextEncoder().encode('{"success":true,"pad":"'));
-      if (pulled.bytes >= 4 * MAX_ANSWER_BYTES) return controller.close();
+      if (pulled.bytes >= 4 * DEFAULT_MAX_RESPONSE_BYTES) return controller.close();
       pulled.bytes += CHUNK;
       controller.enqueue(chunk);
     },
@@ -103,15 +103,15 @@ describe("an answer longer than its Content-Length says", () => {
     const answer = understatedAnswer("cors");
     const error = await rejection(testClient(server.url, { fetch: answer.fetch }).getEntity("8a80"));
     expect(error.status).toBe(200);
-    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
-    expect(answer.pulled.bytes).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * CHUNK);
+    expect(error.message).toContain(`over ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
+    expect(answer.pulled.bytes).toBeLessThanOrEqual(DEFAULT_MAX_RESPONSE_BYTES + 2 * CHUNK);
   });
 
   it("is read no further than the cap when a custom fetch hands it over", async () => {
     const answer = understatedAnswer(undefined);
     const error = await rejection(testClient(server.url, { fetch: answer.fetch }).getEntity("8a80"));
     expect(error.status).toBe(200);
-    expect(error.message).toContain(`over ${MAX_ANSWER_BYTES} bytes`);
-    expect(answer.pulled.bytes).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * CHUNK);
+    expect(error.message).toContain(`over ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
+    expect(answer.pulled.bytes).toBeLessThanOrEqual(DEFAULT_MAX_RESPONSE_BYTES + 2 * CHUNK);
   });
 });

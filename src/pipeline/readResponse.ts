@@ -1,5 +1,5 @@
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
-import { MAX_ANSWER_BYTES, readCapped } from "./readCapped.js";
+import { readCapped } from "./readCapped.js";
 
 /** Statuses whose response has no body: a Response cannot be built with one. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -14,9 +14,9 @@ export class CorruptBody extends Error {
   }
 }
 
-/** An answer the client cannot hand on: not retried, turned into a {@link ZuoraApiError} by the retry policy. */
-export class UnusableAnswer extends Error {
-  override name = "UnusableAnswer";
+/** A response the client cannot hand on: not retried, turned into a {@link ZuoraApiError} by the retry policy. */
+export class UnusableResponse extends Error {
+  override name = "UnusableResponse";
   /** `problem` completes "answered HTTP <status> ...". */
   constructor(
     readonly problem: string,
@@ -27,28 +27,32 @@ export class UnusableAnswer extends Error {
 }
 
 /**
- * Reads an attempt's whole answer and judges it by its status first, then its body:
- * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableAnswer}, and so is a
- *   body over {@link MAX_ANSWER_BYTES} (decoded), whatever the status: not read further, not resent;
- * - a 2xx body that does not parse as UTF-8 JSON is an {@link UnusableAnswer} when its content type declares
+ * Reads an attempt's whole response and judges it by its status first, then its body:
+ * - a status outside 200–599 (or a browser's opaque redirect, status 0) is an {@link UnusableResponse}, and so is a
+ *   body over `maxBytes` (decoded: the client's `maxResponseBytes`), whatever the status: not read further, not resent;
+ * - a 2xx body that does not parse as UTF-8 JSON is an {@link UnusableResponse} when its content type declares
  *   another charset (the same bytes would come again); else a {@link CorruptBody} when labelled JSON (fetch's gunzip
  *   does not flag a truncated stream, it yields the bytes it got; the attempt is retried), and an
- *   {@link UnusableAnswer} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
+ *   {@link UnusableResponse} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
  * - a 2xx body that parses, when `keep` is given (the caller takes the parsed value, see parsedAnswer.ts): `received`
  *   itself, its body read, the value put in `keep.parsed`;
  * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
  *   openapi-fetch to parse: its status decides what happens next.
  */
-export async function readAnswer(received: Response, keep?: { parsed?: unknown }): Promise<Response> {
+export async function readResponse(
+  received: Response,
+  maxBytes: number,
+  keep?: { parsed?: unknown },
+): Promise<Response> {
   const { status } = received;
   if (received.type === "opaqueredirect" || status < 200 || status > 599) {
     await received.body?.cancel();
-    throw new UnusableAnswer("which is not a final HTTP status", received);
+    throw new UnusableResponse("which is not a final HTTP status", received);
   }
-  const body = NULL_BODY_STATUSES.has(status) ? null : await readBody(received);
+  const body = NULL_BODY_STATUSES.has(status) ? null : await readBody(received, maxBytes);
   if (body === undefined) {
-    throw new UnusableAnswer(
-      `with a body over ${MAX_ANSWER_BYTES} bytes, more than the client reads`,
+    throw new UnusableResponse(
+      `with a body over ${maxBytes} bytes, more than the client reads (option maxResponseBytes)`,
       rebuild(received, null),
     );
   }
@@ -64,31 +68,31 @@ export async function readAnswer(received: Response, keep?: { parsed?: unknown }
       const charset = foreignCharset(type);
       if (charset) {
         // Not damage in transit: the server would send the same bytes again. JSON travels as UTF-8 (RFC 8259).
-        throw new UnusableAnswer(
+        throw new UnusableResponse(
           `with ${type} (${body.byteLength} bytes): JSON must be UTF-8, not ${charset}`,
           rebuilt,
         );
       }
       if (JSON_TYPE.test(type)) throw new CorruptBody(status);
-      throw new UnusableAnswer(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
+      throw new UnusableResponse(`with ${type} (${body.byteLength} bytes), not JSON; is baseUrl right?`, rebuilt);
     }
   }
   return rebuild(received, body);
 }
 
 /**
- * The body's bytes, or undefined past {@link MAX_ANSWER_BYTES}. A body fetch does not decode, with a
+ * The body's bytes, or undefined past `maxBytes`. A body fetch does not decode, with a
  * `Content-Length` within the limit, is read whole at once (fetch delivers no more than the length announced); any
  * other is read chunk by chunk and stopped at the limit (a gzip bomb announces only its compressed length).
  * Only fetch's own answer with every header visible (type "basic": Node's fetch, a browser's same-origin answer)
  * is taken at its word: a browser hides a cross-origin answer's `Content-Encoding` but not its `Content-Length`,
  * and a Response made by the caller's fetch may carry any header over any number of bytes.
  */
-function readBody(received: Response): Promise<ArrayBuffer | undefined> {
+function readBody(received: Response, maxBytes: number): Promise<ArrayBuffer | undefined> {
   // No header: NaN, never within the limit.
   const length = Number(received.headers.get("content-length") ?? Number.NaN);
   const whole = received.type === "basic" && !received.headers.has("content-encoding");
-  return whole && length <= MAX_ANSWER_BYTES ? received.arrayBuffer() : readCapped(received.body);
+  return whole && length <= maxBytes ? received.arrayBuffer() : readCapped(received.body, maxBytes);
 }
 
 /** A Response with the bytes read, for openapi-fetch (or the caller's error) to read again. */

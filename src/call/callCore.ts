@@ -1,0 +1,44 @@
+import type { Middleware } from "openapi-fetch";
+import { handOut } from "../callInfo.js";
+import type { ErrorContext } from "../errors/errorFromResponse.js";
+import type { SendCall } from "../pipeline/createPipeline.js";
+import type { Exchange } from "../pipeline/types.js";
+import { sendThroughMiddleware } from "./middleware.js";
+import { type CallDefaults, type CallRequest, prepareCall } from "./prepareCall.js";
+
+/** The one way into the client: what every public surface (helpers, `zuora.GET` and the rest) calls through. */
+export interface CallCore {
+  defaults: CallDefaults;
+  /** Sends a prepared call through its policies (the token request's, or every other call's). */
+  send: SendCall;
+  /** Middleware registered with `zuora.use()`, in order. */
+  middleware: Middleware[];
+  context: ErrorContext;
+}
+
+/** How a surface wants a call's response. */
+export interface CallShape {
+  /** The call's own middleware (openapi-fetch's per-call `middleware`), after the client's. */
+  middleware?: readonly Middleware[] | undefined;
+  /** The surface takes a 2xx JSON body parsed (`record.parsed`) rather than reading the response itself. */
+  takesParsed: boolean;
+  /** openapi-fetch's callback parameters, for middleware. */
+  schemaPath: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Prepares one call and sends it, through middleware when any is registered (which then gets a response whose body
+ * it can read: the call takes nothing parsed). Rejects with a ZuoraValidationError before anything is sent, or with
+ * whatever the call failed with. The response is handed out: `callInfo(response)` knows it.
+ */
+export async function runCall(core: CallCore, request: CallRequest, shape: CallShape): Promise<Exchange> {
+  const prepared = await prepareCall(request, core.defaults);
+  const middleware = shape.middleware?.length ? [...core.middleware, ...shape.middleware] : core.middleware;
+  const exchange =
+    middleware.length === 0
+      ? await core.send(prepared, shape.takesParsed)
+      : await sendThroughMiddleware(prepared, middleware, core.send, shape);
+  handOut(exchange.response, exchange.record.info);
+  return exchange;
+}

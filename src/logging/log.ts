@@ -1,0 +1,77 @@
+/** Where the client's log lines go: `console`, or anything with the same four methods (pino, winston, ...). */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+/** How much the client says: `"off"`, or the least severe level that is still written. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** The levels, least verbose first. */
+export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+/** The client's own log: one method per level, each a no-op below the chosen level. Every line is redacted first. */
+export interface Log {
+  readonly level: LogLevel;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** What {@link createLog} needs. */
+export interface LogOptions {
+  logger: Logger;
+  level: LogLevel;
+  /** Hides credentials in a line before it is written (the client's redactor). */
+  redact: (text: string) => string;
+}
+
+const PREFIX = "zuora-multi-entity: ";
+
+/**
+ * A {@link Log} writing to `logger` at `level` and above. A line below the level costs one comparison: the methods
+ * are no-ops, so callers build a line only where it is written (`if (log.level === "debug")` is never needed).
+ */
+export function createLog(options: LogOptions): Log {
+  const rank = LOG_LEVELS.indexOf(options.level);
+  const method = (level: Exclude<LogLevel, "off">) => {
+    if (LOG_LEVELS.indexOf(level) > rank) return () => {};
+    return (message: string) => options.logger[level](PREFIX + options.redact(message));
+  };
+  return {
+    level: options.level,
+    debug: method("debug"),
+    info: method("info"),
+    warn: method("warn"),
+    error: method("error"),
+  };
+}
+
+/** A log that writes nothing (the token request's own errors are the caller's, and tests that want silence). */
+export const silentLog: Log = createLog({
+  logger: { debug() {}, info() {}, warn() {}, error() {} },
+  level: "off",
+  redact: (text) => text,
+});
+
+/**
+ * `ZUORA_LOG` from the environment where the runtime has one (Node, Bun, Deno with `--allow-env`), else undefined.
+ * Never throws: a runtime that forbids reading the environment simply has none.
+ */
+export function logLevelFromEnvironment(): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    const value = env?.ZUORA_LOG;
+    return value === undefined || value.trim() === "" ? undefined : value.trim().toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` names a {@link LogLevel}. */
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === "string" && (LOG_LEVELS as readonly string[]).includes(value);
+}
