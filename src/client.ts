@@ -140,7 +140,7 @@ function clientLog(options: ZuoraClientOptions, redactor: SecretRedactor): Log {
         `zuora-multi-entity: ZUORA_LOG=${fromEnvironment} is not a log level (off, error, warn, info, debug); using warn`,
       );
   }
-  return createLog({ logger, level, redact: (text) => redactor.redact(text) });
+  return createLog({ logger, level, redact: (text, secrets) => redactor.redact(text, secrets) });
 }
 
 function tokenSource(

@@ -12,21 +12,24 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 /** The levels, least verbose first. */
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
-/** The client's own log: one method per level, each a no-op below the chosen level. Every line is redacted first. */
+/**
+ * The client's own log: one method per level, each a no-op below the chosen level. Every line is redacted first:
+ * the client's known secrets, any `Bearer` credential, and `secrets` (the call's own, such as a caller's header).
+ */
 export interface Log {
   readonly level: LogLevel;
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+  debug(message: string, secrets?: Iterable<string>): void;
+  info(message: string, secrets?: Iterable<string>): void;
+  warn(message: string, secrets?: Iterable<string>): void;
+  error(message: string, secrets?: Iterable<string>): void;
 }
 
 /** What {@link createLog} needs. */
 export interface LogOptions {
   logger: Logger;
   level: LogLevel;
-  /** Hides credentials in a line before it is written (the client's redactor). */
-  redact: (text: string) => string;
+  /** Hides credentials in a line before it is written (the client's redactor), the call's own `secrets` too. */
+  redact: (text: string, secrets?: Iterable<string>) => string;
 }
 
 const PREFIX = "zuora-multi-entity: ";
@@ -39,7 +42,8 @@ export function createLog(options: LogOptions): Log {
   const rank = LOG_LEVELS.indexOf(options.level);
   const method = (level: Exclude<LogLevel, "off">) => {
     if (LOG_LEVELS.indexOf(level) > rank) return () => {};
-    return (message: string) => options.logger[level](PREFIX + options.redact(message));
+    return (message: string, secrets?: Iterable<string>) =>
+      options.logger[level](PREFIX + options.redact(message, secrets));
   };
   return {
     level: options.level,
@@ -49,13 +53,6 @@ export function createLog(options: LogOptions): Log {
     error: method("error"),
   };
 }
-
-/** A log that writes nothing (the token request's own errors are the caller's, and tests that want silence). */
-export const silentLog: Log = createLog({
-  logger: { debug() {}, info() {}, warn() {}, error() {} },
-  level: "off",
-  redact: (text) => text,
-});
 
 /**
  * `ZUORA_LOG` from the environment where the runtime has one (Node, Bun, Deno with `--allow-env`), else undefined.

@@ -1,5 +1,3 @@
-import type { Log } from "../logging/log.js";
-
 /** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
 export interface CallInfo {
   /** How many times the request went to the network (1 = no retry; a 401 refresh adds one). */
@@ -85,8 +83,3 @@ export interface Policy {
 
 /** The `fetch` the pipeline ends in: the runtime's, or the one the caller injected. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/** Everything a policy may need to tell about a call while it runs. */
-export interface PolicyContext {
-  log: Log;
-}

@@ -63,7 +63,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         if (callerSignal?.aborted) throw callerSignal.reason;
         const elapsedMs = Math.round(performance.now() - started);
         if (outcome.error instanceof UnusableResponse) {
-          log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: unusable"));
+          log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: unusable"), request.secrets);
           throw unusableResponseError(request, outcome.error, options);
         }
 
@@ -71,15 +71,20 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const status = outcome.response?.status ?? outcome.status;
         const uncertain = outcome.error !== undefined || (status !== undefined && status >= 500);
         if (!decision.retry) {
-          log.debug(attemptLine(request, attempt, outcome, elapsedMs));
-          if (isTransient(decision.reason)) log.info(`giving up on ${target(request)}: ${decision.reason}`);
+          log.debug(attemptLine(request, attempt, outcome, elapsedMs), request.secrets);
+          if (isTransient(decision.reason))
+            log.info(`giving up on ${target(request)}: ${decision.reason}`, request.secrets);
           if (outcome.response) return outcome.response;
           // With a key, sending the call again with the same key is how to learn its outcome: no guess is needed.
           throw transportError(request, outcome, options.context, decision.reason, changesState && !keyed);
         }
-        log.debug(attemptLine(request, attempt, outcome, elapsedMs, `next attempt in ${decision.delayMs} ms`));
+        log.debug(
+          attemptLine(request, attempt, outcome, elapsedMs, `next attempt in ${decision.delayMs} ms`),
+          request.secrets,
+        );
         log.info(
           `retrying ${target(request)} in ${decision.delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
+          request.secrets,
         );
         if (changesState && uncertain) request.info.uncertainAttempts++;
         await options.sleep(decision.delayMs, callerSignal);

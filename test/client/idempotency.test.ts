@@ -24,6 +24,25 @@ describe("Idempotency-Key", () => {
     expect(sent[2]).toBe(sent[0]);
   });
 
+  it("says a keyed POST may have acted when its first attempt went unanswered and resends meet 409 in progress", async () => {
+    server.handler = (_, n) => (n === 1 ? "reset" : { status: 409, json: { message: "in progress" } });
+    const error = await testClient(server.url)
+      .createEntity(entityBody)
+      .catch((e) => e);
+    const [key] = keys();
+    expect(error).toMatchObject({ status: 409, attempts: 3, mayHaveActed: true, idempotencyKey: key });
+    expect(error.message).toContain(`retry with the same Idempotency-Key (${key}), not a new one`);
+  });
+
+  it("keeps a keyed POST's 409 plain when every attempt was answered", async () => {
+    server.handler = () => ({ status: 409, json: { message: "in progress" } });
+    const error = await testClient(server.url)
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toMatchObject({ status: 409, attempts: 3, mayHaveActed: false });
+    expect(error.message).not.toContain("may have taken effect");
+  });
+
   it("gives each logical call its own key", async () => {
     const zuora = testClient(server.url);
     await zuora.createEntity(entityBody);

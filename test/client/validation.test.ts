@@ -118,3 +118,21 @@ describe("any header", () => {
     expect(error.message).not.toContain("secret-ish");
   });
 });
+
+describe("integer query values", () => {
+  it.each([1e21, Number.MAX_SAFE_INTEGER + 1, -(2 ** 60)])(
+    "refuses %d, beyond which a number is not exact",
+    async (page) => {
+      const error = await rejectionOf(testClient(server.url).listConnections({ page }));
+      expect(error).toMatchObject({ operationId: "listConnections", field: "query.page", rule: "type" });
+      expect(error.message).toContain(`from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`);
+    },
+  );
+
+  it("takes the largest safe integer", async () => {
+    await testClient(server.url)
+      .listConnections({ page: Number.MAX_SAFE_INTEGER })
+      .catch(() => undefined);
+    expect(server.requests[0]?.target).toBe(`/v1/entity-connections?page=${Number.MAX_SAFE_INTEGER}`);
+  });
+});

@@ -44,4 +44,15 @@ describe("an answer larger than the client reads", () => {
     });
     expect((await testClient(server.url).createEntity(entityBody)).success).toBe(true);
   });
+
+  it("reads up to the client's maxResponseBytes, and its error names the option", async () => {
+    server.handler = () => ({ text: paddedSuccess(2000) });
+    const small = testClient(server.url, { maxResponseBytes: 1000 });
+    const error = await rejection(small.createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error.message).toContain("over 1000 bytes, more than the client reads (option maxResponseBytes)");
+    expect(server.to("/v1/entities")).toHaveLength(1);
+    const large = testClient(server.url, { maxResponseBytes: 3000 });
+    expect((await large.createEntity(entityBody)).success).toBe(true);
+  });
 });

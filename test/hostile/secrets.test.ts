@@ -64,6 +64,67 @@ describe("item 9: a secret in another shape", () => {
   });
 });
 
+describe("an Authorization header the caller set", () => {
+  // The server echoes the header back in its error, as a debugging proxy or a careless gateway would.
+  const echo = (request: { headers: Record<string, unknown> }) => ({
+    status: 400,
+    json: { message: `bad request with ${String(request.headers.authorization)}` },
+  });
+
+  it.each([
+    ["a bearer token", "Bearer caller-token-1234", "caller-token-1234"],
+    ["basic credentials", "Basic dXNlcjpwYXNzd29yZDEy", "dXNlcjpwYXNzd29yZDEy"],
+  ])("hides %s set in zuora.GET's headers like the client's own token", async (_, authorization, credential) => {
+    // A fetch that fails naming what it was given, as some proxies' and agents' errors do.
+    const fetch = async (_url: string, init: RequestInit) => {
+      throw new Error(`refused request with authorization ${new Headers(init.headers).get("authorization")}`);
+    };
+    const zuora = createZuoraClient({ baseUrl: server.url, auth: "client-token-5678", fetch, maxRetries: 0 });
+    const error = await rejection(zuora.GET("/v1/entities", { headers: { Authorization: authorization } }));
+    expect(error).toBeInstanceOf(ZuoraError);
+    expect(error.message).toContain("refused request with authorization");
+    for (const text of errorTexts(error)) expect(text).not.toContain(credential);
+  });
+
+  it("hides a credential that middleware set, in the error of a helper", async () => {
+    server.handler = echo;
+    const zuora = createZuoraClient({
+      baseUrl: server.url,
+      auth: "client-token-5678",
+      retry: { sleep: recordingSleep() },
+    });
+    zuora.use({
+      onRequest({ request }) {
+        const replaced = new Request(request);
+        replaced.headers.set("Authorization", "Bearer middleware-token-999");
+        return replaced;
+      },
+    });
+    const error = await rejection(zuora.createEntity(entityBody));
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer middleware-token-999");
+    for (const text of errorTexts(error)) expect(text).not.toContain("middleware-token-999");
+  });
+
+  it("hides a caller's Basic credential in a helper's error, where no Bearer rule applies", async () => {
+    server.handler = (request) => ({ status: 400, json: { message: `got ${String(request.headers.authorization)}` } });
+    const zuora = createZuoraClient({
+      baseUrl: server.url,
+      auth: "client-token-5678",
+      retry: { sleep: recordingSleep() },
+    });
+    zuora.use({
+      onRequest({ request }) {
+        const replaced = new Request(request);
+        replaced.headers.set("Authorization", "Basic dXNlcjpwYXNzd29yZDEy");
+        return replaced;
+      },
+    });
+    const error = await rejection(zuora.getEntity("8a80825556ff28a4015709096c5d6f5d"));
+    expect(error.message).toContain("got ");
+    for (const text of errorTexts(error)) expect(text).not.toContain("dXNlcjpwYXNzd29yZDEy");
+  });
+});
+
 describe("item 10: the redactor's memory", () => {
   it("remembers a bounded number of issued tokens however many are issued, the configured secrets always", () => {
     const redactor = new SecretRedactor();

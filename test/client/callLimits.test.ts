@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZuoraServerError, ZuoraTimeoutError, ZuoraValidationError } from "../../src/index.js";
+import { testClient } from "../support/fixtures.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+
+const ID = "8a80825556ff28a4015709096c5d6f5d";
+const entity = { id: ID, name: "n", status: "Provisioned", success: true };
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(() => ({ status: 503, json: { message: "down" } }));
+});
+afterEach(() => server.close());
+
+/** A fetch that never settles and never looks at the signal it is given, counting its calls. */
+function deafFetch() {
+  const calls: string[] = [];
+  const fetch = (url: string) => {
+    calls.push(url);
+    return new Promise<Response>(() => {});
+  };
+  return Object.assign(fetch, { calls });
+}
+
+describe("per-call limits", () => {
+  it("takes this call's maxRetries over the client's, for helpers and zuora.GET alike", async () => {
+    const zuora = testClient(server.url, { maxRetries: 1 });
+    await expect(zuora.getEntity(ID, { maxRetries: 0 })).rejects.toBeInstanceOf(ZuoraServerError);
+    expect(server.requests).toHaveLength(1);
+    await zuora.GET("/v1/entities/{id}", { params: { path: { id: ID } }, maxRetries: 3 });
+    expect(server.requests).toHaveLength(1 + 4);
+    await expect(zuora.getEntity(ID)).rejects.toMatchObject({ attempts: 2 });
+  });
+
+  it("takes this call's timeoutMs over the client's", async () => {
+    const fetch = deafFetch();
+    const zuora = testClient("http://127.0.0.1:9", { fetch, timeoutMs: 2_147_483_647, maxRetries: 0 });
+    const error = await zuora.getEntity(ID, { timeoutMs: 20 }).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraTimeoutError);
+    expect(error.message).toContain("no response within 20 ms");
+  });
+
+  it("settles at timeoutMs even when a custom fetch ignores init.signal, and retries", async () => {
+    const fetch = deafFetch();
+    const zuora = testClient("http://127.0.0.1:9", { fetch, timeoutMs: 20, maxRetries: 1 });
+    const error = await zuora.getEntity(ID).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraTimeoutError);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it("settles at the caller's abort even when a custom fetch ignores init.signal", async () => {
+    const controller = new AbortController();
+    const fetch = (url: string) => {
+      // The call is in the custom fetch, which will never settle: the caller gives up now.
+      queueMicrotask(() => controller.abort(new Error("caller gave up")));
+      return deafFetch()(url);
+    };
+    const zuora = testClient("http://127.0.0.1:9", { fetch, timeoutMs: 2_147_483_647 });
+    await expect(zuora.getEntity(ID, { signal: controller.signal })).rejects.toThrow("caller gave up");
+    await expect(
+      zuora.GET("/v1/entities/{id}", { params: { path: { id: ID } }, signal: AbortSignal.abort(new Error("gone")) }),
+    ).rejects.toThrow("gone");
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, "options.timeoutMs", "minimum"],
+    [{ timeoutMs: "5" }, "options.timeoutMs", "type"],
+    [{ maxRetries: -1 }, "options.maxRetries", "minimum"],
+    [{ maxRetries: 1.5 }, "options.maxRetries", "type"],
+  ])("refuses %o before sending, naming the option", async (options, field, rule) => {
+    const error = await testClient(server.url)
+      .getEntity(ID, options as never)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error).toMatchObject({ operationId: "getEntity", field, rule });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("names init.timeoutMs for zuora.GET", async () => {
+    const error = await testClient(server.url)
+      .GET("/v1/entities/{id}", { params: { path: { id: ID } }, timeoutMs: -5 } as never)
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: "ZuoraValidationError", field: "init.timeoutMs", rule: "minimum" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reads a success when the per-call limits allow it", async () => {
+    server.handler = () => ({ json: entity });
+    await expect(testClient(server.url).getEntity(ID, { timeoutMs: 60_000, maxRetries: 0 })).resolves.toEqual(entity);
+  });
+});
