@@ -35,20 +35,12 @@ const LARGE_CALLS = 300;
 const OAUTH_CALLS = 200;
 const HEAP_CALLS = 20_000;
 
-// The issue's budgets. The bundle is deterministic and gates the run; the time ratios are printed against their budget
-// but never fail it (a shared machine's noise would), as the README's CI section says of every time here.
-// The bundle target for the whole API was 10,000 B, and the thirteen operations met it (9,835 B); the hardening of
-// what the client checks and says that later issues asked for (option checks, answer reading, redaction of secrets in
-// every shape, the response size cap, withResponse()) took it to about 14,600 B. The gate stands just above today's
-// size so that growth fails the run. It moved for the parsed success body (src/pipeline/parsedAnswer.ts, about 180 B,
-// GET ratio about 1.4 to 1.2), for its middleware check (about 50 B), and for the helpers' direct door into the
-// pipeline (src/operations/sendOperation.ts, about 310 B, GET ratio about 1.2 to 1.1), and for what a careless caller
-// gets (a signal option checked, the URL parsed as a Request parses it, null pager arguments, query values a URL
-// cannot carry refused, path, query and header values read once for the check and the request, zuora.request()
-// validated: about 340 B), and for the hot path's literals instead of spreads and its operation index by method
-// (about 80 B; GET ratio about 1.1 to 1.05 with the client timed from dist/).
-const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 15_400;
+// The budgets. The bundle is deterministic and gates the run; the time ratios are printed against their budget but
+// never fail it (a shared machine's noise would), as the README's CI section says of every time here. Where the
+// bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
+// growth fails the run, and the target is what the current issue asks for.
+const BUNDLE_TARGET_BYTES = 14_500;
+const BUNDLE_BUDGET_BYTES = 16_100;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and

@@ -1,6 +1,4 @@
 import {
-  createQuerySerializer,
-  defaultBodySerializer,
   defaultPathSerializer,
   type MergedOptions,
   type Middleware,
@@ -8,6 +6,7 @@ import {
 } from "openapi-fetch";
 import type { SendCall } from "../pipeline/createPipeline.js";
 import type { Exchange, PreparedCall } from "../pipeline/types.js";
+import { defaultQuerySerializer } from "./prepareCall.js";
 
 /** What middleware is told besides the request: openapi-fetch's callback parameters. */
 export interface MiddlewareSubject {
@@ -37,8 +36,8 @@ export async function sendThroughMiddleware(
   const options: MergedOptions = Object.freeze({
     baseUrl: new URL(prepared.url).origin,
     parseAs: "json",
-    querySerializer: createQuerySerializer(),
-    bodySerializer: defaultBodySerializer,
+    querySerializer: defaultQuerySerializer,
+    bodySerializer: JSON.stringify,
     pathSerializer: defaultPathSerializer,
     fetch: globalThis.fetch,
   });

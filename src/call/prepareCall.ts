@@ -1,8 +1,15 @@
-import { createFinalURL, createQuerySerializer, defaultPathSerializer, type QuerySerializer } from "openapi-fetch";
-import { MAX_TIMER_MS } from "../config/checkOptions.js";
+import {
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  type QuerySerializer,
+  removeTrailingSlash,
+} from "openapi-fetch";
+import { optionRules } from "../config/optionRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import type { FetchLike, PreparedCall } from "../pipeline/types.js";
 import { collectHeaders } from "../validation/collectHeaders.js";
+import type { Violation } from "../validation/rules.js";
 import { serializeBody } from "../validation/serializeBody.js";
 import { snapshotValues } from "../validation/snapshotValues.js";
 import { findOperation, validateRequest } from "../validation/validateRequest.js";
@@ -44,7 +51,8 @@ export interface CallDefaults {
 const utf8 = new TextEncoder();
 const FORM = "application/x-www-form-urlencoded";
 // openapi-fetch's own serializers (its defaults): the URL is built as openapi-fetch builds it.
-const defaultQuerySerializer = createQuerySerializer();
+export const defaultQuerySerializer = createQuerySerializer();
+const NOT_A_SIGNAL: Violation = { rule: "type", problem: "must be an AbortSignal" };
 
 /**
  * Prepares one call: reads every value once, checks it against the spec's rules (the generated table) and the
@@ -55,16 +63,23 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
   const { method, path } = call;
   const operation = findOperation(method, path);
   const operationId = operation?.operationId ?? `${method} ${path}`;
-  const option = (name: string) => new OptionCheck(operationId, `${call.optionsName}.${name}`);
-  const signal = option("signal").signal(call.signal);
-  const timeoutMs = option("timeoutMs").duration(call.timeoutMs) ?? defaults.timeoutMs;
-  const maxRetries = option("maxRetries").count(call.maxRetries) ?? defaults.maxRetries;
-  const transport = option("fetch").fn(call.fetch) as FetchLike | undefined;
-  const querySerializer = querySerializerOf(option("querySerializer").value(call.querySerializer));
-  const bodySerializer = option("bodySerializer").fn(call.bodySerializer) as
+  const option = (name: string, violation: Violation | null) =>
+    checkOption(operationId, `${call.optionsName}.${name}`, violation);
+  // A look-alike signal that never aborts would let the call run unstoppable.
+  const signal = call.signal ?? undefined;
+  option("signal", signal === undefined || signal instanceof AbortSignal ? null : NOT_A_SIGNAL);
+  option("timeoutMs", optionRules.duration(call.timeoutMs, 1));
+  option("maxRetries", optionRules.count(call.maxRetries, 0));
+  option("fetch", optionRules.fn(call.fetch));
+  option("bodySerializer", optionRules.fn(call.bodySerializer));
+  const timeoutMs = (call.timeoutMs ?? defaults.timeoutMs) as number;
+  const maxRetries = (call.maxRetries ?? defaults.maxRetries) as number;
+  const transport = (call.fetch ?? undefined) as FetchLike | undefined;
+  const bodySerializer = (call.bodySerializer ?? undefined) as
     | ((body: unknown, headers: Headers) => unknown)
     | undefined;
-  const baseUrl = call.baseUrl === undefined ? defaults.baseUrl : option("baseUrl").baseUrl(call.baseUrl);
+  const querySerializer = querySerializerOf(call.querySerializer);
+  const baseUrl = typeof call.baseUrl === "string" ? removeTrailingSlash(call.baseUrl) : defaults.baseUrl;
 
   const headers = collectHeaders(...call.headers);
   const pathValues = snapshotValues(call.pathValues);
@@ -98,7 +113,7 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
     method,
     headers: sent,
     body,
-    signal,
+    signal: signal as AbortSignal | undefined,
     timeoutMs,
     maxRetries,
     authenticated: operation?.authenticated ?? true,
@@ -126,63 +141,12 @@ async function bytesOf(serialized: unknown, headers: Headers): Promise<Uint8Arra
 }
 
 function querySerializerOf(given: unknown): QuerySerializer<unknown> {
-  if (given === undefined) return defaultQuerySerializer;
+  if (given === undefined || given === null) return defaultQuerySerializer;
   if (typeof given === "function") return given as QuerySerializer<unknown>;
   return createQuerySerializer(given as Parameters<typeof createQuerySerializer>[0]);
 }
 
-/** Checks one per-call option; each method returns the value to use (undefined: the client's default). */
-class OptionCheck {
-  constructor(
-    private readonly operationId: string,
-    private readonly field: string,
-  ) {}
-
-  private fail(rule: ZuoraValidationError["rule"], problem: string): never {
-    throw new ZuoraValidationError({ operationId: this.operationId, field: this.field, rule, problem });
-  }
-
-  value(value: unknown): unknown {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== "object" && typeof value !== "function") this.fail("type", "must be a function or an object");
-    return value;
-  }
-
-  /** An AbortSignal, or none: a look-alike that never aborts would let the call run unstoppable. */
-  signal(value: unknown): AbortSignal | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (!(value instanceof AbortSignal)) this.fail("type", "must be an AbortSignal");
-    return value;
-  }
-
-  fn(value: unknown): unknown {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== "function") this.fail("type", `must be a function, got ${typeof value}`);
-    return value;
-  }
-
-  duration(value: unknown): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== "number" || Number.isNaN(value)) this.fail("type", "must be a number of ms");
-    if (value < 1) this.fail("minimum", "must be at least 1 ms");
-    if (value > MAX_TIMER_MS) this.fail("maximum", `must be at most ${MAX_TIMER_MS} ms`);
-    return value;
-  }
-
-  count(value: unknown): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) this.fail("type", "must be a whole number");
-    if (value < 0) this.fail("minimum", "must be at least 0");
-    return value;
-  }
-
-  baseUrl(value: unknown): string {
-    if (typeof value !== "string") this.fail("type", "must be a URL string");
-    try {
-      new URL(value);
-    } catch {
-      this.fail("type", "must be an absolute URL");
-    }
-    return value.endsWith("/") ? value.slice(0, -1) : value;
-  }
+/** Refuses a per-call option that breaks its rule (see optionRules.ts), naming it, before anything is sent. */
+function checkOption(operationId: string, field: string, violation: Violation | null): void {
+  if (violation) throw new ZuoraValidationError({ operationId, field, ...violation });
 }

@@ -2,9 +2,10 @@ import { checkTokenShape } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
 import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
 import type { ZuoraClientOptions } from "../options.js";
+import type { Violation } from "../validation/rules.js";
+import { optionRules } from "./optionRules.js";
 
-/** The longest delay `setTimeout` honours, in ms; a longer one fires at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS } from "./optionRules.js";
 
 /**
  * Refuses options that cannot work, when the client is made rather than on every call, with a
@@ -97,37 +98,29 @@ function checkAuth(auth: unknown): void {
   throw new ZuoraConfigurationError("auth", "must be a token, a token function, or { clientId, clientSecret }");
 }
 
-function integer(option: string, value: unknown, min: number): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
-    throw new ZuoraConfigurationError(option, `must be a whole number ≥ ${min}, got ${shown(value)}`);
-  }
+/** Throws for a broken option rule (see optionRules.ts), naming the option. */
+function refuse(option: string, violation: Violation | null): void {
+  if (violation) throw new ZuoraConfigurationError(option, violation.problem);
 }
 
-function duration(option: string, value: unknown, min: number, what = "a number of ms"): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
-    throw new ZuoraConfigurationError(option, `must be ${what} from ${min} to ${MAX_TIMER_MS}, got ${shown(value)}`);
-  }
+function integer(option: string, value: unknown, min: number): void {
+  refuse(option, optionRules.count(value, min));
+}
+
+function duration(option: string, value: unknown, min: number, what?: string): void {
+  refuse(option, optionRules.duration(value, min, what));
 }
 
 function fn(option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== "function") {
-    throw new ZuoraConfigurationError(option, `must be a function, got ${shown(value)}`);
-  }
+  refuse(option, optionRules.fn(value));
 }
 
 function text(option: string, value: unknown): void {
   if (value !== undefined && typeof value !== "string") {
-    throw new ZuoraConfigurationError(option, `must be a string, got ${shown(value)}`);
+    throw new ZuoraConfigurationError(option, `must be a string, got ${typeof value}`);
   }
 }
 
 function object(option: string, value: unknown, what: string): void {
   if (typeof value !== "object" || value === null) throw new ZuoraConfigurationError(option, `must be ${what}`);
-}
-
-/** Names a non-secret option value for a message. */
-function shown(value: unknown): string {
-  return typeof value === "number" ? String(value) : typeof value;
 }

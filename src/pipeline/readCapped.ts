@@ -38,6 +38,3 @@ export async function readCapped(
   }
   return bytes.buffer;
 }
-
-/** @deprecated The old name of {@link DEFAULT_MAX_RESPONSE_BYTES}; the limit is now the `maxResponseBytes` option. */
-export const MAX_ANSWER_BYTES = DEFAULT_MAX_RESPONSE_BYTES;

@@ -156,8 +156,6 @@ export interface CompiledOperation {
   pathParams: CompiledField[];
   /** Query parameters. */
   query: CompiledField[];
-  /** Lower-case names of the header parameters the operation takes. */
-  headers: Set<string>;
 }
 
 function compileFields(fields: Record<string, { required: boolean }>): CompiledField[] {
@@ -188,7 +186,6 @@ export const operationRules: readonly CompiledOperation[] = Object.values(constr
   fields: compileFields(op.fields),
   pathParams: compileFields(op.pathParams),
   query: compileFields(op.query),
-  headers: new Set(op.headers.map((h) => h.toLowerCase())),
 }));
 
 /** Every header parameter's rules, keyed by lower-case name. */
