@@ -200,8 +200,14 @@ describe("the packed package, installed into a fresh project", () => {
     expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
   });
 
+  it("runs the README's first code block, the quick start, with no tenant and prints what it created", async () => {
+    const { stdout, stderr } = await runCompiled("readme-1", { ZUORA_BASE_URL: "" });
+    expect(stderr).toBe("");
+    expect(stdout).toBe("created Acme-EU (Unprovisioned)\n");
+  });
+
   it("runs the README's complete example: both calls, no error", async () => {
-    const { stdout, stderr } = await runCompiled("readme-1", {
+    const { stdout, stderr } = await runCompiled("readme-2", {
       ZUORA_CLIENT_ID: "example-id",
       ZUORA_CLIENT_SECRET: "example-secret",
     });
@@ -213,7 +219,7 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it("runs the README's metadata example and prints the request id, the track id and the attempts", async () => {
-    const { stdout, stderr } = await runCompiled("readme-2", { ZUORA_TOKEN: "example-token" });
+    const { stdout, stderr } = await runCompiled("readme-3", { ZUORA_TOKEN: "example-token" });
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^200 \{[\s\S]*attempts: 1,[\s\S]*\}\ncreated entity 8a80825556ff28a4015709096c5d6f5d\n$/);
   });
