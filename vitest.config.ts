@@ -18,6 +18,11 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: process.env.VITEST_JSON_REPORT ?? ".reports/vitest.json" }]],
     projects: [
       {
+        // CI runs the unit suites on each end of the openapi-fetch range (scripts/ci/openapiFetchRange.ts): that
+        // version, installed in a folder of its own, stands in for the one in node_modules.
+        ...(process.env.ZUORA_OPENAPI_FETCH_DIR
+          ? { resolve: { alias: { "openapi-fetch": process.env.ZUORA_OPENAPI_FETCH_DIR } } }
+          : {}),
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
