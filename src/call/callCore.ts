@@ -22,9 +22,9 @@ export interface CallShape {
   middleware?: readonly Middleware[] | undefined;
   /** The surface takes a 2xx JSON body parsed (`record.parsed`) rather than reading the response itself. */
   takesParsed: boolean;
-  /** openapi-fetch's callback parameters, for middleware. */
+  /** openapi-fetch's callback parameters, for middleware (built only when there is middleware). */
   schemaPath: string;
-  params: Record<string, unknown>;
+  params: () => Record<string, unknown>;
 }
 
 /**

@@ -11,7 +11,7 @@ import { defaultQuerySerializer } from "./prepareCall.js";
 /** What middleware is told besides the request: openapi-fetch's callback parameters. */
 export interface MiddlewareSubject {
   schemaPath: string;
-  params: Record<string, unknown>;
+  params: () => Record<string, unknown>;
 }
 
 let nextId = 0;
@@ -46,10 +46,11 @@ export async function sendThroughMiddleware(
     headers: prepared.headers,
     body: prepared.body,
   });
+  const given = subject.params();
   const params = (): MiddlewareCallbackParams => ({
     request,
     schemaPath: subject.schemaPath,
-    params: subject.params,
+    params: given,
     id,
     options,
   });

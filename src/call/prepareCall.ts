@@ -89,7 +89,7 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
   const form = operation?.bodyType === FORM;
   const json = call.body === undefined || bodySerializer ? undefined : serializeBody(call.body, method, path);
   const checked = json === undefined ? call.body : JSON.parse(json);
-  validateRequest({ method, path, body: checked, headers, pathParams: pathValues, query });
+  validateRequest({ method, path, body: checked, headers, pathParams: pathValues, query, operation });
 
   const sent = new Headers([...headers]);
   let body: Uint8Array<ArrayBuffer> | null = null;

@@ -12,16 +12,19 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 /** The levels, least verbose first. */
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
+/** A log line, built only when its level is written (a line below the level costs no string work). */
+export type LogLine = () => string;
+
 /**
  * The client's own log: one method per level, each a no-op below the chosen level. Every line is redacted first:
  * the client's known secrets, any `Bearer` credential, and `secrets` (the call's own, such as a caller's header).
  */
 export interface Log {
   readonly level: LogLevel;
-  debug(message: string, secrets?: Iterable<string>): void;
-  info(message: string, secrets?: Iterable<string>): void;
-  warn(message: string, secrets?: Iterable<string>): void;
-  error(message: string, secrets?: Iterable<string>): void;
+  debug(line: LogLine, secrets?: Iterable<string>): void;
+  info(line: LogLine, secrets?: Iterable<string>): void;
+  warn(line: LogLine, secrets?: Iterable<string>): void;
+  error(line: LogLine, secrets?: Iterable<string>): void;
 }
 
 /** What {@link createLog} needs. */
@@ -34,16 +37,13 @@ export interface LogOptions {
 
 const PREFIX = "zuora-multi-entity: ";
 
-/**
- * A {@link Log} writing to `logger` at `level` and above. A line below the level costs one comparison: the methods
- * are no-ops, so callers build a line only where it is written (`if (log.level === "debug")` is never needed).
- */
+/** A {@link Log} writing to `logger` at `level` and above; the methods below the level are no-ops. */
 export function createLog(options: LogOptions): Log {
   const rank = LOG_LEVELS.indexOf(options.level);
   const method = (level: Exclude<LogLevel, "off">) => {
     if (LOG_LEVELS.indexOf(level) > rank) return () => {};
-    return (message: string, secrets?: Iterable<string>) =>
-      options.logger[level](PREFIX + options.redact(message, secrets));
+    return (line: LogLine, secrets?: Iterable<string>) =>
+      options.logger[level](PREFIX + options.redact(line(), secrets));
   };
   return {
     level: options.level,

@@ -68,7 +68,7 @@ export function makeMethods(core: CallCore): Client<paths> {
         middleware: init.middleware,
         takesParsed: parseAs === "json",
         schemaPath: path,
-        params: params as Record<string, unknown>,
+        params: () => params as Record<string, unknown>,
       },
     );
     return resultOf(exchange, method, parseAs);

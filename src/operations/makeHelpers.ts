@@ -57,6 +57,7 @@ export function makeHelpers(core: CallCore): OperationHelpers & PagerHelpers {
 function callFor(core: CallCore, row: Row): Call {
   const { method, path } = row;
   return async (pathValues, body, query, options) => {
+    const header = headersOf(options);
     const exchange = await runCall(
       core,
       {
@@ -64,14 +65,14 @@ function callFor(core: CallCore, row: Row): Call {
         path,
         pathValues,
         query,
-        headers: [headersOf(options)],
+        headers: [header],
         body,
         signal: options.signal,
         timeoutMs: options.timeoutMs,
         maxRetries: options.maxRetries,
         optionsName: "options",
       },
-      { takesParsed: true, schemaPath: path, params: { path: pathValues, query, header: headersOf(options) } },
+      { takesParsed: true, schemaPath: path, params: () => ({ path: pathValues, query, header }) },
     );
     const data = await resolveSuccess<Values>(exchange, core.context, row.successFlag);
     return { data, response: exchange.response, info: exchange.record.info };

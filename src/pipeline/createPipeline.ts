@@ -25,7 +25,8 @@ export type SendCall = (call: PreparedCall, takesParsed: boolean) => Promise<Exc
  * the call before any policy runs (no token is requested).
  */
 export function createPipeline(policies: readonly Policy[], transport: FetchLike, options: PipelineOptions): SendCall {
-  const network: SendRequest = (request) =>
+  // Async, so that a custom fetch that throws, or returns a Response rather than a promise, is an attempt's outcome.
+  const network: SendRequest = async (request) =>
     (request.transport ?? transport)(request.url, {
       method: request.method,
       headers: request.headers,

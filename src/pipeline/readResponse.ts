@@ -34,7 +34,7 @@ export class UnusableResponse extends Error {
  *   another charset (the same bytes would come again); else a {@link CorruptBody} when labelled JSON (fetch's gunzip
  *   does not flag a truncated stream, it yields the bytes it got; the attempt is retried), and an
  *   {@link UnusableResponse} otherwise (an HTML login page, a wrong `baseUrl`, a form-encoded reply);
- * - a 2xx body that parses, when `keep` is given (the caller takes the parsed value, see parsedAnswer.ts): `received`
+ * - a 2xx body that parses, when `keep` is given (the caller takes the parsed value: `record.parsed`): `received`
  *   itself, its body read, the value put in `keep.parsed`;
  * - any other answer (a 4xx with a text body labelled JSON included) is returned, rebuilt with the bytes read, for
  *   openapi-fetch to parse: its status decides what happens next.
@@ -105,8 +105,8 @@ function rebuild(received: Response, body: ArrayBuffer | null): Response {
 }
 
 /**
- * The answer's headers, with `Content-Length` saying how many bytes the rebuilt body has: openapi-fetch reads it to
- * decide whether there is a body to parse, and the server's value can be wrong (a 205 announcing a body it may not
+ * The response's headers, with `Content-Length` saying how many bytes the rebuilt body has: `zuora.GET` and the
+ * rest read it to decide whether there is a body to parse (as openapi-fetch does), and the server's value can be wrong (a 205 announcing a body it may not
  * have, a gzipped length for decoded bytes, none at all for a chunked body).
  */
 function lengthOf(received: Response, body: ArrayBuffer | null): Headers {

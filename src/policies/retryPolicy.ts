@@ -61,9 +61,8 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const started = performance.now();
         const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
-        const elapsedMs = Math.round(performance.now() - started);
         if (outcome.error instanceof UnusableResponse) {
-          log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: unusable"), request.secrets);
+          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
           throw unusableResponseError(request, outcome.error, options);
         }
 
@@ -71,19 +70,21 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const status = outcome.response?.status ?? outcome.status;
         const uncertain = outcome.error !== undefined || (status !== undefined && status >= 500);
         if (!decision.retry) {
-          log.debug(attemptLine(request, attempt, outcome, elapsedMs), request.secrets);
-          if (isTransient(decision.reason))
-            log.info(`giving up on ${target(request)}: ${decision.reason}`, request.secrets);
+          log.debug(() => attemptLine(request, attempt, outcome, started), request.secrets);
+          if (isTransient(decision.reason)) {
+            log.info(() => `giving up on ${target(request)}: ${decision.reason}`, request.secrets);
+          }
           if (outcome.response) return outcome.response;
           // With a key, sending the call again with the same key is how to learn its outcome: no guess is needed.
           throw transportError(request, outcome, options.context, decision.reason, changesState && !keyed);
         }
         log.debug(
-          attemptLine(request, attempt, outcome, elapsedMs, `next attempt in ${decision.delayMs} ms`),
+          () => attemptLine(request, attempt, outcome, started, `next attempt in ${decision.delayMs} ms`),
           request.secrets,
         );
         log.info(
-          `retrying ${target(request)} in ${decision.delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
+          () =>
+            `retrying ${target(request)} in ${decision.delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
           request.secrets,
         );
         if (changesState && uncertain) request.info.uncertainAttempts++;
@@ -107,7 +108,8 @@ function describe(outcome: Attempt): string {
 }
 
 /** One attempt, for the debug log: method, URL, outcome, attempt number, elapsed ms, request id, what comes next. */
-function attemptLine(request: PipelineRequest, attempt: number, outcome: Attempt, elapsedMs: number, then?: string) {
+function attemptLine(request: PipelineRequest, attempt: number, outcome: Attempt, started: number, then?: string) {
+  const elapsedMs = Math.round(performance.now() - started);
   const requestId = outcome.response?.headers.get("zuora-request-id");
   const id = requestId ? `, Zuora-Request-Id ${requestId}` : "";
   return `${request.method} ${request.url} attempt ${attempt}: ${describe(outcome)} in ${elapsedMs} ms${id}${then ? `; ${then}` : ""}`;
@@ -152,12 +154,17 @@ async function sendOnce(
       secrets: request.secrets,
     });
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
-    const received = await abortable(sent, controller.signal);
-    status = received.status;
-    // The parsed body goes on the call's own request, which outlives this attempt's copy.
-    const reading = readResponse(received, maxResponseBytes, request.takesParsed ? request : undefined);
-    const response = await abortable(reading, controller.signal);
-    bodyRead = received.bodyUsed;
+    const response = await abortable(
+      sent.then((received) => {
+        status = received.status;
+        // The parsed body goes on the call's own request, which outlives this attempt's copy.
+        return readResponse(received, maxResponseBytes, request.takesParsed ? request : undefined).then((read) => {
+          bodyRead = received.bodyUsed;
+          return read;
+        });
+      }),
+      controller.signal,
+    );
     return { response };
   } catch (error) {
     if (error instanceof UnusableResponse || error instanceof CorruptBody) return { error, status };

@@ -15,6 +15,8 @@ export interface RequestToValidate {
   pathParams?: unknown;
   /** The query values (openapi-fetch's `params.query`). */
   query?: unknown;
+  /** The operation's rules, when the caller has already looked them up (else found by method and path). */
+  operation?: CompiledOperation | undefined;
 }
 
 // By method, then path: a lookup of two strings the caller already has (their hashes cached) rather than of a
@@ -35,7 +37,7 @@ export function findOperation(method: string, path: string): CompiledOperation |
  * {@link ZuoraValidationError} on the first violation; returns nothing when the request may be sent.
  */
 export function validateRequest(request: RequestToValidate): void {
-  const operation = findOperation(request.method, request.path);
+  const operation = request.operation ?? findOperation(request.method, request.path);
   const operationId = operation?.operationId ?? `${request.method} ${request.path}`;
   const fail = (field: string, rule: ZuoraValidationError["rule"], problem: string): never => {
     throw new ZuoraValidationError({ operationId, field, rule, problem });
