@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { constraints } from "../../generated/constraints.js";
 import { ZuoraBusinessError, ZuoraValidationError } from "../../src/index.js";
-import { testClient } from "../support/fixtures.js";
+import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
@@ -82,7 +82,7 @@ describe("one helper per operation of the generated table", () => {
     ]);
   });
 
-  it("sends the very request client.GET, PUT and the rest send for the same values", async () => {
+  it("puts the same bytes on the wire for a helper and zuora.GET, PUT or POST with the same values", async () => {
     const zuora = testClient(server.url, { trackId: "t-0", entityIds: "e-0" });
     const user = "jane doe/..?x=1#&+é";
     await zuora.listAccessibleEntities(user, { trackId: "t-1" });
@@ -96,12 +96,15 @@ describe("one helper per operation of the generated table", () => {
     });
     await zuora.listConnections({ type: "outbound", page: 3 });
     await zuora.GET("/v1/entity-connections", { params: { query: { type: "outbound", page: 3 } } });
-    const seen = server.requests.map(({ method, target, headers, text }) => {
+    await zuora.createEntity(entityBody, { idempotencyKey: "key-1" });
+    await zuora.POST("/v1/entities", { body: entityBody, params: { header: { "Idempotency-Key": "key-1" } } });
+    const seen = server.requests.map(({ method, target, headers, raw }) => {
       const { connection, host, ...rest } = headers;
-      return { method, target, headers: rest, text };
+      return { method, target, headers: rest, bytes: raw.toString("base64") };
     });
-    expect(seen).toHaveLength(6);
-    for (let i = 0; i < 6; i += 2) expect(seen[i], seen[i]?.target).toEqual(seen[i + 1]);
+    expect(seen).toHaveLength(8);
+    for (let i = 0; i < 8; i += 2) expect(seen[i], seen[i]?.target).toEqual(seen[i + 1]);
+    expect(seen[6]?.bytes).not.toBe("");
     expect(seen[0]?.target).toBe("/v1/users/jane%20doe%2F..%3Fx%3D1%23%26%2B%C3%A9/accessible-entities");
   });
 
