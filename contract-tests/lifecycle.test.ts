@@ -124,6 +124,63 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     expect(violations).toEqual([]);
   });
 
+  it("user access across entities: request → pending → accept lists the entity; deny drops the request", async () => {
+    const { client: zuora, violations } = standInClient();
+    const { source: home, target: away } = await seedPair("Access");
+    const username = `${uniqueName("jane")}@example.com`;
+    await seedStandIn({ users: { [username]: { home } } });
+    const accessible = async () => (await zuora.listAccessibleEntities(username)).entities.map((e) => e.id);
+
+    expect(await outcome(zuora.requestUserAccess(username, { targetEntityIds: [away] }, { entityIds: away }))).toBe(
+      `refused 10: Only an administrator of ${username}'s home entity (${home}) can ask access for the user.`,
+    );
+    expect(await outcome(zuora.requestUserAccess(username, { targetEntityIds: [away] }, { entityIds: home }))).toBe(
+      "success",
+    );
+    expect(await accessible()).toEqual([home]);
+    expect(await outcome(zuora.acceptUserAccess(username, { entityIds: away }))).toBe("success");
+    expect(await accessible()).toEqual([home, away]);
+
+    const { source: other } = await seedPair("Denied");
+    await zuora.requestUserAccess(username, { targetEntityIds: [other] }, { entityIds: home });
+    expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe("success");
+    expect(await accessible()).toEqual([home, away]);
+    expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe(
+      `refused 30: The user ${username} has no pending access request to the entity ${other} to be denied.`,
+    );
+    expect(await outcome(zuora.acceptUserAccess("nobody-at-all", { entityIds: away }))).toBe(
+      "refused 40: The user nobody-at-all does not exist.",
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it("product sharing: one connected entity at a time, by the owner, once; Idempotency-Key replays", async () => {
+    const { client: zuora, violations } = standInClient();
+    const { source: owner, target } = await seedPair("Share");
+    const productId = uniqueName("product");
+    await seedStandIn({
+      connections: [{ sourceEntityId: owner, targetEntityId: target, status: "Connected" }],
+      products: [{ id: productId, ownerEntityId: owner }],
+    });
+    const share = (as: string, options: { idempotencyKey?: string } = {}) =>
+      outcome(zuora.shareProduct(productId, { toEntityIds: [target] }, { entityIds: as, ...options }));
+
+    expect(await share(target)).toBe(
+      `refused 10: Only the entity that owns the product ${productId} (${owner}) can share it.`,
+    );
+    const key = uniqueName("share-key");
+    expect(await share(owner, { idempotencyKey: key })).toBe("success");
+    // The same key again is the first answer replayed, not a second share.
+    expect(await share(owner, { idempotencyKey: key })).toBe("success");
+    expect(await share(owner)).toBe(
+      `refused 30: The product ${productId} is already shared with the entity ${target}.`,
+    );
+    expect(
+      await outcome(zuora.shareProduct(uniqueName("missing"), { toEntityIds: [target] }, { entityIds: owner })),
+    ).toMatch(/^refused 40: The product missing-\w+ does not exist\.$/);
+    expect(violations).toEqual([]);
+  });
+
   it("lists 650 connections with allConnections({ pageSize: 300 }), complete and in order, over 3 pages", async () => {
     const { client: zuora, violations } = standInClient();
     const { source, target } = await seedPair("Paged");
