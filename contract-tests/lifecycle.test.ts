@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
-import { reasonCategory, ZuoraBusinessError } from "../src/index.js";
+import { ZuoraBusinessError } from "../src/index.js";
 import type { HandledRequest } from "../stand-in/index.js";
+import { outcome } from "../test/support/outcome.js";
 import { frontLog, injectFaults, uniqueTrackId } from "./support/contractClient.js";
 import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.js";
 
@@ -9,19 +10,6 @@ import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.
 // fails on any violation Prism reports. The stand-in is shared by every suite: each test works on entities of its own.
 
 const place = { locale: "en_US", timezone: "America/Los_Angeles" };
-
-/** How a helper call ended: `success`, or the refusal's reason category and message (and whether it may have acted). */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "success";
-  } catch (error) {
-    if (!(error instanceof ZuoraBusinessError)) throw error;
-    const reason = error.reasons[0];
-    const acted = error.mayHaveActed ? " (may have acted)" : "";
-    return `refused ${reasonCategory(reason?.code ?? "")}: ${reason?.message}${acted}`;
-  }
-}
 
 type Zuora = ReturnType<typeof standInClient>["client"];
 

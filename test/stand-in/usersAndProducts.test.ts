@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createZuoraClient, reasonCategory, ZuoraBusinessError } from "../../src/index.js";
+import { createZuoraClient, reasonCategory } from "../../src/index.js";
 import { createStandIn } from "../../stand-in/index.js";
+import { outcome } from "../support/outcome.js";
 
 const BASE = "https://rest.test.zuora.com";
 
@@ -17,18 +18,6 @@ function setUp() {
     users: { jane: { home: "home" } },
   });
   return { standIn, zuora };
-}
-
-/** How a call ended: `success`, or `refused <category>: <message>`. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "success";
-  } catch (error) {
-    if (!(error instanceof ZuoraBusinessError)) throw error;
-    const reason = error.reasons[0];
-    return `refused ${reasonCategory(reason?.code ?? "")}: ${reason?.message}`;
-  }
 }
 
 /** A raw request to the stand-in, without the client's checks in the way. */
