@@ -35,6 +35,10 @@ interface User {
  * The users of one tenant and their access across entities. A user is created in a home entity; an administrator
  * of that entity asks access to other entities for it (pending), and each of those entities accepts (the user can
  * then access it) or denies (the request is dropped, and may be made again).
+ *
+ * Administrators are not modelled: a call made in an entity stands for its administrator, who can reach every
+ * entity (the stand-in's tokens are valid for all of them), so the rule that the asking administrator must reach
+ * the targets never refuses here.
  */
 export class Users {
   readonly #byName = new Map<string, User>();
