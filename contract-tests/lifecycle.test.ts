@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
-import { reasonCategory, ZuoraBusinessError } from "../src/index.js";
+import { ZuoraBusinessError } from "../src/index.js";
 import type { HandledRequest } from "../stand-in/index.js";
+import { outcome } from "../test/support/outcome.js";
 import { frontLog, injectFaults, uniqueTrackId } from "./support/contractClient.js";
 import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.js";
 
@@ -9,19 +10,6 @@ import { seedStandIn, standInClient, uniqueName } from "./support/standInClient.
 // fails on any violation Prism reports. The stand-in is shared by every suite: each test works on entities of its own.
 
 const place = { locale: "en_US", timezone: "America/Los_Angeles" };
-
-/** How a helper call ended: `success`, or the refusal's reason category and message (and whether it may have acted). */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "success";
-  } catch (error) {
-    if (!(error instanceof ZuoraBusinessError)) throw error;
-    const reason = error.reasons[0];
-    const acted = error.mayHaveActed ? " (may have acted)" : "";
-    return `refused ${reasonCategory(reason?.code ?? "")}: ${reason?.message}${acted}`;
-  }
-}
 
 type Zuora = ReturnType<typeof standInClient>["client"];
 
@@ -121,6 +109,63 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     await expect(zuora.initiateConnection({ targetEntityId: target }, { entityIds: source })).resolves.toMatchObject({
       success: true,
     });
+    expect(violations).toEqual([]);
+  });
+
+  it("user access across entities: request → pending → accept lists the entity; deny drops the request", async () => {
+    const { client: zuora, violations } = standInClient();
+    const { source: home, target: away } = await seedPair("Access");
+    const username = `${uniqueName("jane")}@example.com`;
+    await seedStandIn({ users: { [username]: { home } } });
+    const accessible = async () => (await zuora.listAccessibleEntities(username)).entities.map((e) => e.id);
+
+    expect(await outcome(zuora.requestUserAccess(username, { targetEntityIds: [away] }, { entityIds: away }))).toBe(
+      `refused 10: Only an administrator of ${username}'s home entity (${home}) can ask access for the user.`,
+    );
+    expect(await outcome(zuora.requestUserAccess(username, { targetEntityIds: [away] }, { entityIds: home }))).toBe(
+      "success",
+    );
+    expect(await accessible()).toEqual([home]);
+    expect(await outcome(zuora.acceptUserAccess(username, { entityIds: away }))).toBe("success");
+    expect(await accessible()).toEqual([home, away]);
+
+    const { source: other } = await seedPair("Denied");
+    await zuora.requestUserAccess(username, { targetEntityIds: [other] }, { entityIds: home });
+    expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe("success");
+    expect(await accessible()).toEqual([home, away]);
+    expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe(
+      `refused 30: The user ${username} has no pending access request to the entity ${other} to be denied.`,
+    );
+    expect(await outcome(zuora.acceptUserAccess("nobody-at-all", { entityIds: away }))).toBe(
+      "refused 40: The user nobody-at-all does not exist.",
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it("product sharing: one connected entity at a time, by the owner, once; Idempotency-Key replays", async () => {
+    const { client: zuora, violations } = standInClient();
+    const { source: owner, target } = await seedPair("Share");
+    const productId = uniqueName("product");
+    await seedStandIn({
+      connections: [{ sourceEntityId: owner, targetEntityId: target, status: "Connected" }],
+      products: [{ id: productId, ownerEntityId: owner }],
+    });
+    const share = (as: string, options: { idempotencyKey?: string } = {}) =>
+      outcome(zuora.shareProduct(productId, { toEntityIds: [target] }, { entityIds: as, ...options }));
+
+    expect(await share(target)).toBe(
+      `refused 10: Only the entity that owns the product ${productId} (${owner}) can share it.`,
+    );
+    const key = uniqueName("share-key");
+    expect(await share(owner, { idempotencyKey: key })).toBe("success");
+    // The same key again is the first answer replayed, not a second share.
+    expect(await share(owner, { idempotencyKey: key })).toBe("success");
+    expect(await share(owner)).toBe(
+      `refused 30: The product ${productId} is already shared with the entity ${target}.`,
+    );
+    expect(
+      await outcome(zuora.shareProduct(uniqueName("missing"), { toEntityIds: [target] }, { entityIds: owner })),
+    ).toMatch(/^refused 40: The product missing-\w+ does not exist\.$/);
     expect(violations).toEqual([]);
   });
 

@@ -20,7 +20,26 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, f
 const fieldValue = (limit: number) =>
   fc.oneof({ weight: 8, arbitrary: text(limit) }, { weight: 1, arbitrary: fc.integer() });
 
-type Rule = { maxLength?: number; minimum?: number; maximum?: number; enum?: readonly unknown[]; type?: string };
+type Rule = {
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  enum?: readonly unknown[];
+  type?: string;
+  maxItems?: number;
+  items?: Rule;
+};
+
+// A list field: lists of drawn IDs around the count limit (up to one past it) and items around their length limit,
+// sometimes an item of the wrong type, sometimes no list at all.
+const listValue = (rule: Rule) =>
+  fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.array(fieldValue(rule.items?.maxLength ?? 16), { maxLength: (rule.maxItems ?? 2) + 1 }),
+    },
+    { weight: 1, arbitrary: fieldValue(rule.items?.maxLength ?? 16) },
+  );
 
 // Path values: drawn text, the reference-like id, and the values that would address another resource.
 const pathValue = (rule: Rule) =>
@@ -77,7 +96,7 @@ const requestFor = (id: OperationId) => {
     body: row.body
       ? recordOf(
           fields,
-          (rule) => fieldValue(rule.maxLength ?? 16),
+          (rule) => (rule.type === "array" ? listValue(rule) : fieldValue(rule.maxLength ?? 16)),
           () => false,
         )
       : fc.constant(undefined),
@@ -148,5 +167,8 @@ describe("generated requests: the client's verdict equals Prism's", () => {
     expect(tally.valid).toBeGreaterThan(100);
     expect(tally.invalid).toBeGreaterThan(100);
     expect([...tally.operations].sort()).toEqual([...operationIds].sort());
+    expect(operationIds).toEqual(
+      expect.arrayContaining(["requestUserAccess", "acceptUserAccess", "denyUserAccess", "shareProduct"]),
+    );
   });
 });

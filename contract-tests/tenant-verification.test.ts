@@ -38,16 +38,20 @@ describe("verifying a tenant through prism proxy --errors", () => {
   it("passes every check against a tenant that answers per the spec, and says so without the secret", async () => {
     const results = await verifyTenant("per-spec");
     expect(results.filter((r) => !r.pass && !r.skipped)).toEqual([]);
-    // Twelve operations: five checks each, but the reference request of the six that would change the tenant is
-    // not sent, and says so.
-    expect(results).toHaveLength(48);
+    // Sixteen operations: five checks each, but the reference request of the ten that would change the tenant is
+    // not sent, and says so (sharing a product is a POST, and is not sent either).
+    expect(results).toHaveLength(60);
     expect(results.filter((r) => r.skipped).map((r) => r.operation)).toEqual([
       "updateEntity",
       "deleteEntity",
       "provisionEntity",
+      "requestUserAccess",
+      "acceptUserAccess",
+      "denyUserAccess",
       "acceptConnection",
       "denyConnection",
       "disconnectConnection",
+      "shareProduct",
     ]);
     // Only the reference requests of the creating and reading operations (and the token request) reached the
     // tenant: every probe was refused by Prism, and nothing updated, provisioned, deleted or answered a connection.
@@ -63,7 +67,7 @@ describe("verifying a tenant through prism proxy --errors", () => {
     expect(tenant.received.filter((r) => r === "POST /v1/entities")).toHaveLength(1);
     const { failed, text } = report(results);
     expect(failed).toBe(0);
-    expect(text).toContain("42 of 42 checks passed; 6 not run (they would change the tenant)");
+    expect(text).toContain("50 of 50 checks passed; 10 not run (they would change the tenant)");
     expect(text).not.toContain("s3cret-value");
   });
 
@@ -81,7 +85,7 @@ describe("verifying a tenant through prism proxy --errors", () => {
     const { failed: count, text } = report(results);
     expect(count).toBe(3);
     expect(text).toMatch(/FAIL\s+createEntity\s+every response follows the spec/);
-    expect(text).toContain("39 of 42 checks passed");
+    expect(text).toContain("47 of 50 checks passed");
   });
 
   it("fails, naming the violation, when the tenant sends a field of the wrong type", async () => {
@@ -118,15 +122,15 @@ describe("npm start with ZUORA_BASE_URL", () => {
     expect(output).toContain("(proxy --errors)");
     expect(output).toMatch(/FAIL\s+createEntity\s+every response follows the spec/);
     expect(output).toContain("Response body must have required property 'id'");
-    expect(output).toContain("39 of 42 checks passed");
+    expect(output).toContain("47 of 50 checks passed");
     expect(output).not.toContain("t0ken-value");
     expect(code).toBe(1);
     // Nothing irreversible without --lifecycle: the report has no lifecycle step, says why, and no provision, update,
-    // delete, accept, deny or disconnect (every one a PUT or DELETE) reached the tenant.
+    // delete, accept, deny or disconnect (every one a PUT or DELETE), and no product share, reached the tenant.
     expect(output).toContain("lifecycle: not run on a real tenant (it provisions entities, which cannot be undone");
     expect(output).toContain("pass --lifecycle to run it on a sandbox");
     expect(output).not.toMatch(/^\s+(pass|FAIL)\s+lifecycle\s/m);
-    expect(tenant.received.filter((request) => /^(PUT|DELETE) /.test(request))).toEqual([]);
+    expect(tenant.received.filter((request) => /^(PUT|DELETE) |\/share$/.test(request))).toEqual([]);
   });
 
   it("refuses to run against a tenant without credentials, with exit code 2", async () => {

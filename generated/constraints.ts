@@ -226,6 +226,93 @@ export const constraints = {
         "Zuora-Entity-Ids"
       ]
     },
+    "requestUserAccess": {
+      "operationId": "requestUserAccess",
+      "method": "PUT",
+      "path": "/v1/users/{username}/request-access",
+      "auth": true,
+      "successFlag": true,
+      "body": true,
+      "bodyType": "application/json",
+      "bodyRequired": true,
+      "fields": {
+        "targetEntityIds": {
+          "required": true,
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "string",
+            "maxLength": 32
+          }
+        }
+      },
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a name other than . and .."
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Content-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "acceptUserAccess": {
+      "operationId": "acceptUserAccess",
+      "method": "PUT",
+      "path": "/v1/users/{username}/accept-access",
+      "auth": true,
+      "successFlag": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a name other than . and .."
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "denyUserAccess": {
+      "operationId": "denyUserAccess",
+      "method": "PUT",
+      "path": "/v1/users/{username}/deny-access",
+      "auth": true,
+      "successFlag": true,
+      "body": false,
+      "bodyRequired": false,
+      "fields": {},
+      "pathParams": {
+        "username": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a name other than . and .."
+        }
+      },
+      "query": {},
+      "headers": [
+        "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
     "listConnections": {
       "operationId": "listConnections",
       "method": "GET",
@@ -369,6 +456,45 @@ export const constraints = {
       "query": {},
       "headers": [
         "Accept-Encoding",
+        "Zuora-Track-Id",
+        "Zuora-Entity-Ids"
+      ]
+    },
+    "shareProduct": {
+      "operationId": "shareProduct",
+      "method": "POST",
+      "path": "/v1/catalog/products/{product-id}/share",
+      "auth": true,
+      "successFlag": true,
+      "body": true,
+      "bodyType": "application/json",
+      "bodyRequired": true,
+      "fields": {
+        "toEntityIds": {
+          "required": true,
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 1,
+          "items": {
+            "type": "string",
+            "maxLength": 32
+          }
+        }
+      },
+      "pathParams": {
+        "product-id": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.{1,2}$)",
+          "patternDescription": "a value other than . and .."
+        }
+      },
+      "query": {},
+      "headers": [
+        "Idempotency-Key",
+        "Accept-Encoding",
+        "Content-Encoding",
         "Zuora-Track-Id",
         "Zuora-Entity-Ids"
       ]

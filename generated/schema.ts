@@ -154,6 +154,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{username}/request-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Send user access requests
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Asks, for the user `username`, access to each entity in `targetEntityIds`. Each request waits, pending,
+         *     until an administrator of that entity accepts it ([Accept user access](#operation/acceptUserAccess)) or
+         *     denies it ([Deny user access](#operation/denyUserAccess)); once accepted, the entity is listed by
+         *     [List the entities a user can access](#operation/listAccessibleEntities).
+         *
+         *     **User Access Permission:** You must make the call as an administrator of the entity in which the user
+         *     was created (the user's home entity). This administrator must also have access to the entities the user
+         *     asks for.
+         *
+         *     **Rules:** *Inferred:* an unknown user or entity is refused as not found; asking for an entity the user
+         *     can already access, or already has a pending request for, is refused with a business failure.
+         */
+        put: operations["requestUserAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{username}/accept-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Accept user access
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Accepts the pending access request of the user `username` to the entity the call is made in: from then
+         *     on, [List the entities a user can access](#operation/listAccessibleEntities) includes that entity.
+         *
+         *     **User Access Permission:** You must make the call as an administrator of the entity that the access is
+         *     for. The entity is named neither in the path nor in a body: it is the one the call runs in, which the
+         *     token gives, or `Zuora-Entity-Ids` when the token is valid for more than one entity.
+         *
+         *     **Rules:** *Inferred:* only a pending request can be accepted; accepting when the user has none for the
+         *     entity is refused with a business failure.
+         */
+        put: operations["acceptUserAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{username}/deny-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Multi-entity: Deny user access
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Denies the pending access request of the user `username` to the entity the call is made in. The user
+         *     gains no access; *Inferred:* the request is dropped, and the user's home entity may ask again.
+         *
+         *     **User Access Permission:** You must make the call as an administrator of the entity that the access is
+         *     for, which is chosen as for [Accept user access](#operation/acceptUserAccess).
+         *
+         *     **Rules:** *Inferred:* only a pending request can be denied; denying when the user has none for the entity
+         *     is refused with a business failure.
+         */
+        put: operations["denyUserAccess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/entity-connections": {
         parameters: {
             query?: never;
@@ -279,6 +373,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalog/products/{product-id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Multi-entity: Share a product with an entity
+         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
+         *     submit a request at Zuora Global Support.
+         *
+         *     Shares a catalog product of the calling (source) entity with a target entity; Zuora then synchronizes the
+         *     product to the target entity.
+         *
+         *     **User Access Permission:** Only administrators of the source entity may share its products: you must
+         *     make the call as a source entity administrator.
+         *
+         *     **Rules:**
+         *     - The prerequisites of product sharing must be finished first. *Inferred:* the source and the target
+         *       entity are connected ([Accept a connection request](#operation/acceptConnection)).
+         *     - A product is shared with one entity at a time: `toEntityIds` holds exactly one ID, and a request naming
+         *       more is refused.
+         *     - *Inferred:* sharing a product the calling entity does not own is refused as permission denied; sharing
+         *       it again with an entity it is already shared with is refused with a business failure.
+         *
+         *     **Note:** Zuora's reference shows a sample body with `targetEntityIds`, but its schema declares and
+         *     requires `toEntityIds`; this contract follows the schema.
+         */
+        post: operations["shareProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/token": {
         parameters: {
             query?: never;
@@ -384,6 +516,46 @@ export interface components {
         InitiateConnectionResponse: {
             /** @description The ID of the connection request. */
             id: string;
+            /**
+             * @description Returns `true` if the request was processed successfully.
+             * @constant
+             */
+            success: true;
+        };
+        /** @description The entities a user asks to access. */
+        UserAccessRequest: {
+            /**
+             * @description The IDs of the entities that the user wants to access.
+             *
+             *     *Inferred:* at least one ID (Zuora's reference states no bound), and each ID at most 32 characters,
+             *     as `targetEntityId` of a connection request is.
+             * @example [
+             *       "8a80825555a3c7a10155b46120d058e7",
+             *       "8a80825556ff28a4015708b93df82ba7"
+             *     ]
+             */
+            targetEntityIds: string[];
+        };
+        /**
+         * @description The entity to share a product with. Zuora's reference names the field `toEntityIds` in its schema and
+         *     `targetEntityIds` in its sample; the schema is followed here.
+         */
+        ShareProductRequest: {
+            /**
+             * @description The entity that you want to share the product with: exactly one ID, since Zuora shares a product with
+             *     one entity at a time and refuses a request naming more.
+             *
+             *     *Inferred:* each ID at most 32 characters, as `targetEntityId` of a connection request is.
+             * @example [
+             *       "8a80825555a3c7a10155b460f53858e6"
+             *     ]
+             */
+            toEntityIds: string[];
+        };
+        /** @description The product was shared. */
+        ShareProductResponse: {
+            /** @description Zuora's internal ID of the process that handles the sharing. */
+            processId?: string;
             /**
              * @description Returns `true` if the request was processed successfully.
              * @constant
@@ -991,6 +1163,14 @@ export interface components {
          */
         Username: string;
         /**
+         * @description The ID of the product to share, such as `8a808255575bdae4015774e9602e16fe`.
+         *
+         *     *Inferred:* Zuora's reference types the ID as a bare string. As for a username, the client percent-encodes
+         *     the value so that it stays one path segment, and refuses a value that is empty, `.` or `..`.
+         * @example 8a808255575bdae4015774e9602e16fe
+         */
+        ProductId: string;
+        /**
          * @description `true` lists the provisioned entities, `false` the unprovisioned ones; left out, both.
          *
          *     Zuora's reference types this parameter as a string and names `true` and `false` in its prose. This contract
@@ -1584,6 +1764,205 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    requestUserAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @example gzip
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The user's login name.
+                 *
+                 *     Any character may appear: the client percent-encodes the value, so that it stays one path segment.
+                 *     *Inferred:* a name that is empty, `.` or `..` is refused, because a URL reads those as the parent or the
+                 *     current folder whatever their encoding, and the request would reach another resource.
+                 * @example jane.doe@example.com
+                 */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserAccessRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    acceptUserAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The user's login name.
+                 *
+                 *     Any character may appear: the client percent-encodes the value, so that it stays one path segment.
+                 *     *Inferred:* a name that is empty, `.` or `..` is refused, because a URL reads those as the parent or the
+                 *     current folder whatever their encoding, and the request would reach another resource.
+                 * @example jane.doe@example.com
+                 */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    denyUserAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The user's login name.
+                 *
+                 *     Any character may appear: the client percent-encodes the value, so that it stays one path segment.
+                 *     *Inferred:* a name that is empty, `.` or `..` is refused, because a URL reads those as the parent or the
+                 *     current folder whatever their encoding, and the request would reach another resource.
+                 * @example jane.doe@example.com
+                 */
+                username: components["parameters"]["Username"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     listConnections: {
         parameters: {
             query?: {
@@ -1950,6 +2329,110 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    shareProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
+                 *     this header in other request types.
+                 *
+                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
+                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
+                 *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
+                 * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
+                 *     reduce the bandwidth required for a response.
+                 *
+                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
+                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
+                 *     decompress it.
+                 * @example gzip
+                 */
+                "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
+                /**
+                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
+                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @example gzip
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+                /**
+                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
+                 *     value in the response headers. This header enables you to associate your system process identifiers with
+                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 *
+                 *     The value of this field must use the US-ASCII character set and must not include any of the following
+                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *
+                 *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
+                 *     control characters are left out because an HTTP header value cannot carry them.
+                 * @example order-sync-2026-11-22-0001
+                 */
+                "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
+                /**
+                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
+                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
+                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
+                 *     this header.
+                 * @example 8a808255557baba1015580e12fa5083a
+                 */
+                "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
+            };
+            path: {
+                /**
+                 * @description The ID of the product to share, such as `8a808255575bdae4015774e9602e16fe`.
+                 *
+                 *     *Inferred:* Zuora's reference types the ID as a bare string. As for a username, the client percent-encodes
+                 *     the value so that it stays one path segment, and refuses a value that is empty, `.` or `..`.
+                 * @example 8a808255575bdae4015774e9602e16fe
+                 */
+                "product-id": components["parameters"]["ProductId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareProductRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The product was shared (`success: true`), or Zuora refused it with a business failure
+             *     (`success: false` and `reasons`): HTTP 200 alone does not mean success.
+             */
+            200: {
+                headers: {
+                    "Zuora-Request-Id": components["headers"]["ZuoraRequestId"];
+                    "Zuora-Track-Id": components["headers"]["ZuoraTrackIdEcho"];
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Concurrency-Limit-Type": components["headers"]["ConcurrencyLimitType"];
+                    "Concurrency-Limit-Limit": components["headers"]["ConcurrencyLimitLimit"];
+                    "Concurrency-Limit-Remaining": components["headers"]["ConcurrencyLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareProductResponse"] | components["schemas"]["BusinessFailure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            422: components["responses"]["IdempotencyMismatch"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];

@@ -156,6 +156,11 @@ describe("the packed package, installed into a fresh project", () => {
       { ZUORA_TOKEN: "example-token" },
       /^accepted connection 8a808255575bdae401576a914a140420 from 8a808255557baba1015580e12fa5083a\n3 inbound connections\n$/,
     ],
+    [
+      "accessAndSharing",
+      { ZUORA_TOKEN: "example-token" },
+      /^access to 8a80825555a3c7a10155b46120d058e7 requested for jane\.doe@example\.com\njane\.doe@example\.com can access 3 entities\nshared product 8a808255575bdae4015774e9602e16fe with 8a80825555a3c7a10155b46120d058e7\n$/,
+    ],
   ])("runs examples/%s.ts", async (name, env, expected) => {
     const { stdout, stderr } = await runCompiled(name, env);
     expect(stderr).toBe("");

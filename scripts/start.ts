@@ -19,6 +19,7 @@ import type { ZuoraAuth } from "../src/index.js";
 import { startCheckedStandIn } from "./checkedStandIn.js";
 import { readSpec } from "./codegen/spec.js";
 import { prismVersion, startPrism } from "./prism.js";
+import { seededFixtures } from "./verify/lifecycleFixtures.js";
 import { type CheckResult, printReport, verifyContract } from "./verify/verifyContract.js";
 import { verifyLifecycle } from "./verify/verifyLifecycle.js";
 
@@ -68,7 +69,11 @@ if (upstream) {
         detail: prism.startupProblems.join(" | "),
       },
       ...(await verifyContract({ baseUrl: front.url, probeUrl: prism.url, auth: "npm-start-token", mode: "mock" })),
-      ...(await verifyLifecycle({ baseUrl: checked.url, auth: "npm-start-token" })),
+      ...(await verifyLifecycle({
+        baseUrl: checked.url,
+        auth: "npm-start-token",
+        fixtures: seededFixtures((seed) => checked.standIn.seed(seed)),
+      })),
     ];
     footer = `lifecycle: on the stand-in behind prism proxy --errors, which checked all ${checked.standIn.requests().length} answers it gave`;
   } finally {

@@ -25,9 +25,9 @@ export interface StandIn {
   listen(options?: ListenOptions): Promise<ListeningStandIn>;
   /** Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens. */
   reset(): void;
-  /** Adds entities (parents first), connections in any status, and users, bypassing the API's rules. */
+  /** Adds entities (parents first), connections in any status, users and products, bypassing the API's rules. */
   seed(seed: TenantSeed): TenantSnapshot;
-  /** A copy of every entity and connection. */
+  /** A copy of every entity, connection, user and product. */
   state(): TenantSnapshot;
   /** The ID of the global entity. */
   readonly globalEntityId: string;
@@ -41,8 +41,9 @@ export interface StandIn {
 
 /**
  * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
- * deleted, and connections initiated, accepted, denied and disconnected, by Zuora's rules, with Zuora's answers
- * (a broken rule is HTTP 200 with `success: false` and an 8-digit reason code). See the README, "Testing your code".
+ * deleted, connections initiated, accepted, denied and disconnected, users given access to other entities, and
+ * products shared, by Zuora's rules, with Zuora's answers (a broken rule is HTTP 200 with `success: false` and an
+ * 8-digit reason code). See the README, "Testing your code".
  */
 export function createStandIn(options: StandInOptions = {}): StandIn {
   let tenant = new Tenant(options);

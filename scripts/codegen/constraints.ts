@@ -2,9 +2,11 @@ import { BANNER } from "./banner.js";
 import { deref, isObject, type Json, type JsonObject } from "./spec.js";
 
 /** The schema keywords the client's validator enforces; anything else in a request schema is refused below. */
-const FIELD_KEYWORDS = ["type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum"] as const;
-/** A path or query parameter's keywords: the field keywords, and its default (which the table records). */
-const PARAMETER_KEYWORDS = [...FIELD_KEYWORDS, "default"] as const;
+const SCALAR_KEYWORDS = ["type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum"] as const;
+/** A body field's keywords: a scalar's, or a flat array's (its item count and the rule of every item). */
+const FIELD_KEYWORDS = [...SCALAR_KEYWORDS, "minItems", "maxItems", "items"] as const;
+/** A path or query parameter's keywords: the scalar keywords, and its default (which the table records). */
+const PARAMETER_KEYWORDS = [...SCALAR_KEYWORDS, "default"] as const;
 /** Keywords that only describe a field, so they need no enforcement. */
 const DESCRIPTIVE_KEYWORDS = new Set(["description", "examples", "example", "format", "title", "deprecated"]);
 /** The extension beside a `pattern` that says the rule in words. */
@@ -24,6 +26,12 @@ export interface FieldRule {
   patternDescription?: string;
   minimum?: number;
   maximum?: number;
+  /** For an array: the fewest items. */
+  minItems?: number;
+  /** For an array: the most items. */
+  maxItems?: number;
+  /** For an array: the rule every item meets (a scalar's keywords only). */
+  items?: Omit<FieldRule, "required">;
 }
 
 /** One path or query parameter, as the validator and the helpers see it. */
@@ -241,7 +249,10 @@ function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonl
   if (!isObject(schema)) throw new Error(`${where}: schema is not an object`);
   const rule: Record<string, Json> = { required: false };
   for (const [keyword, value] of Object.entries(schema)) {
-    if (keywords.includes(keyword)) rule[keyword] = value;
+    if (keyword === "items" && keywords.includes(keyword)) {
+      const { required: _, ...item } = fieldRule(spec, `${where}[]`, value, SCALAR_KEYWORDS);
+      rule.items = item as JsonObject;
+    } else if (keywords.includes(keyword)) rule[keyword] = value;
     else if (keyword === PATTERN_DESCRIPTION) rule.patternDescription = patternDescription(where, schema);
     else if (!DESCRIPTIVE_KEYWORDS.has(keyword)) {
       // Refuse rather than silently skip: a constraint the client cannot enforce would break the promise
@@ -250,7 +261,10 @@ function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonl
     }
   }
   if (rule.pattern !== undefined && rule.patternDescription === undefined) patternDescription(where, schema);
-  if (rule.type === "object" || rule.type === "array") throw new Error(`${where}: nested ${rule.type} not supported`);
+  if (rule.type === "object") throw new Error(`${where}: nested object not supported`);
+  if (rule.type === "array" && rule.items === undefined) {
+    throw new Error(`${where}: an array needs items (arrays of arrays are not supported)`);
+  }
   return rule as unknown as FieldRule;
 }
 

@@ -33,6 +33,8 @@ const VERBS: Record<string, string> = { add: "Added", remove: "Removed", replace
  *   fix, even where the tool cannot classify it (it leaves added examples unclassified);
  * - a removed property anywhere (request or response) is breaking: the generated types lose it, and callers' code
  *   breaks;
+ * - a whole component added under `components/` (a parameter, say) is compatible: it takes effect only where an
+ *   operation refers to it, and that reference is a change of the operation, classified under `paths`;
  * - any other change the tool cannot classify (an `x-` extension, say) is breaking: the client compiles `x-methods`
  *   and `x-retryable-categories` into its behaviour, so a reviewer must decide, and until then it is breaking.
  *
@@ -65,6 +67,9 @@ function classify(diff: Diff): Pick<ContractChange, "impact" | "policy"> {
   }
   if (diff.type === "breaking") return { impact: "breaking" };
   if (diff.type === "annotation") return { impact: "annotation" };
+  if (diff.type === "unclassified" && diff.action === "add" && isWholeComponent(diff.path)) {
+    return { impact: "non-breaking", policy: "a new component changes only the operations that refer to it" };
+  }
   if (diff.type === "unclassified") {
     return {
       impact: "breaking",
@@ -76,6 +81,11 @@ function classify(diff: Diff): Pick<ContractChange, "impact" | "policy"> {
     return { impact: "breaking", policy: "a removed property is removed from the generated types" };
   }
   return { impact: "non-breaking" };
+}
+
+/** `components › <kind> › <name>`: a whole component, not a part of one. */
+function isWholeComponent(path: Diff["path"]): boolean {
+  return path.length === 3 && path[0] === "components";
 }
 
 /** api-smart-diff's description of the change, or (it leaves some empty) our own words. */

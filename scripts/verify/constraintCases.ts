@@ -63,6 +63,8 @@ export function constraintCases(): ConstraintCase[] {
         add(`body.${field} at ${rule.maxLength}`, withField("a".repeat(rule.maxLength)), true);
         add(`body.${field} at ${rule.maxLength + 1}`, withField("a".repeat(rule.maxLength + 1)), false);
       }
+      if (rule.type === "array")
+        for (const [name, list, valid] of listProbes(rule)) add(`body.${field} ${name}`, withField(list), valid);
       if (typeof rule.pattern === "string" && sweep({ field, ...rule })) {
         for (const char of forbidden(rule.pattern, "A", "B")) {
           add(`body.${field} with ${JSON.stringify(char)}`, withField(`A${char}B`), false);
@@ -121,6 +123,31 @@ export function constraintCases(): ConstraintCase[] {
     }
   }
   return out;
+}
+
+/**
+ * An array field's probes: not an array; its item count at and past each bound; an item of the wrong type, and one
+ * at and one past the items' length limit. Items are made-up IDs, so a probe judges the rule, not a resource.
+ */
+function listProbes(rule: Rule): [string, unknown, boolean][] {
+  const items = (rule.items ?? {}) as Rule;
+  const min = typeof rule.minItems === "number" ? rule.minItems : 0;
+  const id = (n: number) => `e${n}`;
+  const list = (count: number, item: (n: number) => unknown = id) => Array.from({ length: count }, (_, n) => item(n));
+  const probes: [string, unknown, boolean][] = [["as a string", "e0", false]];
+  probes.push([`with ${Math.max(min, 1)} item(s)`, list(Math.max(min, 1)), true]);
+  if (min > 0) probes.push([`with ${min - 1} item(s)`, list(min - 1), false]);
+  if (typeof rule.maxItems === "number") {
+    probes.push([`with ${rule.maxItems} item(s)`, list(rule.maxItems), true]);
+    probes.push([`with ${rule.maxItems + 1} item(s)`, list(rule.maxItems + 1), false]);
+  }
+  probes.push(["with a number item", list(Math.max(min, 1), () => 7), false]);
+  if (typeof items.maxLength === "number") {
+    const long = (length: number) => list(Math.max(min, 1), () => "a".repeat(length));
+    probes.push([`with an item at ${items.maxLength}`, long(items.maxLength), true]);
+    probes.push([`with an item at ${items.maxLength + 1}`, long(items.maxLength + 1), false]);
+  }
+  return probes;
 }
 
 /** Whether a path value meets its rule (length and pattern), as the spec states it. */

@@ -158,12 +158,16 @@ export async function clientVerdict(
 
 /**
  * True when both say valid, or both say invalid and the server names the place the client names (compared without
- * case: Prism lower-cases query parameter names). A route the server could not match stands for every path parameter.
+ * case: Prism lower-cases query parameter names). A route the server could not match stands for every path parameter;
+ * an item of a list (`body.toentityids.0`) is within the list the client names (its problem says which item).
  */
 export function agree(client: Verdict, server: Verdict): boolean {
   if (client.valid || server.valid) return client.valid === server.valid;
   return client.locations.every(
     (location) =>
-      server.locations.includes(location) || (location.startsWith("path.") && server.locations.includes("path")),
+      server.locations.some(
+        (at) => at === location || (at.startsWith(`${location}.`) && /^\d+$/.test(at.slice(location.length + 1))),
+      ) ||
+      (location.startsWith("path.") && server.locations.includes("path")),
   );
 }

@@ -1,4 +1,5 @@
 import { createZuoraClient, reasonCategory, type ZuoraAuth } from "../../src/index.js";
+import type { LifecycleFixtures } from "./lifecycleFixtures.js";
 import { prismViolations } from "./verdicts.js";
 import type { CheckResult } from "./verifyContract.js";
 
@@ -6,6 +7,11 @@ import type { CheckResult } from "./verifyContract.js";
 export interface LifecycleTarget {
   baseUrl: string;
   auth: ZuoraAuth;
+  /**
+   * A user and a product in the lifecycle's new entities, for the access and sharing steps. This API cannot create
+   * either, so the stand-in seeds them; without fixtures (a real tenant) those steps are reported as not run.
+   */
+  fixtures?: LifecycleFixtures;
 }
 
 const OPERATION = "lifecycle";
@@ -14,8 +20,11 @@ const place = { locale: "en_US", timezone: "America/Los_Angeles" };
 /**
  * Runs the workflow users run, through the public client, and reports each step: create a child and a grandchild,
  * list them as unprovisioned, provision in order (the grandchild first is refused), a new locale once provisioned
- * and the deletion of a provisioned entity are refused, then a connection goes Pending → Connected → Disconnected,
- * as both sides list it. The steps build on each other: after a failed step the rest fail as not reached.
+ * and the deletion of a provisioned entity are refused, then a connection goes Pending → Connected; while connected,
+ * a user of the child gains access to the grandchild (request, accept) and not to the global entity (request, deny),
+ * and a product of the child is shared with the grandchild, once and by its owner only; then the connection is
+ * Disconnected, as both sides list it. The steps build on each other: after a failed step the rest fail as not
+ * reached.
  *
  * It provisions two entities (which cannot be undone) and connects them: run it on the stand-in, or on a sandbox
  * tenant only when asked to (`npm start -- --lifecycle`).
@@ -71,15 +80,49 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
       ).data,
     );
 
+  const accessible = async (username: string) => {
+    const { data } = await zuora.GET("/v1/users/{username}/accessible-entities", {
+      params: { path: { username } },
+    });
+    return data && "entities" in data ? data.entities.map((e) => e.id) : [];
+  };
+  const userAct = async (verb: "accept-access" | "deny-access", username: string, as: string) =>
+    outcome(
+      (
+        await zuora.PUT(`/v1/users/{username}/${verb}`, {
+          params: { path: { username }, header: { "Zuora-Entity-Ids": as } },
+        })
+      ).data,
+    );
+  const askAccess = async (username: string, target: string) =>
+    outcome(
+      (
+        await zuora.PUT("/v1/users/{username}/request-access", {
+          params: { path: { username }, header: { "Zuora-Entity-Ids": ids.child } },
+          body: { targetEntityIds: [target] },
+        })
+      ).data,
+    );
+  const share = async (productId: string, to: string, as: string) =>
+    outcome(
+      (
+        await zuora.POST("/v1/catalog/products/{product-id}/share", {
+          params: { path: { "product-id": productId }, header: { "Zuora-Entity-Ids": as } },
+          body: { toEntityIds: [to] },
+        })
+      ).data,
+    );
+
   const name = `Lifecycle-${Date.now().toString(36)}`;
-  const ids = { child: "", grandchild: "", connection: "" };
-  const steps: [string, () => Promise<void>][] = [
+  const ids = { global: "", child: "", grandchild: "", connection: "", user: "", product: "" };
+  const steps: [string, (() => Promise<void>) | undefined][] = [
     [
       "creates a child and a grandchild, Unprovisioned",
       async () => {
         const { data } = await zuora.GET("/v1/entities", { params: { query: { provisioned: true } } });
         const global = data && "entities" in data ? data.entities.find((e) => e.parentId === null) : undefined;
         if (!global) throw new Error(`no global entity listed: ${JSON.stringify(data)}`);
+        ids.global = global.id;
         const child = await zuora.createEntity({ name: `${name}-child`, parentId: global.id, ...place });
         const grandchild = await zuora.createEntity({ name: `${name}-grandchild`, parentId: child.id, ...place });
         Object.assign(ids, { child: child.id, grandchild: grandchild.id });
@@ -135,6 +178,36 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
         expectThat("target, source", await bothSides(ids.connection), [["Connected"], ["Connected"]]);
       },
     ],
+    ...fixtureSteps(target.fixtures, [
+      [
+        "a user of the child asks access to the grandchild: pending, not listed until the grandchild accepts",
+        async (fixtures) => {
+          ids.user = await fixtures.user(ids.child);
+          expectThat("request", await askAccess(ids.user, ids.grandchild), "success");
+          expectThat("before accepting", (await accessible(ids.user)).includes(ids.grandchild), false);
+          expectThat("accept", await userAct("accept-access", ids.user, ids.grandchild), "success");
+          expectThat("after accepting", (await accessible(ids.user)).includes(ids.grandchild), true);
+        },
+      ],
+      [
+        "the global entity denies the user's request: nothing granted, nothing left to accept (30)",
+        async () => {
+          expectThat("request", await askAccess(ids.user, ids.global), "success");
+          expectThat("deny", await userAct("deny-access", ids.user, ids.global), "success");
+          expectThat("listed", (await accessible(ids.user)).includes(ids.global), false);
+          expectThat("accept after deny", await userAct("accept-access", ids.user, ids.global), "refused 30");
+        },
+      ],
+      [
+        "shares a product of the child with the connected grandchild, once (30), and by its owner only (10)",
+        async (fixtures) => {
+          ids.product = await fixtures.product(ids.child);
+          expectThat("share", await share(ids.product, ids.grandchild, ids.child), "success");
+          expectThat("again", await share(ids.product, ids.grandchild, ids.child), "refused 30");
+          expectThat("by the grandchild", await share(ids.product, ids.child, ids.grandchild), "refused 10");
+        },
+      ],
+    ]),
     [
       "the source disconnects: Disconnected on both sides",
       async () => {
@@ -147,6 +220,10 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
   const results: CheckResult[] = [];
   let failedAt: string | undefined;
   for (const [check, step] of steps) {
+    if (step === undefined) {
+      results.push({ operation: OPERATION, check, pass: false, skipped: true, detail: NO_FIXTURES });
+      continue;
+    }
     if (failedAt !== undefined) {
       results.push({ operation: OPERATION, check, pass: false, detail: `not reached: "${failedAt}" failed` });
       continue;
@@ -171,4 +248,16 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
     detail: [...violations].join("; "),
   });
   return results;
+}
+
+const NO_FIXTURES =
+  "not run: needs a user created in the new child entity and a product it owns, which this API cannot create " +
+  "(the stand-in seeds them)";
+
+/** The steps that need fixtures, bound to them; without fixtures, each step's check with no step (not run). */
+function fixtureSteps(
+  fixtures: LifecycleFixtures | undefined,
+  steps: [string, (fixtures: LifecycleFixtures) => Promise<void>][],
+): [string, (() => Promise<void>) | undefined][] {
+  return steps.map(([check, step]) => [check, fixtures ? () => step(fixtures) : undefined]);
 }

@@ -11,6 +11,8 @@ export type ValidationRule =
   | "const"
   | "minimum"
   | "maximum"
+  | "minItems"
+  | "maxItems"
   | "headerValue"
   | "method";
 

@@ -23,6 +23,10 @@ interface Keywords {
   patternDescription?: string;
   minimum?: number;
   maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  /** An array's rule for every item. */
+  items?: Keywords;
 }
 
 /**
@@ -57,6 +61,7 @@ export function compileCheck(keywords: Keywords): Check {
       typeof v === "boolean" ? null : { rule: "type", problem: `must be a boolean, got ${kind(v)}` },
     );
   }
+  if (type === "array") checks.push(arrayCheck(keywords));
   const { maxLength, minLength, pattern } = keywords;
   if (maxLength !== undefined) {
     checks.push((v) => {
@@ -111,6 +116,25 @@ export function compileCheck(keywords: Keywords): Check {
     for (const check of checks) {
       const violation = check(value);
       if (violation) return violation;
+    }
+    return null;
+  };
+}
+
+/** An array's type, item count and items (the first item that breaks the item rule, counted from 1). */
+function arrayCheck({ minItems, maxItems, items }: Keywords): Check {
+  const item = items ? compileCheck(items) : () => null;
+  return (v) => {
+    if (!Array.isArray(v)) return { rule: "type", problem: `must be an array, got ${kind(v)}` };
+    if (minItems !== undefined && v.length < minItems) {
+      return { rule: "minItems", problem: `must have at least ${minItems} item(s), got ${v.length}` };
+    }
+    if (maxItems !== undefined && v.length > maxItems) {
+      return { rule: "maxItems", problem: `must have at most ${maxItems} item(s), got ${v.length}` };
+    }
+    for (const [index, value] of v.entries()) {
+      const violation = item(value);
+      if (violation) return { rule: violation.rule, problem: `item ${index + 1} ${violation.problem}` };
     }
     return null;
   };

@@ -16,8 +16,9 @@ export interface Controllable {
 /**
  * The stand-in's own endpoints, for code that reaches it over HTTP (`listen()`) from another process or language:
  * - `POST /__stand-in/reset`: starts over (one provisioned global entity, nothing else);
- * - `POST /__stand-in/seed` with a {@link TenantSeed}: adds entities, connections, users; answers what was added;
- * - `GET /__stand-in/state`: every entity and connection;
+ * - `POST /__stand-in/seed` with a {@link TenantSeed}: adds entities, connections, users, products; answers what
+ *   was added;
+ * - `GET /__stand-in/state`: every entity, connection, user and product;
  * - `POST /__stand-in/faults` with a {@link FaultPlan}: arms a failure for the next request that fits;
  * - `GET /__stand-in/requests`: the requests handled so far.
  * A seed the tenant refuses (an unknown parent, a taken name) is a 400 with the reason.

@@ -45,6 +45,9 @@ function asCaller(ctx: RouteContext, act: (callerId: string) => HandlerResult): 
 
 const connectionId = (ctx: RouteContext) => ctx.pathParams["connection-id"] ?? "";
 const entityId = (ctx: RouteContext) => ctx.pathParams.id ?? "";
+const username = (ctx: RouteContext) => ctx.pathParams.username ?? "";
+/** A body's list of entity IDs (the request check has made it an array of strings). */
+const idsIn = (ctx: RouteContext, field: string) => (ctx.body as Record<string, string[]>)[field] ?? [];
 
 /** What each operation of the spec does to the tenant. `createToken` is answered by the authenticator. */
 export const handlers: Record<Exclude<OperationId, "createToken">, Handler> = {
@@ -74,4 +77,14 @@ export const handlers: Record<Exclude<OperationId, "createToken">, Handler> = {
       const direction = type === "inbound" || type === "outbound" ? type : undefined;
       return withBody(ctx.tenant.connections.list(caller, direction), (items) => pageOf(items, ctx.url));
     }),
+  requestUserAccess: (ctx) =>
+    asCaller(ctx, (caller) =>
+      done(ctx.tenant.users.requestAccess(username(ctx), caller, idsIn(ctx, "targetEntityIds"))),
+    ),
+  acceptUserAccess: (ctx) => asCaller(ctx, (caller) => done(ctx.tenant.users.accept(username(ctx), caller))),
+  denyUserAccess: (ctx) => asCaller(ctx, (caller) => done(ctx.tenant.users.deny(username(ctx), caller))),
+  shareProduct: (ctx) =>
+    asCaller(ctx, (caller) =>
+      done(ctx.tenant.products.share(ctx.pathParams["product-id"] ?? "", caller, idsIn(ctx, "toEntityIds"))),
+    ),
 };

@@ -14,6 +14,9 @@ interface Rule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  items?: Rule;
 }
 
 /**
@@ -48,6 +51,11 @@ export function checkRequest(
       if (rule.required) return refuse(Category.missingField, `The field ${name} is required.`);
       continue;
     }
+    if (rule.type === "array") {
+      const problem = checkList(name, value, rule);
+      if (problem) return problem;
+      continue;
+    }
     if (typeof value !== "string") return refuse(Category.invalidValue, `The field ${name} must be a string.`);
     const problem = checkText(`field ${name}`, value, rule);
     if (problem) return problem;
@@ -71,6 +79,27 @@ function checkText(what: string, value: string, rule: Rule): Refusal | undefined
   }
   if (rule.enum !== undefined && !rule.enum.includes(value)) {
     return refuse(Category.invalidValue, `The ${what} must be one of ${rule.enum.join(", ")}.`);
+  }
+  return undefined;
+}
+
+/**
+ * An array field: its items' count and each item. More items than `maxItems` breaks a rule of the operation (Zuora
+ * shares a product with one entity at a time), so it is refused as a rule restriction; the rest are invalid values.
+ */
+function checkList(name: string, value: unknown, rule: Rule): Refusal | undefined {
+  if (!Array.isArray(value)) return refuse(Category.invalidValue, `The field ${name} must be an array.`);
+  if (rule.minItems !== undefined && value.length < rule.minItems) {
+    return refuse(Category.invalidValue, `The field ${name} must have at least ${rule.minItems} item(s).`);
+  }
+  if (rule.maxItems !== undefined && value.length > rule.maxItems) {
+    return refuse(Category.rule, `The field ${name} takes at most ${rule.maxItems} item(s) at a time.`);
+  }
+  for (const [index, item] of value.entries()) {
+    if (typeof item !== "string")
+      return refuse(Category.invalidValue, `Item ${index + 1} of ${name} must be a string.`);
+    const problem = checkText(`item ${index + 1} of field ${name}`, item, rule.items ?? {});
+    if (problem) return problem;
   }
   return undefined;
 }

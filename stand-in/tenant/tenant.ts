@@ -1,9 +1,10 @@
 import { type ConnectionSeed, Connections, type StandInConnection } from "./connections.js";
 import { Entities, type EntitySeed, type StandInEntity } from "./entities.js";
-import { Category, type Outcome, ok, refuse } from "./reasons.js";
+import { type ProductSeed, Products, type StandInProduct } from "./products.js";
+import type { Outcome } from "./reasons.js";
+import { type StandInUser, type UserAccess, type UserSeed, Users } from "./users.js";
 
-/** Who may see which entities in `listAccessibleEntities`: a list of entity IDs, or `"all"` (present and future). */
-export type UserAccess = readonly string[] | "all";
+export type { UserAccess, UserSeed } from "./users.js";
 
 /** How a fresh tenant looks. */
 export interface TenantOptions {
@@ -12,20 +13,25 @@ export interface TenantOptions {
   /** The global entity, provisioned, at the top of the hierarchy. Defaults to `{ name: "Global" }`. */
   global?: Omit<EntitySeed, "parentId" | "status">;
   /** The users `listAccessibleEntities` knows, by username. Defaults to `{ admin: "all" }`. */
-  users?: Record<string, UserAccess>;
+  users?: Record<string, UserAccess | UserSeed>;
 }
 
-/** A state to start from: entities (parents before children), connections, users. */
+/** A state to start from: entities (parents before children), connections, users, products. */
 export interface TenantSeed {
   entities?: readonly EntitySeed[];
   connections?: readonly ConnectionSeed[];
-  users?: Record<string, UserAccess>;
+  /** By username: the entities the user can access, or the user in full (home, access, pending requests). */
+  users?: Record<string, UserAccess | UserSeed>;
+  /** Catalog products, each owned by an entity and possibly shared with others. */
+  products?: readonly ProductSeed[];
 }
 
 /** Everything a tenant holds, as plain data (copies: changing them changes nothing). */
 export interface TenantSnapshot {
   entities: StandInEntity[];
   connections: StandInConnection[];
+  users: StandInUser[];
+  products: StandInProduct[];
 }
 
 /**
@@ -38,12 +44,17 @@ export class Tenant {
   readonly entities: Entities;
   /** The connections between entities. */
   readonly connections: Connections;
-  readonly #users = new Map<string, UserAccess>();
+  /** The users, their home entities, their access and their pending access requests. */
+  readonly users: Users;
+  /** The catalog products and the entities each is shared with. */
+  readonly products: Products;
 
   constructor(options: TenantOptions = {}) {
     this.entities = new Entities(options.tenantId ?? "9999", options.global ?? { name: "Global" });
     this.connections = new Connections(this.entities);
-    for (const [name, access] of Object.entries(options.users ?? { admin: "all" })) this.#users.set(name, access);
+    this.users = new Users(this.entities);
+    this.products = new Products(this.entities, this.connections);
+    for (const [name, access] of Object.entries(options.users ?? { admin: "all" })) this.users.seed(name, access);
   }
 
   /** Removes an unprovisioned entity, the entities under it, and the connections of them all. */
@@ -55,22 +66,28 @@ export class Tenant {
 
   /** The entities the user may access, in creation order; an unknown user is not found. */
   accessibleEntities(username: string): Outcome<StandInEntity[]> {
-    const access = this.#users.get(username);
-    if (access === undefined) return refuse(Category.notFound, `The user ${username} does not exist.`);
-    const all = this.entities.list();
-    return ok(access === "all" ? all : all.filter((e) => access.includes(e.id)));
+    return this.users.accessibleEntities(username);
   }
 
-  /** Adds the seed's entities, connections and users, in that order; throws a TypeError on the first unfit one. */
+  /**
+   * Adds the seed's entities, connections, users and products, in that order; throws a TypeError on the first
+   * unfit one. Answers what was added.
+   */
   seed(seed: TenantSeed): TenantSnapshot {
     const entities = (seed.entities ?? []).map((e) => this.entities.seed(e));
     const connections = (seed.connections ?? []).map((c) => this.connections.seed(c));
-    for (const [name, access] of Object.entries(seed.users ?? {})) this.#users.set(name, access);
-    return structuredClone({ entities, connections });
+    const users = Object.entries(seed.users ?? {}).map(([name, user]) => this.users.seed(name, user));
+    const products = (seed.products ?? []).map((p) => this.products.seed(p));
+    return structuredClone({ entities, connections, users, products });
   }
 
-  /** A copy of every entity and connection. */
+  /** A copy of every entity, connection, user and product. */
   snapshot(): TenantSnapshot {
-    return structuredClone({ entities: this.entities.list(), connections: this.connections.all() });
+    return structuredClone({
+      entities: this.entities.list(),
+      connections: this.connections.all(),
+      users: this.users.all(),
+      products: this.products.all(),
+    });
   }
 }

@@ -20,6 +20,7 @@ describe("one helper per operation of the generated table", () => {
     const rows = Object.values(constraints.operations);
     for (const row of rows) expect(typeof zuora[row.operationId], row.operationId).toBe("function");
     expect(rows.map((row) => row.operationId)).toContain("createToken");
+    expect(rows).toHaveLength(17);
   });
 
   it("createToken sends the form Zuora expects, with no bearer token, key or client headers", async () => {
@@ -49,6 +50,10 @@ describe("one helper per operation of the generated table", () => {
     await zuora.denyConnection("c-2");
     await zuora.disconnectConnection("c-3");
     await zuora.listAccessibleEntities("jane.doe@example.com");
+    await zuora.requestUserAccess("jane.doe@example.com", { targetEntityIds: [ID] });
+    await zuora.acceptUserAccess("jane.doe@example.com");
+    await zuora.denyUserAccess("jane.doe@example.com");
+    await zuora.shareProduct("p-1", { toEntityIds: [ID] });
     expect(lines()).toEqual([
       `GET /v1/entities/${ID}`,
       `DELETE /v1/entities/${ID}`,
@@ -57,6 +62,10 @@ describe("one helper per operation of the generated table", () => {
       "PUT /v1/entity-connections/c-2/deny",
       "PUT /v1/entity-connections/c-3/disconnect",
       "GET /v1/users/jane.doe%40example.com/accessible-entities",
+      "PUT /v1/users/jane.doe%40example.com/request-access",
+      "PUT /v1/users/jane.doe%40example.com/accept-access",
+      "PUT /v1/users/jane.doe%40example.com/deny-access",
+      "POST /v1/catalog/products/p-1/share",
     ]);
   });
 

@@ -162,6 +162,24 @@ describe("extractConstraints", () => {
     expect(() => extractConstraints(miniSpec({ type: "object" }))).toThrow(/nested object/);
   });
 
+  it("derives a flat array's item count and its items' rule, and refuses arrays of arrays", () => {
+    const list = { type: "array", minItems: 1, maxItems: 2, items: { type: "string", maxLength: 32, title: "ID" } };
+    expect(extractConstraints(miniSpec(list)).operations.createThing?.fields.label).toEqual({
+      required: true,
+      type: "array",
+      minItems: 1,
+      maxItems: 2,
+      items: { type: "string", maxLength: 32 },
+    });
+    expect(() => extractConstraints(miniSpec({ type: "array" }))).toThrow(/an array needs items/);
+    expect(() => extractConstraints(miniSpec({ type: "array", items: { type: "array" } }))).toThrow(
+      /createThing.label\[\]: an array needs items/,
+    );
+    expect(() => extractConstraints(miniSpec({ type: "array", items: { type: "string", minItems: 1 } }))).toThrow(
+      /createThing.label\[\]: keyword "minItems" is not supported/,
+    );
+  });
+
   it("renders a module with the do-not-edit banner", () => {
     const source = renderConstraints(extractConstraints(miniSpec()));
     expect(source.startsWith("// Generated from openapi/multi-entity.yaml by `npm run generate`. DO NOT EDIT")).toBe(

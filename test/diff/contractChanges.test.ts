@@ -89,6 +89,25 @@ describe("contract changes between two versions of the spec", () => {
     for (const change of changes) expect(change.impact).toBe("breaking");
   });
 
+  it("calls a new component compatible, and a new extension on an existing one breaking until reviewed", () => {
+    const added = edited((copy) => {
+      const parameters = (copy.components as JsonObject).parameters as JsonObject;
+      parameters.Extra = { ...(parameters.Username as JsonObject), name: "extra" };
+    });
+    expect(contractChanges(spec, added).map((change) => [change.impact, change.where])).toEqual([
+      ["non-breaking", "components › parameters › Extra"],
+    ]);
+    const extended = edited((copy) => {
+      ((copy.components as JsonObject).parameters as JsonObject).Username = {
+        ...(((copy.components as JsonObject).parameters as JsonObject).Username as JsonObject),
+        "x-new": true,
+      };
+    });
+    const impacts = contractChanges(spec, extended).map((change) => change.impact);
+    expect(impacts.length).toBeGreaterThan(0);
+    expect(new Set(impacts)).toEqual(new Set(["breaking"]));
+  });
+
   it("calls a description change documentation only", () => {
     const after = withSchema("CreateEntityResponse", (schema) => {
       property(schema, "parentId").description = "The ID of the parent entity, reworded.";

@@ -95,7 +95,8 @@ const scenario = fc.record({
   // The server's answers in order; once they run out, every request gets a success.
   answers: fc.array(answer, { minLength: 1, maxLength: 6 }),
   auth: fc.constantFrom("static", "function", "oauth"),
-  call: fc.constantFrom("helper", "POST"),
+  // createEntity by helper and by client.POST, and the later operations: a POST with a list body and a bodiless PUT.
+  call: fc.constantFrom("helper", "POST", "shareProduct", "acceptUserAccess"),
   maxRetries: fc.integer({ min: 0, max: 2 }),
   abortAt: fc.oneof(
     fc.constant("never" as const),
@@ -117,7 +118,7 @@ async function eventually(done: () => boolean, limitMs = HANG_MS): Promise<void>
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
-const tally = { runs: 0, resolved: 0, zuoraErrors: 0, aborted: 0 };
+const tally = { runs: 0, resolved: 0, zuoraErrors: 0, aborted: 0, calls: new Set<string>() };
 beforeEach(() => {
   process.on("unhandledRejection", onUnhandled);
 });
@@ -127,7 +128,7 @@ afterEach(() => {
 afterAll(() => {
   console.log(
     `hostile property test: ${tally.runs} runs (${tally.resolved} resolved, ${tally.zuoraErrors} ZuoraError, ` +
-      `${tally.aborted} the abort reason)`,
+      `${tally.aborted} the abort reason) over ${[...tally.calls].join(", ")}`,
   );
 });
 
@@ -152,10 +153,14 @@ async function play(s: Scenario, server: LoopbackServer): Promise<void> {
   const reason = new Error("the caller gave up");
   if (s.abortAt === "before") controller.abort(reason);
   const abortTimer = typeof s.abortAt === "number" ? setTimeout(() => controller.abort(reason), s.abortAt) : undefined;
-  const call =
-    s.call === "helper"
-      ? zuora.createEntity(entityBody, { signal: controller.signal })
-      : zuora.POST("/v1/entities", { body: entityBody, signal: controller.signal });
+  const { signal } = controller;
+  const calls = {
+    helper: () => zuora.createEntity(entityBody, { signal }),
+    POST: () => zuora.POST("/v1/entities", { body: entityBody, signal }),
+    shareProduct: () => zuora.shareProduct("p-1", { toEntityIds: ["e1"] }, { signal }),
+    acceptUserAccess: () => zuora.acceptUserAccess("jane.doe@example.com", { signal }),
+  };
+  const call: Promise<unknown> = calls[s.call]();
 
   // Worst case: token request, the call, a refresh and the resend, each with every attempt timing out: about 1 s
   // on an idle machine. The catcher waits a minute: a machine starved by other work can stretch 1 s many times over,
@@ -185,6 +190,7 @@ async function play(s: Scenario, server: LoopbackServer): Promise<void> {
   expect(outcome, "the call settles").not.toBe("hung");
   if (outcome === "hung") return;
   tally.runs++;
+  tally.calls.add(s.call);
   if (outcome.settled === "resolved") {
     tally.resolved++;
     return;
@@ -221,5 +227,6 @@ describe("the client under random hostile answers", () => {
       }),
       { numRuns: NUM_RUNS },
     );
+    expect([...tally.calls].sort()).toEqual(["POST", "acceptUserAccess", "helper", "shareProduct"]);
   }, 600_000);
 });

@@ -132,7 +132,7 @@ describe("the operations beyond the two writes", () => {
   const param = (name: string) => at(`components/parameters/${name}`);
   const schemaOf = (name: string) => param(name).schema as JsonObject;
 
-  it("names the thirteen operations as the client's helpers are named", () => {
+  it("names the seventeen operations as the client's helpers are named", () => {
     expect(operations().map(([, , op]) => op.operationId)).toEqual([
       "createEntity",
       "listEntities",
@@ -141,11 +141,15 @@ describe("the operations beyond the two writes", () => {
       "deleteEntity",
       "provisionEntity",
       "listAccessibleEntities",
+      "requestUserAccess",
+      "acceptUserAccess",
+      "denyUserAccess",
       "initiateConnection",
       "listConnections",
       "acceptConnection",
       "denyConnection",
       "disconnectConnection",
+      "shareProduct",
       "createToken",
     ]);
   });
@@ -160,8 +164,8 @@ describe("the operations beyond the two writes", () => {
     }
   });
 
-  it("refuses an empty username and the dot segments . and .., and nothing else", () => {
-    const rule = schemaOf("Username");
+  it.each(["Username", "ProductId"])("refuses an empty %s and the dot segments . and .., and nothing else", (name) => {
+    const rule = schemaOf(name);
     expect(rule.minLength).toBe(1);
     for (const ok of ["jane.doe@example.com", "a/b", "x?y=1", "#", " ", "...", ".a"]) {
       expect(pattern(rule).test(ok), ok).toBe(true);

@@ -179,7 +179,12 @@ describe("the stand-in answering over fetch", () => {
     const { standIn, zuora } = setUp();
     await zuora.createEntity({ name: "Gone", parentId: standIn.globalEntityId, ...place });
     standIn.reset();
-    expect(standIn.state()).toEqual({ entities: [expect.objectContaining({ name: "Global" })], connections: [] });
+    expect(standIn.state()).toEqual({
+      entities: [expect.objectContaining({ name: "Global" })],
+      connections: [],
+      users: [{ username: "admin", homeEntityId: standIn.globalEntityId, access: "all", pending: [] }],
+      products: [],
+    });
     expect(standIn.requests()).toEqual([]);
   });
 });
