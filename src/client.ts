@@ -29,6 +29,10 @@ type Schemas = components["schemas"];
 export type CreatedEntity = Schemas["CreateEntityResponse"];
 /** The connection request Zuora initiated. */
 export type InitiatedConnection = Schemas["InitiateConnectionResponse"];
+/** An entity of the hierarchy, as `getEntity` and `listEntities` return it. */
+export type Entity = Schemas["Entity"];
+/** A connection between two entities, as `listConnections` and `allConnections` return it. */
+export type Connection = Schemas["Connection"];
 
 export type { CallOptions } from "./operations/callOptions.js";
 

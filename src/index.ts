@@ -4,14 +4,19 @@
  * The types are generated from `openapi/multi-entity.yaml`; import them alone with
  * `import type { paths, components } from "zuora-multi-entity"` (or from `"zuora-multi-entity/schema"`).
  */
+
+/** openapi-fetch's middleware, as `zuora.use()` takes it (see the README, "Middleware"). */
+export type { Middleware } from "openapi-fetch";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
 export type { TokenProvider } from "./auth/tokenSource.js";
 export { callInfo } from "./callInfo.js";
 export {
   type CallOptions,
+  type Connection,
   type CreatedEntity,
   createZuoraClient,
+  type Entity,
   type InitiatedConnection,
   type ZuoraClient,
 } from "./client.js";
@@ -31,6 +36,6 @@ export { ZuoraError } from "./errors/ZuoraError.js";
 export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
 export type { Logger, LogLevel } from "./logging/log.js";
 export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";
-export type { CallInfo } from "./pipeline/types.js";
+export type { CallInfo, FetchLike } from "./pipeline/types.js";
 export type { Sleep } from "./retry/sleep.js";
 export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./withResponse.js";

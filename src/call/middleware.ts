@@ -55,19 +55,20 @@ export async function sendThroughMiddleware(
     options,
   });
   let exchange: Exchange | undefined;
-  let replaced = false;
+  let seen = false;
   for (const m of middleware) {
-    const result = await m.onRequest?.(params());
-    if (result instanceof Request) {
-      request = result;
-      replaced = true;
-    } else if (result instanceof Response) {
+    if (!m.onRequest) continue;
+    seen = true;
+    const result = await m.onRequest(params());
+    if (result instanceof Request) request = result;
+    else if (result instanceof Response) {
       exchange = { response: result, record: unsent(prepared) };
       break;
     } else if (result !== undefined) throw new TypeError("onRequest must return a Request, a Response or nothing");
   }
   if (!exchange) {
-    const sent = replaced ? await fromRequest(request, prepared) : prepared;
+    // What onRequest saw is what goes out: a Request it returned, or the one it was given and edited in place.
+    const sent = seen ? await fromRequest(request, prepared) : prepared;
     try {
       exchange = await send(sent, false);
     } catch (error) {

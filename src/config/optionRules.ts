@@ -20,7 +20,7 @@ export const optionRules = {
   /** A whole number of at least `min`. */
   count(value: unknown, min: number): Violation | null {
     if (value === undefined || value === null) return null;
-    const problem = `must be a whole number ≥ ${min}, got ${shown(value)}`;
+    const problem = `must be a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}, got ${shown(value)}`;
     if (typeof value !== "number" || !Number.isSafeInteger(value)) return { rule: "type", problem };
     return value < min ? { rule: "minimum", problem } : null;
   },

@@ -5,15 +5,15 @@ import type { Call, Row } from "./makeHelpers.js";
 type Values = Record<string, unknown>;
 
 /**
- * How many empty pages in a row, each still announcing a next one, the walk follows before it stops: a listing may
- * have an empty page (its items filtered away), but a server that sends empty pages forever would make it endless.
+ * How many empty pages in a row, each still announcing a next one, end the walk: a listing may have an empty page
+ * (its items filtered away), but a server that sends empty pages forever would make it endless.
  */
 export const MAX_EMPTY_PAGES = 20;
 
 /**
  * Every item of every page: asks for page 1 (the spec's default page), then the next page number for as long as the
  * response carries the row's `next` field. An empty page that announces a next one does not end the walk (up to
- * {@link MAX_EMPTY_PAGES} in a row). A page whose items are not a list, or whose items repeat those of any earlier
+ * fewer than {@link MAX_EMPTY_PAGES} in a row). A page whose items are not a list, or whose items repeat those of any earlier
  * page (a server that ignores the page number, or cycles A, B, A), ends the walk with a ZuoraApiError. Every page is
  * one call with the same query values and options (so the same headers); breaking out of the loop stops it, and an
  * abort rejects the page in flight or the next one.
@@ -41,7 +41,7 @@ export function pager(call: Call, row: Row, pagination: NonNullable<Row["paginat
       const more = data[pagination.next] !== undefined && data[pagination.next] !== null;
       if (items.length === 0) {
         if (!more) return;
-        if (++emptyInARow > MAX_EMPTY_PAGES) throw stop(`as the ${MAX_EMPTY_PAGES + 1}th empty page in a row`);
+        if (++emptyInARow >= MAX_EMPTY_PAGES) throw stop(`empty, ${MAX_EMPTY_PAGES} empty pages in a row`);
         continue;
       }
       emptyInARow = 0;

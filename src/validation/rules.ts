@@ -45,9 +45,12 @@ export function compileCheck(keywords: Keywords): Check {
         ? null
         : {
             rule: "type",
-            problem: Number.isInteger(v)
-              ? `must be an integer from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, beyond which a number is not exact`
-              : `must be an integer, got ${kind(v)}`,
+            problem:
+              typeof v !== "number"
+                ? `must be a whole number, got ${kind(v)}`
+                : Number.isInteger(v)
+                  ? `must be a whole number from ${keywords.minimum ?? -Number.MAX_SAFE_INTEGER} to ${keywords.maximum ?? Number.MAX_SAFE_INTEGER}, beyond which a number is not exact`
+                  : "must be a whole number, got a fraction",
           },
     );
   } else if (type === "number") {
@@ -77,16 +80,22 @@ export function compileCheck(keywords: Keywords): Check {
     checks.push((v) =>
       typeof v !== "string" || codePointLength(v) >= minLength
         ? null
-        : { rule: "minLength", problem: `must be at least ${minLength} characters` },
+        : {
+            rule: "minLength",
+            problem: minLength === 1 ? "must not be empty or blank" : `must be at least ${minLength} characters`,
+          },
     );
   }
   if (pattern !== undefined) {
     const regex = new RegExp(pattern, "u");
     // The generator refuses a pattern without words; the raw pattern is only a fallback for a hand-built table.
     const words = keywords.patternDescription ?? `a match of ${pattern}`;
+    // Naming the first bad character only means something for a pattern of one character class (`^[A-Z .-]+$`); a
+    // lookahead such as "not . or .." has no bad character, only a bad whole.
+    const perCharacter = /^\^\[[^\]]+\][+*]\$$/.test(pattern);
     checks.push((v) => {
       if (typeof v !== "string" || regex.test(v)) return null;
-      return { rule: "pattern", problem: `must be ${words}${firstOffender(regex, v)}` };
+      return { rule: "pattern", problem: `must be ${words}${perCharacter ? firstOffender(regex, v) : ""}` };
     });
   }
   if (keywords.enum !== undefined) {

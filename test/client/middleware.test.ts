@@ -58,6 +58,19 @@ describe("middleware registered with zuora.use()", () => {
     expect(server.requests[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("sends what onRequest set on the request in place, without returning it", async () => {
+    server.handler = () => ({ json: entity });
+    const zuora = testClient(server.url);
+    zuora.use({
+      onRequest({ request }) {
+        request.headers.set("X-Job", "nightly-sync");
+      },
+    });
+    await zuora.getEntity(ID);
+    await zuora.GET("/v1/entities/{id}", { params: { path: { id: ID } } });
+    expect(server.requests.map((r) => r.headers["x-job"])).toEqual(["nightly-sync", "nightly-sync"]);
+  });
+
   it("stops seeing calls once eject() undoes use()", async () => {
     server.handler = () => ({ json: entity });
     const zuora = testClient(server.url);
