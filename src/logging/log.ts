@@ -36,14 +36,21 @@ const PREFIX = "zuora-multi-entity: ";
 
 /**
  * A {@link Log} writing to `logger` at `level` and above. A line below the level costs one comparison: the methods
- * are no-ops, so callers build a line only where it is written (`if (log.level === "debug")` is never needed).
+ * are no-ops, so callers build a line only where it is written (`if (log.level === "debug")` is never needed). The
+ * logger's failures (a throw, a rejected promise) are ignored.
  */
 export function createLog(options: LogOptions): Log {
   const rank = LOG_LEVELS.indexOf(options.level);
   const method = (level: Exclude<LogLevel, "off">) => {
     if (LOG_LEVELS.indexOf(level) > rank) return () => {};
-    return (message: string, secrets?: Iterable<string>) =>
-      options.logger[level](PREFIX + options.redact(message, secrets));
+    return (message: string, secrets?: Iterable<string>) => {
+      const line = PREFIX + options.redact(message, secrets);
+      // A log line observes the call; a logger that throws (or returns a promise that rejects) must not change it.
+      try {
+        const written: unknown = options.logger[level](line);
+        if (written instanceof Promise) written.catch(() => {});
+      } catch {}
+    };
   };
   return {
     level: options.level,
