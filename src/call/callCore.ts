@@ -34,7 +34,11 @@ export interface CallShape {
  */
 export async function runCall(core: CallCore, request: CallRequest, shape: CallShape): Promise<Exchange> {
   const prepared = await prepareCall(request, core.defaults);
-  const middleware = shape.middleware?.length ? [...core.middleware, ...shape.middleware] : core.middleware;
+  // A copy: use() and eject() during the call (a one-shot middleware ejecting itself) apply to the next call.
+  const middleware =
+    core.middleware.length === 0 && !shape.middleware?.length
+      ? core.middleware
+      : [...core.middleware, ...(shape.middleware ?? [])];
   const exchange =
     middleware.length === 0
       ? await core.send(prepared, shape.takesParsed)
