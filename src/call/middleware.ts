@@ -20,7 +20,8 @@ let nextId = 0;
  * Sends a prepared call with openapi-fetch-style middleware around the whole call (once per call, not per attempt):
  * - `onRequest`, in order, gets the request as prepared and validated, before the policies add Authorization,
  *   Idempotency-Key, Zuora-Track-Id, Zuora-Entity-Ids and compression. A `Request` it returns is sent instead (as
- *   given: it is not validated again); a `Response` it returns is the answer, and nothing is sent.
+ *   given: it is not validated again), and headers it sets on the one it was given travel; a `Response` it returns
+ *   is the answer, and nothing is sent.
  * - `onError`, in reverse order, gets the error the call failed with; a `Response` it returns is the answer instead,
  *   an `Error` replaces the error.
  * - `onResponse`, in reverse order, gets the final response (after retries), its body unread; a `Response` it
@@ -66,7 +67,10 @@ export async function sendThroughMiddleware(
     } else if (result !== undefined) throw new TypeError("onRequest must return a Request, a Response or nothing");
   }
   if (!exchange) {
-    const sent = replaced ? await fromRequest(request, prepared) : prepared;
+    // As openapi-fetch does, the Request middleware last had is sent: headers set on it in place travel too.
+    const sent = replaced
+      ? await fromRequest(request, prepared)
+      : { ...prepared, headers: new Headers(request.headers) };
     try {
       exchange = await send(sent, false);
     } catch (error) {
