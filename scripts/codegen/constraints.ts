@@ -24,6 +24,8 @@ export interface FieldRule {
   patternDescription?: string;
   minimum?: number;
   maximum?: number;
+  /** From `format: password`: the value is a credential, hidden in the call's errors and log lines. */
+  secret?: boolean;
 }
 
 /** One path or query parameter, as the validator and the helpers see it. */
@@ -249,6 +251,7 @@ function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonl
       throw new Error(`${where}: keyword "${keyword}" is not supported by the client's validator`);
     }
   }
+  if (schema.format === "password") rule.secret = true;
   if (rule.pattern !== undefined && rule.patternDescription === undefined) patternDescription(where, schema);
   if (rule.type === "object" || rule.type === "array") throw new Error(`${where}: nested ${rule.type} not supported`);
   return rule as unknown as FieldRule;

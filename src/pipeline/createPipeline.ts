@@ -58,7 +58,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       takesParsed,
       parsed: undefined,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
-      secrets: new Set(),
+      secrets: new Set(call.bodySecrets),
     };
     let response: Response;
     try {
