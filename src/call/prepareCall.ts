@@ -72,6 +72,7 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
   option("maxRetries", optionRules.count(call.maxRetries, 0));
   option("fetch", optionRules.fn(call.fetch));
   option("bodySerializer", optionRules.fn(call.bodySerializer));
+  option("baseUrl", optionRules.baseUrl(call.baseUrl));
   const timeoutMs = (call.timeoutMs ?? defaults.timeoutMs) as number;
   const maxRetries = (call.maxRetries ?? defaults.maxRetries) as number;
   const transport = (call.fetch ?? undefined) as FetchLike | undefined;
