@@ -2,10 +2,10 @@ import { type ErrorContext, errorFromResponse } from "../errors/errorFromRespons
 import { mayHaveActedCaveat } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
-import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
+import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import type { Log } from "../logging/log.js";
 import { abortable } from "../pipeline/abortable.js";
-import { CorruptBody, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
+import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
@@ -65,6 +65,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         if (outcome.error instanceof UnusableResponse) {
           log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: unusable"), request.secrets);
           throw unusableResponseError(request, outcome.error, options);
+        }
+        if (outcome.error instanceof NotAResponse) {
+          log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: no Response"), request.secrets);
+          throw notAResponseError(request, outcome.error, changesState && !keyed);
         }
 
         const decision = decideRetry({ attempt, maxRetries, replayable, keyed, ...outcome }, options);
@@ -152,7 +156,7 @@ async function sendOnce(
       secrets: request.secrets,
     });
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
-    const received = await abortable(sent, controller.signal);
+    const received = NotAResponse.check(await abortable(sent, controller.signal));
     status = received.status;
     // The parsed body goes on the call's own request, which outlives this attempt's copy.
     const reading = readResponse(received, maxResponseBytes, request.takesParsed ? request : undefined);
@@ -160,7 +164,9 @@ async function sendOnce(
     bodyRead = received.bodyUsed;
     return { response };
   } catch (error) {
-    if (error instanceof UnusableResponse || error instanceof CorruptBody) return { error, status };
+    if (error instanceof UnusableResponse || error instanceof CorruptBody || error instanceof NotAResponse) {
+      return { error, status };
+    }
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
     return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
@@ -184,6 +190,19 @@ function unusableResponseError(request: PipelineRequest, unusable: UnusableRespo
     context: options.context,
     malformed: unusable.problem,
     authentication: options.authentication ?? false,
+  });
+}
+
+/** The call's fetch resolved to no Response: a bug in that fetch, not retried; it may have sent the request. */
+function notAResponseError(request: PipelineRequest, error: NotAResponse, mayHaveActed: boolean) {
+  const { attempts, idempotencyKey, trackId } = request.info;
+  const caveat = mayHaveActed ? mayHaveActedCaveat(idempotencyKey) : "";
+  return new ZuoraApiError({
+    message: `${target(request)} failed: ${error.message} (attempt ${attempts}, not retried)${caveat}`,
+    attempts,
+    idempotencyKey,
+    trackId,
+    mayHaveActed,
   });
 }
 
