@@ -68,7 +68,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         }
         if (outcome.error instanceof NotAResponse) {
           log.debug(attemptLine(request, attempt, outcome, elapsedMs, "not retried: no Response"), request.secrets);
-          throw notAResponseError(request, outcome.error, changesState && !keyed);
+          throw notAResponseError(request, outcome.error, changesState);
         }
 
         const decision = decideRetry({ attempt, maxRetries, replayable, keyed, ...outcome }, options);
@@ -79,8 +79,9 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
           if (isTransient(decision.reason))
             log.info(`giving up on ${target(request)}: ${decision.reason}`, request.secrets);
           if (outcome.response) return outcome.response;
-          // With a key, sending the call again with the same key is how to learn its outcome: no guess is needed.
-          throw transportError(request, outcome, options.context, decision.reason, changesState && !keyed);
+          // No attempt's outcome is known, keyed or not: Zuora may have acted on any of them. With a key, the message
+          // says to learn the outcome by sending again with the same key (a new key could act twice).
+          throw transportError(request, outcome, options.context, decision.reason, changesState);
         }
         log.debug(
           attemptLine(request, attempt, outcome, elapsedMs, `next attempt in ${decision.delayMs} ms`),
