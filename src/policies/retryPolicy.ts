@@ -156,6 +156,14 @@ async function sendOnce(
       info: request.info,
       secrets: request.secrets,
     });
+    // A fetch that ignores the signal may answer after the attempt gave up: nobody reads that body, so cancel it
+    // rather than leave its connection open.
+    sent.then(
+      (late) => {
+        if (controller.signal.aborted && typeof late?.body?.cancel === "function") late.body.cancel().catch(() => {});
+      },
+      () => {},
+    );
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
     const received = NotAResponse.check(await abortable(sent, controller.signal));
     status = received.status;
