@@ -515,7 +515,8 @@ export const constraints = {
         },
         "client_secret": {
           "required": true,
-          "type": "string"
+          "type": "string",
+          "secret": true
         },
         "grant_type": {
           "required": true,

@@ -136,15 +136,15 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
 function clientLog(options: ZuoraClientOptions, redactor: SecretRedactor): Log {
   const logger = options.logger ?? console;
   const fromEnvironment = logLevelFromEnvironment();
-  let level: LogLevel = options.logLevel ?? "warn";
-  if (options.logLevel === undefined && fromEnvironment !== undefined) {
-    if (isLogLevel(fromEnvironment)) level = fromEnvironment;
-    else
-      logger.warn(
-        `zuora-multi-entity: ZUORA_LOG=${fromEnvironment} is not a log level (off, error, warn, info, debug); using warn`,
-      );
+  const fromEnvironmentWrong =
+    options.logLevel === undefined && fromEnvironment !== undefined && !isLogLevel(fromEnvironment);
+  const level: LogLevel =
+    options.logLevel ?? (fromEnvironment !== undefined && isLogLevel(fromEnvironment) ? fromEnvironment : "warn");
+  const log = createLog({ logger, level, redact: (text, secrets) => redactor.redact(text, secrets) });
+  if (fromEnvironmentWrong) {
+    log.warn(() => `ZUORA_LOG=${fromEnvironment} is not a log level (off, error, warn, info, debug); using warn`);
   }
-  return createLog({ logger, level, redact: (text, secrets) => redactor.redact(text, secrets) });
+  return log;
 }
 
 function tokenSource(

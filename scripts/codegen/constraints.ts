@@ -32,6 +32,8 @@ export interface FieldRule {
   maxItems?: number;
   /** For an array: the rule every item meets (a scalar's keywords only). */
   items?: Omit<FieldRule, "required">;
+  /** From `format: password`: the value is a credential, hidden in the call's errors and log lines. */
+  secret?: boolean;
 }
 
 /** One path or query parameter, as the validator and the helpers see it. */
@@ -260,6 +262,7 @@ function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonl
       throw new Error(`${where}: keyword "${keyword}" is not supported by the client's validator`);
     }
   }
+  if (schema.format === "password") rule.secret = true;
   if (rule.pattern !== undefined && rule.patternDescription === undefined) patternDescription(where, schema);
   if (rule.type === "object") throw new Error(`${where}: nested object not supported`);
   if (rule.type === "array" && rule.items === undefined) {

@@ -34,7 +34,10 @@ export interface CallShape {
  */
 export async function runCall(core: CallCore, request: CallRequest, shape: CallShape): Promise<Exchange> {
   const prepared = await prepareCall(request, core.defaults);
-  const middleware = shape.middleware?.length ? [...core.middleware, ...shape.middleware] : core.middleware;
+  // A copy: use() and eject() during the call (a one-shot middleware ejecting itself) apply to the next call. An
+  // empty slot of the call's own list (`[debug ? logger : undefined]`) is skipped, as openapi-fetch and use() do.
+  const own = shape.middleware?.length ? shape.middleware.filter((m) => m) : [];
+  const middleware = core.middleware.length === 0 && own.length === 0 ? core.middleware : [...core.middleware, ...own];
   const exchange =
     middleware.length === 0
       ? await core.send(prepared, shape.takesParsed)

@@ -20,7 +20,8 @@ let nextId = 0;
  * Sends a prepared call with openapi-fetch-style middleware around the whole call (once per call, not per attempt):
  * - `onRequest`, in order, gets the request as prepared and validated, before the policies add Authorization,
  *   Idempotency-Key, Zuora-Track-Id, Zuora-Entity-Ids and compression. A `Request` it returns is sent instead (as
- *   given: it is not validated again); a `Response` it returns is the answer, and nothing is sent.
+ *   given: it is not validated again), and headers it sets on the one it was given travel; a `Response` it returns
+ *   is the answer, and nothing is sent.
  * - `onError`, in reverse order, gets the error the call failed with; a `Response` it returns is the answer instead,
  *   an `Error` replaces the error.
  * - `onResponse`, in reverse order, gets the final response (after retries), its body unread; a `Response` it
@@ -55,20 +56,23 @@ export async function sendThroughMiddleware(
     options,
   });
   let exchange: Exchange | undefined;
-  let seen = false;
+  let replaced = false;
   for (const m of middleware) {
     if (!m.onRequest) continue;
-    seen = true;
     const result = await m.onRequest(params());
-    if (result instanceof Request) request = result;
-    else if (result instanceof Response) {
+    if (result instanceof Request) {
+      request = result;
+      replaced = true;
+    } else if (result instanceof Response) {
       exchange = { response: result, record: unsent(prepared) };
       break;
     } else if (result !== undefined) throw new TypeError("onRequest must return a Request, a Response or nothing");
   }
   if (!exchange) {
-    // What onRequest saw is what goes out: a Request it returned, or the one it was given and edited in place.
-    const sent = seen ? await fromRequest(request, prepared) : prepared;
+    // As openapi-fetch does, the Request middleware last had is sent: headers set on it in place travel too.
+    const sent = replaced
+      ? await fromRequest(request, prepared)
+      : { ...prepared, headers: new Headers(request.headers) };
     try {
       exchange = await send(sent, false);
     } catch (error) {

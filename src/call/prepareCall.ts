@@ -9,7 +9,7 @@ import { optionRules } from "../config/optionRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import type { FetchLike, PreparedCall } from "../pipeline/types.js";
 import { collectHeaders } from "../validation/collectHeaders.js";
-import type { Violation } from "../validation/rules.js";
+import type { CompiledOperation, Violation } from "../validation/rules.js";
 import { serializeBody } from "../validation/serializeBody.js";
 import { snapshotValues } from "../validation/snapshotValues.js";
 import { findOperation, validateRequest } from "../validation/validateRequest.js";
@@ -72,6 +72,7 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
   option("maxRetries", optionRules.count(call.maxRetries, 0));
   option("fetch", optionRules.fn(call.fetch));
   option("bodySerializer", optionRules.fn(call.bodySerializer));
+  option("baseUrl", optionRules.baseUrl(call.baseUrl));
   const timeoutMs = (call.timeoutMs ?? defaults.timeoutMs) as number;
   const maxRetries = (call.maxRetries ?? defaults.maxRetries) as number;
   const transport = (call.fetch ?? undefined) as FetchLike | undefined;
@@ -118,7 +119,18 @@ export async function prepareCall(call: CallRequest, defaults: CallDefaults): Pr
     maxRetries,
     authenticated: operation?.authenticated ?? true,
     transport,
+    bodySecrets: bodySecretsOf(operation, checked),
   };
+}
+
+/** The values of the body fields the spec marks as credentials (the token request's `client_secret`). */
+function bodySecretsOf(operation: CompiledOperation | undefined, body: unknown): string[] {
+  if (!operation || typeof body !== "object" || body === null) return [];
+  const values = body as Record<string, unknown>;
+  return operation.fields.flatMap((field) => {
+    const value = field.secret ? values[field.name] : undefined;
+    return typeof value === "string" ? [value] : [];
+  });
 }
 
 /** A flat, checked object as `a=1&b=2` (the token request's encoding). */

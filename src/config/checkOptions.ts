@@ -48,19 +48,10 @@ export function checkOptions(options: ZuoraClientOptions): void {
 }
 
 function checkBaseUrl(value: unknown): void {
-  const fail = (problem: string) => new ZuoraConfigurationError("baseUrl", problem);
-  if (typeof value !== "string" || value.trim() === "") throw fail("is required: your tenant's REST base URL");
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw fail("must be an absolute URL such as https://rest.test.zuora.com (scheme included)");
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ZuoraConfigurationError("baseUrl", "is required: your tenant's REST base URL");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw fail(`must be an http(s) URL, not ${url.protocol}`);
-  if (url.username || url.password) throw fail("must not carry credentials; use the auth option");
-  if (url.search || url.hash) throw fail("must not have a query or fragment");
-  // The operation paths start with /v1: a base URL ending in it would call /v1/v1/...
-  if (/\/v1\/?$/i.test(url.pathname)) throw fail("must not end in /v1: the operation paths already start with it");
+  refuse("baseUrl", optionRules.baseUrl(value));
 }
 
 function checkLogger(logger: unknown): void {

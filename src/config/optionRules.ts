@@ -24,6 +24,34 @@ export const optionRules = {
     if (typeof value !== "number" || !Number.isSafeInteger(value)) return { rule: "type", problem };
     return value < min ? { rule: "minimum", problem } : null;
   },
+  /**
+   * A tenant's REST base URL: an absolute http(s) URL without credentials (they belong in `auth`, and would show in
+   * messages and logs), a query or a fragment, not ending in `/v1` (the operation paths start with it).
+   */
+  baseUrl(value: unknown): Violation | null {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== "string") return { rule: "type", problem: `must be a string, got ${shown(value)}` };
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return {
+        rule: "pattern",
+        problem: "must be an absolute URL such as https://rest.test.zuora.com (scheme included)",
+      };
+    }
+    const problem =
+      url.protocol !== "https:" && url.protocol !== "http:"
+        ? `must be an http(s) URL, not ${url.protocol}`
+        : url.username || url.password
+          ? "must not carry credentials; use the auth option"
+          : url.search || url.hash
+            ? "must not have a query or fragment"
+            : /\/v1\/?$/i.test(url.pathname)
+              ? "must not end in /v1: the operation paths already start with it"
+              : undefined;
+    return problem ? { rule: "pattern", problem } : null;
+  },
   /** A function. */
   fn(value: unknown): Violation | null {
     if (value === undefined || value === null || typeof value === "function") return null;

@@ -59,7 +59,8 @@ export class ZuoraApiError extends ZuoraError {
    * True when Zuora may have performed the request although this error reports a failure: a state change (PUT,
    * DELETE, or a POST without key) whose answer was lost on some attempt. A resend then meets the new state, so e.g.
    * "already provisioned" or a 404 after a delete can mean the call worked. Read the resource's state before acting
-   * on the error.
+   * on the error. A keyed POST says so when no attempt was answered, or when resends met 409 in progress after a
+   * lost one; its message then says to send it again with the same key.
    */
   readonly mayHaveActed: boolean;
   readonly #rootCause: CauseSummary | undefined;

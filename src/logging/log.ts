@@ -37,13 +37,19 @@ export interface LogOptions {
 
 const PREFIX = "zuora-multi-entity: ";
 
-/** A {@link Log} writing to `logger` at `level` and above; the methods below the level are no-ops. */
-export function createLog(options: LogOptions): Log {
+/**
+ * A {@link Log} writing to `logger` at `level` and above; the methods below the level are no-ops. The logger's
+ * failures (a throw, a rejected promise) are ignored: a log line observes the call and must not change it.
+ */ export function createLog(options: LogOptions): Log {
   const rank = LOG_LEVELS.indexOf(options.level);
   const method = (level: Exclude<LogLevel, "off">) => {
     if (LOG_LEVELS.indexOf(level) > rank) return () => {};
-    return (line: LogLine, secrets?: Iterable<string>) =>
-      options.logger[level](PREFIX + options.redact(line(), secrets));
+    return (line: LogLine, secrets?: Iterable<string>) => {
+      try {
+        const written: unknown = options.logger[level](PREFIX + options.redact(line(), secrets));
+        if (written instanceof Promise) written.catch(() => {});
+      } catch {}
+    };
   };
   return {
     level: options.level,

@@ -59,7 +59,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       takesParsed,
       parsed: undefined,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
-      secrets: new Set(),
+      secrets: callerSecrets(call),
     };
     let response: Response;
     try {
@@ -81,4 +81,20 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
     const { info, method, url, secrets, parsed } = request;
     return { response, record: { info, method, url, secrets, parsed } };
   };
+}
+
+/**
+ * The credentials a call carries before any policy adds one, hidden in its errors and log lines: the body's
+ * (fields the spec marks as passwords) and the caller's own Authorization header (from init headers or middleware,
+ * on any call, the token request included), whole and, after its scheme, the credential alone.
+ */
+function callerSecrets(call: PreparedCall): Set<string> {
+  const secrets = new Set(call.bodySecrets);
+  const own = call.headers.get("authorization");
+  if (own !== null) {
+    secrets.add(own);
+    const credential = own.replace(/^\S+\s+/, "");
+    if (credential !== own) secrets.add(credential);
+  }
+  return secrets;
 }

@@ -14,6 +14,29 @@ export class CorruptBody extends Error {
   }
 }
 
+/**
+ * What a custom `fetch` resolved to when it was not a Response: a bug in that fetch, which a resend would meet again.
+ * A look-alike from another fetch implementation (undici's own `Response`) passes: it has a status and headers.
+ */
+export class NotAResponse extends Error {
+  override name = "NotAResponse";
+  constructor(received: unknown) {
+    super(`fetch resolved to ${kindOf(received)}, not a Response`);
+  }
+
+  static check(received: unknown): Response {
+    const maybe = received as Partial<Response> | null | undefined;
+    if (typeof maybe?.status === "number" && typeof maybe.headers?.get === "function") return received as Response;
+    throw new NotAResponse(received);
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
 /** A response the client cannot hand on: not retried, turned into a {@link ZuoraApiError} by the retry policy. */
 export class UnusableResponse extends Error {
   override name = "UnusableResponse";

@@ -33,6 +33,8 @@ export interface PreparedCall {
   readonly authenticated: boolean;
   /** The `fetch` this call alone sends with, under every policy (openapi-fetch's per-call `fetch`). */
   readonly transport: FetchLike | undefined;
+  /** Credentials in the body (fields the spec marks `format: password`), hidden in the call's errors and logs. */
+  readonly bodySecrets: readonly string[];
 }
 
 /**
@@ -40,7 +42,7 @@ export interface PreparedCall {
  * place and may replace `body`, and the retry policy sends it as many times as it needs (the body is bytes, so every
  * attempt sends the same bytes).
  */
-export interface PipelineRequest extends PreparedCall {
+export interface PipelineRequest extends Omit<PreparedCall, "bodySecrets"> {
   /** The caller's signal (aborting it stops the call, retries included), or the per-attempt one below the retry policy. */
   signal: AbortSignal | undefined;
   /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */

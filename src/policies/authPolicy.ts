@@ -34,14 +34,8 @@ export function authPolicy(options: AuthPolicyOptions): Policy {
   return {
     name: "authPolicy",
     async send(request, next) {
-      const own = request.headers.get("authorization");
-      if (own !== null) {
-        // The caller's credential (from init headers or middleware) is hidden in errors and logs like the client's.
-        request.secrets.add(own);
-        const credential = own.replace(/^\S+\s+/, "");
-        if (credential !== own) request.secrets.add(credential);
-        return next(request);
-      }
+      // The caller's own credential (hidden in errors and logs from the start: see createPipeline) is sent as is.
+      if (request.headers.has("authorization")) return next(request);
       const sendWith = (lease: TokenLease) => {
         request.secrets.add(lease.token);
         request.headers.set("authorization", `Bearer ${lease.token}`);

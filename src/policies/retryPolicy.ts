@@ -2,10 +2,10 @@ import { type ErrorContext, errorFromResponse } from "../errors/errorFromRespons
 import { mayHaveActedCaveat } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
-import { ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
+import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import type { Log } from "../logging/log.js";
 import { abortable } from "../pipeline/abortable.js";
-import { CorruptBody, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
+import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
@@ -65,6 +65,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
           log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
           throw unusableResponseError(request, outcome.error, options);
         }
+        if (outcome.error instanceof NotAResponse) {
+          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: no Response"), request.secrets);
+          throw notAResponseError(request, outcome.error, changesState);
+        }
 
         const decision = decideRetry({ attempt, maxRetries, replayable, keyed, ...outcome }, options);
         const status = outcome.response?.status ?? outcome.status;
@@ -75,8 +79,9 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
             log.info(() => `giving up on ${target(request)}: ${decision.reason}`, request.secrets);
           }
           if (outcome.response) return outcome.response;
-          // With a key, sending the call again with the same key is how to learn its outcome: no guess is needed.
-          throw transportError(request, outcome, options.context, decision.reason, changesState && !keyed);
+          // No attempt's outcome is known, keyed or not: Zuora may have acted on any of them. With a key, the message
+          // says to learn the outcome by sending again with the same key (a new key could act twice).
+          throw transportError(request, outcome, options.context, decision.reason, changesState);
         }
         log.debug(
           () => attemptLine(request, attempt, outcome, started, `next attempt in ${decision.delayMs} ms`),
@@ -155,7 +160,14 @@ async function sendOnce(
     });
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
     const response = await abortable(
-      sent.then((received) => {
+      sent.then((answered) => {
+        // A fetch that ignores the signal may answer after the attempt gave up: nobody reads that body, so cancel
+        // it rather than leave its connection open.
+        if (controller.signal.aborted) {
+          if (typeof answered?.body?.cancel === "function") answered.body.cancel().catch(() => {});
+          throw controller.signal.reason;
+        }
+        const received = NotAResponse.check(answered);
         status = received.status;
         // The parsed body goes on the call's own request, which outlives this attempt's copy.
         return readResponse(received, maxResponseBytes, request.takesParsed ? request : undefined).then((read) => {
@@ -167,7 +179,9 @@ async function sendOnce(
     );
     return { response };
   } catch (error) {
-    if (error instanceof UnusableResponse || error instanceof CorruptBody) return { error, status };
+    if (error instanceof UnusableResponse || error instanceof CorruptBody || error instanceof NotAResponse) {
+      return { error, status };
+    }
     // The per-attempt signal's reason is the most telling error: fetch wraps it inconsistently across runtimes.
     return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
@@ -191,6 +205,19 @@ function unusableResponseError(request: PipelineRequest, unusable: UnusableRespo
     context: options.context,
     malformed: unusable.problem,
     authentication: options.authentication ?? false,
+  });
+}
+
+/** The call's fetch resolved to no Response: a bug in that fetch, not retried; it may have sent the request. */
+function notAResponseError(request: PipelineRequest, error: NotAResponse, mayHaveActed: boolean) {
+  const { attempts, idempotencyKey, trackId } = request.info;
+  const caveat = mayHaveActed ? mayHaveActedCaveat(idempotencyKey) : "";
+  return new ZuoraApiError({
+    message: `${target(request)} failed: ${error.message} (attempt ${attempts}, not retried)${caveat}`,
+    attempts,
+    idempotencyKey,
+    trackId,
+    mayHaveActed,
   });
 }
 

@@ -13,6 +13,8 @@ import type { Exchange } from "../pipeline/types.js";
 export async function resolveSuccess<T>(exchange: Exchange, context: ErrorContext, successFlag: boolean): Promise<T> {
   const { response, record } = exchange;
   const ok = response.status >= 200 && response.status < 300;
+  // Read before the client could: by an onResponse middleware that did not read a clone().
+  const readElsewhere = record.parsed === undefined && response.bodyUsed;
   const data = ok ? (record.parsed !== undefined ? record.parsed : await readBodyValue(response)) : undefined;
   if (ok && isRecord(data) && (data.success === true || !successFlag)) return data as T;
   const refused = ok && isRecord(data) && data.success === false;
@@ -23,9 +25,12 @@ export async function resolveSuccess<T>(exchange: Exchange, context: ErrorContex
     info: record.info,
     secrets: record.secrets,
     context,
-    ...(ok && !refused ? { malformed: malformation(data) } : {}),
+    ...(ok && !refused ? { malformed: readElsewhere ? READ_ELSEWHERE : malformation(data) } : {}),
   });
 }
+
+const READ_ELSEWHERE =
+  "with a body already read before the client could (middleware's onResponse must read response.clone())";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

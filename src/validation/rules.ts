@@ -172,6 +172,8 @@ export interface CompiledField {
   name: string;
   required: boolean;
   check: Check;
+  /** The value is a credential (`format: password`): the call hides it in its errors and log lines. */
+  secret: boolean;
 }
 
 /** An operation's request rules, compiled. */
@@ -191,11 +193,12 @@ export interface CompiledOperation {
   query: CompiledField[];
 }
 
-function compileFields(fields: Record<string, { required: boolean }>): CompiledField[] {
+function compileFields(fields: Record<string, { required: boolean; secret?: boolean }>): CompiledField[] {
   return Object.entries(fields).map(([name, rule]) => ({
     name,
     required: rule.required,
     check: compileCheck(rule as Keywords),
+    secret: rule.secret === true,
   }));
 }
 

@@ -77,7 +77,7 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
   const tenant = parts.tenant();
   if (matched.operationId === "createToken") {
     const scope = tenant.entities.list().map((e) => `entity.${e.id}`);
-    return parts.auth.issue(new URLSearchParams(await requestText(request)), scope.join(" "));
+    return parts.auth.issue(new URLSearchParams((await requestText(request)) ?? ""), scope.join(" "));
   }
   if (matched.row.auth && !parts.auth.accepts(request.headers.get("authorization"))) return unauthorized();
 
@@ -95,7 +95,14 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
 }
 
 async function run(tenant: Tenant, request: Request, url: URL, matched: Matched): Promise<Answer> {
-  const parsed = parseJson(await requestText(request));
+  const text = await requestText(request);
+  if (text === undefined) {
+    return businessFailure({
+      category: Category.malformed,
+      message: "The body says Content-Encoding: gzip but is not gzip.",
+    });
+  }
+  const parsed = parseJson(text);
   if ("malformed" in parsed) return businessFailure({ category: Category.malformed, message: "The body is not JSON." });
   const refusal = checkRequest(matched.row, matched.pathParams, url.searchParams, parsed.value);
   if (refusal) return businessFailure(refusal);
