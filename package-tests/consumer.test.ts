@@ -97,13 +97,13 @@ function runCompiled(name: string, env: Record<string, string> = {}) {
 }
 
 describe("the packed package, installed into a fresh project", () => {
-  it("brings only openapi-fetch along at run time", async () => {
+  it("brings only openapi-fetch (the client's) and yaml (the hierarchy's files) along at run time", async () => {
     const installed = JSON.parse(
       await readFile(join(project, "node_modules/zuora-multi-entity/package.json"), "utf8"),
     ) as { version: string; dependencies: Record<string, string> };
     expect(installed.version).toBe(own.version);
     expect(installed.dependencies).toEqual(own.dependencies);
-    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch", "yaml"]);
   });
 
   it("type-checks a program that imports the client, its errors and the schema types, the examples and the README's code, under strict settings", () => {
