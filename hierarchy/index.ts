@@ -30,6 +30,7 @@ export type {
   TenantState,
 } from "./model.js";
 export { type PlanOptions, planChanges } from "./planChanges.js";
+export { type PlanForTenantOptions, planForTenant } from "./planForTenant.js";
 export { HierarchyFileError, parseHierarchy, readHierarchy } from "./readHierarchy.js";
 export { type ReadOptions, readTenant } from "./readTenant.js";
 export { rehearsePlan } from "./rehearsePlan.js";

@@ -31,7 +31,10 @@ export function place(refusal: Refusal, source: string | undefined): string {
 }
 
 /** One line per change, the refusals, the notes and the summary, as `plan` prints them. */
-export function renderPlan(plan: Plan, options: { color?: boolean; source?: string } = {}): string[] {
+export function renderPlan(
+  plan: Plan,
+  options: { color?: boolean | undefined; source?: string | undefined } = {},
+): string[] {
   const p = paint(options.color ?? false);
   const lines: string[] = [];
   if (plan.refused.length > 0) {

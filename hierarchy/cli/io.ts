@@ -1,0 +1,41 @@
+import { createInterface } from "node:readline/promises";
+
+/** What a command reads from and writes to: the process's streams, or a test's. */
+export interface Io {
+  /** Writes a line of the command's result (stdout). */
+  out(line: string): void;
+  /** Writes a line of progress or an error (stderr). */
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+  /** Whether stdin is a terminal a person can answer a question on. */
+  interactive: boolean;
+  /** Whether stdout takes colours: a terminal, and `NO_COLOR` unset or empty. */
+  color: boolean;
+  /** Asks a question on the terminal and resolves to the answer. */
+  ask(question: string): Promise<string>;
+}
+
+/** The process's own streams. */
+export function processIo(): Io {
+  const noColor = (process.env.NO_COLOR ?? "") !== "";
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    interactive: process.stdin.isTTY === true,
+    color: process.stdout.isTTY === true && !noColor,
+    async ask(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+/** A mistake in how the command was called (exit 1, with a pointer to `--help`). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
