@@ -45,12 +45,8 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const firstError = doc.errors[0];
   if (firstError) {
-    const pos = firstError.linePos?.[0];
-    throw new HierarchyFileError(
-      source,
-      pos && { line: pos.line, column: pos.col },
-      firstError.message.split("\n")[0] ?? "",
-    );
+    const pos = lineCounter.linePos(firstError.pos[0]);
+    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, firstError.message.split("\n")[0] ?? "");
   }
   const where = (path: (string | number)[], key = false): Location | undefined => {
     const last = path.at(-1);

@@ -53,6 +53,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
   // What goes: moved unprovisioned entities (deleted and re-created) and, with prune, those the file leaves out.
   const gone = new Set<string>();
   const deleteReason = new Map<string, string>();
+  const kept = new Set<string>();
   for (const entity of order) {
     const current = tenant.byName.get(entity.name);
     if (!current || current.parentId === null) continue;
@@ -91,7 +92,10 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       for (const e of tenant.subtree(current)) gone.add(e.id);
       deleteReason.set(current.id, "not in the file (--prune)");
     } else {
-      draft.notes.push(`${address} is not in the file; kept (run with --prune to delete it)`);
+      kept.add(current.id);
+      if (current.parentId === null || !kept.has(current.parentId)) {
+        draft.notes.push(`${address} is not in the file; kept (run with --prune to delete it)`);
+      }
     }
   }
   // One delete per removed subtree, at its top: Zuora deletes the sub-entities with it.
