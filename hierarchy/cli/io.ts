@@ -15,15 +15,19 @@ export interface Io {
   ask(question: string): Promise<string>;
 }
 
+/** Colours only on a terminal, and never when `NO_COLOR` is set to anything but "" (no-color.org). */
+export function wantsColor(env: Record<string, string | undefined>, terminal: boolean): boolean {
+  return terminal && (env.NO_COLOR ?? "") === "";
+}
+
 /** The process's own streams. */
 export function processIo(): Io {
-  const noColor = (process.env.NO_COLOR ?? "") !== "";
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     interactive: process.stdin.isTTY === true,
-    color: process.stdout.isTTY === true && !noColor,
+    color: wantsColor(process.env, process.stdout.isTTY === true),
     async ask(question) {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
