@@ -3,6 +3,7 @@ import type { Hierarchy, Plan } from "./model.js";
 import { planChanges } from "./planChanges.js";
 import { readTenant } from "./readTenant.js";
 import { rehearsePlan } from "./rehearsePlan.js";
+import { plural } from "./renderPlan.js";
 
 /** How {@link planForTenant} plans. */
 export interface PlanForTenantOptions {
@@ -28,7 +29,8 @@ export async function planForTenant(
   say("Reading the tenant...");
   const tenant = await readTenant(zuora);
   const ms = () => `${Math.round(performance.now() - start)} ms`;
-  say(`Read ${tenant.entities.length} entities and ${tenant.connections.length} connections (${ms()}).`);
+  const read = `${plural(tenant.entities.length, "entity", "entities")} and ${plural(tenant.connections.length, "connection", "connections")}`;
+  say(`Read ${read} (${ms()}).`);
   const plan = planChanges(file, tenant, { prune: options.prune ?? false });
   if (options.rehearse === false || plan.refused.length > 0 || plan.steps.length === 0) return plan;
   start = performance.now();

@@ -88,3 +88,8 @@ export function planJson(plan: Plan): Record<string, unknown> {
     summary: summary(plan),
   };
 }
+
+/** `1 entity`, `2 entities`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -39,7 +39,7 @@ export async function applyCommand(args: Args, io: Io): Promise<number> {
       return 1;
     }
     const answer = await io.ask(
-      `\nApply these ${plan.steps.length} steps to ${tenant.origin}? Irreversible steps cannot be undone. Only 'yes' is accepted: `,
+      `Apply these ${plan.steps.length} steps to ${tenant.origin}? Irreversible steps cannot be undone. Only 'yes' is accepted: `,
     );
     if (answer.trim() !== "yes") {
       io.err("Apply cancelled: nothing was sent.");
@@ -89,11 +89,13 @@ async function checkedSavedPlan(text: string, tenant: TenantClient, io: Io): Pro
 
 function report(result: ApplyResult, io: Io, cost: string): void {
   if (result.ok) {
-    io.out(`\nApply complete: ${result.done.length} steps done (${cost}).`);
+    io.out("");
+    io.out(`Apply complete: ${result.done.length} steps done (${cost}).`);
     return;
   }
+  io.out("");
   io.out(
-    `\nApply stopped: ${result.done.length} done, ${result.failed.length} failed, ${result.notStarted.length} not started (${cost}).`,
+    `Apply stopped: ${result.done.length} done, ${result.failed.length} failed, ${result.notStarted.length} not started (${cost}).`,
   );
   for (const f of result.failed) io.out(`  failed: ${f.step.action} ${f.step.address}: ${f.reason}`);
   for (const s of result.notStarted) io.out(`  not started: ${s.action} ${s.address}`);

@@ -1,5 +1,6 @@
 import { exportHierarchy, formatHierarchy } from "../../exportHierarchy.js";
 import { readTenant } from "../../readTenant.js";
+import { plural } from "../../renderPlan.js";
 import { writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";
@@ -18,7 +19,7 @@ export async function exportCommand(args: Args, io: Io): Promise<number> {
   if (out === undefined) io.out(text.trimEnd());
   else await writeNamedFile(out, text);
   io.err(
-    `Exported ${state.entities.length} entities and ${hierarchy.connections.length} connections` +
+    `Exported ${plural(state.entities.length, "entity", "entities")} and ${plural(hierarchy.connections.length, "connection", "connections")}` +
       `${out === undefined ? "" : ` to ${out}`} (${tenant.requests()} requests, all reads).`,
   );
   return 0;
