@@ -190,14 +190,22 @@ describe("the packed package, installed into a fresh project", () => {
 
   it("runs the README's stand-in example with vitest, as a user's test", async () => {
     const vitest = join(project, "node_modules/vitest/vitest.mjs");
-    expect(readmeTests).toHaveLength(1);
+    expect(readmeTests).toHaveLength(2);
     // vitest's own 5 s per test is a speed check on a loaded machine; here a limit only catches a hang.
     const limits = ["--testTimeout=120000", "--hookTimeout=120000"];
     const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...readmeTests], {
       cwd: project,
       env: { ...process.env, CI: "1", NO_COLOR: "1" },
     });
-    expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
+  });
+
+  it("installs the zuora-entities command, which answers --help with its exit codes", async () => {
+    const { stdout } = await run(join(project, "node_modules/.bin/zuora-entities"), ["plan", "--help"], {
+      cwd: project,
+    });
+    expect(stdout).toContain("Usage: zuora-entities plan FILE");
+    expect(stdout).toContain("2  plan --detailed-exitcode only: success, with changes");
   });
 
   it("runs the README's complete example: both calls, no error", async () => {
