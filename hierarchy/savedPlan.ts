@@ -35,35 +35,30 @@ export function parseSavedPlan(text: string): Plan {
  * only on the tenant it was made for.
  */
 export function changesSince(read: TenantState, now: TenantState): string[] {
-  const name = (state: TenantState, id: string) => state.entities.find((e) => e.id === id)?.name ?? id;
+  const names = new Map([...read.entities, ...now.entities].map((e) => [e.id, e.name]));
+  const name = (id: string) => names.get(id) ?? id;
   const out: string[] = [];
   const compare = <T extends TenantEntity | TenantConnection>(
     before: readonly T[],
     after: readonly T[],
-    label: (item: T, state: TenantState) => string,
+    label: (item: T) => string,
   ) => {
     const afterById = new Map(after.map((x) => [x.id, x]));
     const beforeIds = new Set(before.map((x) => x.id));
     for (const b of before) {
       const a = afterById.get(b.id);
       if (!a) {
-        out.push(`${label(b, read)} is gone`);
+        out.push(`${label(b)} is gone`);
         continue;
       }
       const fields = (Object.keys(b) as (keyof T)[]).filter((k) => b[k] !== a[k]);
       if (fields.length > 0) {
-        out.push(
-          `${label(b, read)}: ${fields.map((f) => `${String(f)} ${String(b[f])} → ${String(a[f])}`).join(", ")}`,
-        );
+        out.push(`${label(b)}: ${fields.map((f) => `${String(f)} ${String(b[f])} → ${String(a[f])}`).join(", ")}`);
       }
     }
-    for (const a of after) if (!beforeIds.has(a.id)) out.push(`${label(a, now)} is new`);
+    for (const a of after) if (!beforeIds.has(a.id)) out.push(`${label(a)} is new`);
   };
   compare(read.entities, now.entities, (e) => `entity.${e.name}`);
-  compare(
-    read.connections,
-    now.connections,
-    (c, state) => `connection.${name(state, c.sourceEntityId)}->${name(state, c.targetEntityId)}`,
-  );
+  compare(read.connections, now.connections, (c) => `connection.${name(c.sourceEntityId)}->${name(c.targetEntityId)}`);
   return out;
 }

@@ -3,9 +3,10 @@ import type { Hierarchy } from "./model.js";
 /** The hierarchy as an indented tree with statuses, then its connections. */
 export function showTree(hierarchy: Hierarchy): string[] {
   const children = childrenOf(hierarchy);
+  const byName = new Map(hierarchy.entities.map((e) => [e.name, e]));
   const lines: string[] = [];
   const visit = (name: string, prefix: string, last: boolean, top: boolean) => {
-    const e = hierarchy.entities.find((x) => x.name === name);
+    const e = byName.get(name);
     if (!e) return;
     const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
     const label = `${e.name}${e.displayName === e.name ? "" : ` "${e.displayName}"`} (${status}, ${e.locale}, ${e.timezone})`;

@@ -13,6 +13,7 @@ import {
 } from "../../hierarchy/index.js";
 import { createZuoraClient } from "../../src/index.js";
 import { createStandIn, type OperationId } from "../../stand-in/index.js";
+import { entity } from "./builders.js";
 
 const LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR"] as const;
 const ZONES = ["America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Tokyo"] as const;
@@ -113,16 +114,7 @@ const edits = fc.record({
 function desiredFrom(seed: Seed, edit: Edit): Hierarchy {
   const byId = new Map(seed.entities.map((e) => [e.id, e]));
   const nameOf = (id: string) => (id === "global" ? "Global" : (byId.get(id)?.name as string));
-  const entities: DesiredEntity[] = [
-    {
-      name: "Global",
-      parent: undefined,
-      displayName: "Global",
-      locale: "en_US",
-      timezone: "America/Los_Angeles",
-      provisioned: undefined,
-    },
-  ];
+  const entities: DesiredEntity[] = [entity("Global", undefined)];
   const dropped = new Set<string>();
   const isProvisioned = (name: string) =>
     entities.find((e) => e.name === name && (e.parent === undefined || e.provisioned));
