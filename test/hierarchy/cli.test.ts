@@ -146,12 +146,17 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect((await inProcess(["apply", EXAMPLE, "--auto-approve"])).code).toBe(0);
   });
 
-  it("shows the tenant as a tree, and a file as a Mermaid flowchart", async () => {
+  it("shows the tenant as a tree and a file as a Mermaid flowchart, and exports, only reading", async () => {
     const tree = await inProcess(["show"]);
     expect(tree.stdout.trim()).toBe("Global (Provisioned, en_US, America/Los_Angeles)");
     const mermaid = await inProcess(["show", EXAMPLE, "--format", "mermaid"]);
     expect(mermaid.stdout).toContain("flowchart TD");
     expect(mermaid.stdout).toContain("e1 -.->|Connected| e2");
+    const exported = await inProcess(["export", "--json"]);
+    expect(JSON.parse(exported.stdout).entities).toEqual({
+      Global: { locale: "en_US", timezone: "America/Los_Angeles" },
+    });
+    expect(writes()).toEqual([]);
   });
 
   it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
