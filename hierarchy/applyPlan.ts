@@ -26,11 +26,16 @@ export interface ApplyOptions {
    * stand-in's copy, whose IDs differ.
    */
   tenant?: TenantState;
+  /** Once aborted (Ctrl-C), no new step starts; the running ones finish, and the rest are reported not started. */
+  signal?: AbortSignal;
 }
 
 /** What an apply did. */
 export interface ApplyResult {
+  /** Every step done. */
   ok: boolean;
+  /** The `signal` stopped it before every step had started. */
+  interrupted: boolean;
   done: Step[];
   failed: { step: Step; reason: string; error: unknown }[];
   notStarted: Step[];
@@ -43,7 +48,7 @@ export class PlanRefusedError extends Error {
 
 /**
  * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
- * first failure it starts nothing new, lets the running steps finish, and resolves with what was done, what failed
+ * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with what was done, what failed
  * and what was not started (it does not throw for a failed step). Creates and connection requests carry an
  * `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on twice.
  *
@@ -130,9 +135,11 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
       throw error;
     }
   };
-  const outcome = await runSteps(plan.steps, Math.max(1, options.parallelism ?? 4), run);
+  const stopped = () => options.signal?.aborted === true;
+  const outcome = await runSteps(plan.steps, Math.max(1, options.parallelism ?? 4), run, stopped);
   return {
-    ok: outcome.failed.length === 0,
+    ok: outcome.failed.length === 0 && outcome.notStarted.length === 0,
+    interrupted: outcome.notStarted.length > 0 && outcome.failed.length === 0,
     done: outcome.done,
     failed: outcome.failed.map(({ step, error }) => ({ step, error, reason: describeFailure(error) })),
     notStarted: outcome.notStarted,

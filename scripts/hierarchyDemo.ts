@@ -23,6 +23,7 @@ export async function hierarchyDemo(write: (line: string) => void = console.log)
     interactive: false,
     color: false,
     ask: async () => "",
+    onInterrupt: () => () => {},
   };
   const step = async (args: string[]) => {
     write(`$ zuora-entities ${args.join(" ")}`);

@@ -13,6 +13,8 @@ export interface Io {
   color: boolean;
   /** Asks a question on the terminal and resolves to the answer. */
   ask(question: string): Promise<string>;
+  /** Calls `listener` once on Ctrl-C (SIGINT) until the returned function is called. */
+  onInterrupt(listener: () => void): () => void;
 }
 
 /** Colours only on a terminal, and never when `NO_COLOR` is set to anything but "" (no-color.org). */
@@ -35,6 +37,10 @@ export function processIo(): Io {
       } finally {
         rl.close();
       }
+    },
+    onInterrupt(listener) {
+      process.once("SIGINT", listener);
+      return () => process.removeListener("SIGINT", listener);
     },
   };
 }

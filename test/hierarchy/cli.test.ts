@@ -190,6 +190,24 @@ describe("zuora-entities apply on a terminal", () => {
     expect(writes()).toHaveLength(7);
   });
 
+  it("on Ctrl-C starts nothing new, lets the running step finish, and says what was not started", async () => {
+    const run = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "yes");
+    const io: Io = {
+      ...run.io,
+      out: (line) => {
+        run.out.push(line);
+        if (line.startsWith("[1/7]")) for (const interrupt of [...run.interrupts]) interrupt();
+      },
+    };
+    expect(await main(["apply", EXAMPLE, "--parallelism", "1"], io)).toBe(1);
+    expect(run.err).toContain("Interrupted: starting nothing new; the running steps finish first.");
+    expect(run.out.join("\n")).toMatch(
+      /^Apply interrupted: 1 done, 0 failed, 6 not started \(1 request in \d+ ms\)\.$/m,
+    );
+    expect(writes()).toHaveLength(1);
+    expect(run.interrupts).toEqual([]);
+  });
+
   it("colours only a terminal, and never with NO_COLOR", () => {
     expect(wantsColor({}, true)).toBe(true);
     expect(wantsColor({}, false)).toBe(false);
@@ -206,6 +224,7 @@ function captureIo(
   const out: string[] = [];
   const err: string[] = [];
   const questions: string[] = [];
+  const interrupts: (() => void)[] = [];
   const io: Io = {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -216,6 +235,10 @@ function captureIo(
       questions.push(question);
       return answer;
     },
+    onInterrupt: (listener) => {
+      interrupts.push(listener);
+      return () => interrupts.splice(interrupts.indexOf(listener), 1);
+    },
   };
-  return { io, out, err, questions };
+  return { io, out, err, questions, interrupts };
 }

@@ -3,7 +3,7 @@ import type { Plan } from "../../model.js";
 import { planForTenant } from "../../planForTenant.js";
 import { parseHierarchy } from "../../readHierarchy.js";
 import { readTenant } from "../../readTenant.js";
-import { renderPlan, summary } from "../../renderPlan.js";
+import { plural, renderPlan, summary } from "../../renderPlan.js";
 import { changesSince, isSavedPlan, parseSavedPlan } from "../../savedPlan.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
@@ -48,14 +48,25 @@ export async function applyCommand(args: Args, io: Io): Promise<number> {
   }
   const before = tenant.requests();
   const start = performance.now();
+  const interrupt = new AbortController();
+  const stopListening = io.onInterrupt(() => {
+    io.err("Interrupted: starting nothing new; the running steps finish first.");
+    interrupt.abort();
+  });
   const result = await applyPlan(plan, tenant.zuora, {
     parallelism,
+    signal: interrupt.signal,
     onStep: (e) =>
       io.out(
         `[${e.position}/${e.total}] ${e.step.action} ${e.step.address} ... ${e.outcome === "done" ? "done" : `failed: ${e.failure}`} (${Math.round(e.ms)} ms)`,
       ),
   });
-  report(result, io, `${tenant.requests() - before} requests in ${Math.round(performance.now() - start)} ms`);
+  stopListening();
+  report(
+    result,
+    io,
+    `${plural(tenant.requests() - before, "request", "requests")} in ${Math.round(performance.now() - start)} ms`,
+  );
   return result.ok ? 0 : 1;
 }
 
@@ -95,7 +106,7 @@ function report(result: ApplyResult, io: Io, cost: string): void {
   }
   io.out("");
   io.out(
-    `Apply stopped: ${result.done.length} done, ${result.failed.length} failed, ${result.notStarted.length} not started (${cost}).`,
+    `Apply ${result.interrupted ? "interrupted" : "stopped"}: ${result.done.length} done, ${result.failed.length} failed, ${result.notStarted.length} not started (${cost}).`,
   );
   for (const f of result.failed) io.out(`  failed: ${f.step.action} ${f.step.address}: ${f.reason}`);
   for (const s of result.notStarted) io.out(`  not started: ${s.action} ${s.address}`);
