@@ -8,6 +8,8 @@ export interface ReadOptions {
   parallelism?: number;
   /** Aborts the reading. */
   signal?: AbortSignal;
+  /** Called as each provisioned entity's connections have been read: how many so far, of how many. */
+  onConnectionsRead?: (done: number, of: number) => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}):
     parentId: e.parentId ?? null,
   }));
   const sources = entities.filter((e) => e.status === "Provisioned");
+  let read = 0;
   const perSource = await runLimited(sources, options.parallelism ?? 4, async (source) => {
     const found: TenantConnection[] = [];
     const iterate = zuora.allConnections(
@@ -42,6 +45,7 @@ export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}):
         status: c.status as ConnectionStatus,
       });
     }
+    options.onConnectionsRead?.(++read, sources.length);
     return found;
   });
   return { entities: parentsFirst(entities), connections: perSource.flat() };
