@@ -25,7 +25,7 @@ export async function applyCommand(args: Args, io: Io): Promise<number> {
   const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
   const saved = isSavedPlan(text);
   if (saved && (args.values.prune || args.values["no-rehearse"])) {
-    io.err("A saved plan keeps its own --prune and was rehearsed when made; those options are ignored.");
+    io.err("A saved plan runs as it was planned (its --prune, its rehearsal); those options are ignored.");
   }
   const plan = saved ? await checkedSavedPlan(text, tenant, io) : await freshPlan(text, path, args, tenant, io);
   if (plan === undefined) return 1;
