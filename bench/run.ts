@@ -18,6 +18,7 @@ import {
   wrapped,
   wrappedGet,
 } from "./clients.js";
+import { benchHierarchy, hierarchyLines } from "./hierarchy.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
@@ -140,6 +141,12 @@ try {
     `runtime bundle is ${size.gzipped} B min+gzip, over its ${BUNDLE_BUDGET_BYTES} B budget`,
   );
 
+  // The hierarchy: plan for 5,000 + 5,000, apply of 500 + 500 over HTTP (bench/hierarchy.ts).
+  const hierarchy = await benchHierarchy(QUICK).catch((error: Error) => {
+    failures.push(error.message);
+    return undefined;
+  });
+
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
     machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
@@ -173,6 +180,7 @@ try {
     },
     oauth: { calls: OAUTH_CALLS, tokenRequests: oauthStats.tokenRequests, firstResponseMs, allResponsesMs: allOauthMs },
     heap: { checkpoints: heap, growthBytes: heapGrowth },
+    hierarchy,
     bundle: {
       minifiedBytes: size.minified,
       gzippedBytes: size.gzipped,
@@ -184,6 +192,7 @@ try {
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
 } finally {
   server.process.kill("SIGTERM");
 }

@@ -97,13 +97,13 @@ function runCompiled(name: string, env: Record<string, string> = {}) {
 }
 
 describe("the packed package, installed into a fresh project", () => {
-  it("brings only openapi-fetch along at run time", async () => {
+  it("brings only openapi-fetch (the client's) and yaml (the hierarchy's files) along at run time", async () => {
     const installed = JSON.parse(
       await readFile(join(project, "node_modules/zuora-multi-entity/package.json"), "utf8"),
     ) as { version: string; dependencies: Record<string, string> };
     expect(installed.version).toBe(own.version);
     expect(installed.dependencies).toEqual(own.dependencies);
-    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch"]);
+    expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch", "yaml"]);
   });
 
   it("type-checks a program that imports the client, its errors and the schema types, the examples and the README's code, under strict settings", () => {
@@ -195,14 +195,22 @@ describe("the packed package, installed into a fresh project", () => {
 
   it("runs the README's stand-in example with vitest, as a user's test", async () => {
     const vitest = join(project, "node_modules/vitest/vitest.mjs");
-    expect(readmeTests).toHaveLength(1);
+    expect(readmeTests).toHaveLength(2);
     // vitest's own 5 s per test is a speed check on a loaded machine; here a limit only catches a hang.
     const limits = ["--testTimeout=120000", "--hookTimeout=120000"];
     const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...readmeTests], {
       cwd: project,
       env: { ...process.env, CI: "1", NO_COLOR: "1" },
     });
-    expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
+  });
+
+  it("installs the zuora-entities command, which answers --help with its exit codes", async () => {
+    const { stdout } = await run(join(project, "node_modules/.bin/zuora-entities"), ["plan", "--help"], {
+      cwd: project,
+    });
+    expect(stdout).toContain("Usage: zuora-entities plan FILE");
+    expect(stdout).toContain("2  plan --detailed-exitcode only: success, with changes");
   });
 
   it("runs the README's first code block, the quick start, with no tenant and prints what it created", async () => {

@@ -9,6 +9,8 @@
  *   ... npm start -- --lifecycle               on a real tenant, also the lifecycle (provisions two entities, for
  *                                               good, and connects them): use a sandbox
  *
+ * On the embedded mock it also shows `zuora-entities plan` and `apply` of examples/hierarchy.yaml on a fresh stand-in.
+ *
  * Against a tenant this creates one entity and one connection request (the reference samples) and reads; it never
  * updates, provisions, deletes, accepts, denies or disconnects (those reference requests are reported as not run)
  * unless `--lifecycle` is passed: provisioning cannot be undone. Use a sandbox. On the embedded mock, the lifecycle
@@ -18,6 +20,7 @@ import { startFrontLayer } from "../mock-server/frontLayer.js";
 import type { ZuoraAuth } from "../src/index.js";
 import { startCheckedStandIn } from "./checkedStandIn.js";
 import { readSpec } from "./codegen/spec.js";
+import { hierarchyDemo } from "./hierarchyDemo.js";
 import { prismVersion, startPrism } from "./prism.js";
 import { seededFixtures } from "./verify/lifecycleFixtures.js";
 import { type CheckResult, printReport, verifyContract } from "./verify/verifyContract.js";
@@ -75,6 +78,8 @@ if (upstream) {
         fixtures: seededFixtures((seed) => checked.standIn.seed(seed)),
       })),
     ];
+    // Hierarchy as code: plan and apply of examples/hierarchy.yaml on a fresh stand-in of its own.
+    results.push(...(await hierarchyDemo()));
     footer = `lifecycle: on the stand-in behind prism proxy --errors, which checked all ${checked.standIn.requests().length} answers it gave`;
   } finally {
     await front.close();

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Product code: what ships, what users run (`npm start`, `npm run mock`, the examples), and what it is built from. */
-const PRODUCT = ["src", "generated", "scripts", "mock-server", "stand-in", "bench", "examples"];
+const PRODUCT = ["src", "generated", "scripts", "mock-server", "stand-in", "hierarchy", "bench", "examples"];
 const TEST_FOLDERS = ["test", "contract-tests", "package-tests"];
 
 /** The relative module specifiers of a TypeScript file: static imports and exports, and dynamic `import()`. */
@@ -51,6 +51,20 @@ describe("layers", () => {
       for (const specifier of relativeImports(await readFile(file, "utf8"))) {
         const target = relative(ROOT, resolve(dirname(file), specifier));
         if (!target.startsWith("stand-in/") && !target.startsWith("generated/")) {
+          offenders.push(`${relative(ROOT, file)} imports ${target}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("the hierarchy (the ./hierarchy entry and its command) imports only itself, the client's public entry and the stand-in's", async () => {
+    const allowed = new Set(["src/index.ts", "stand-in/index.ts"]);
+    const offenders: string[] = [];
+    for (const file of await typeScriptFiles("hierarchy")) {
+      for (const specifier of relativeImports(await readFile(file, "utf8"))) {
+        const target = relative(ROOT, resolve(dirname(file), specifier)).replace(/\.js$/, ".ts");
+        if (!target.startsWith("hierarchy/") && !allowed.has(target)) {
           offenders.push(`${relative(ROOT, file)} imports ${target}`);
         }
       }

@@ -1,0 +1,168 @@
+import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../src/index.js";
+import { runSteps } from "./apply/runSteps.js";
+import type { Plan, Step, TenantState } from "./model.js";
+
+/** One step's end, as `applyPlan` reports it while it runs. */
+export interface StepEvent {
+  step: Step;
+  /** How many steps have ended, this one included (1-based). */
+  position: number;
+  total: number;
+  outcome: "done" | "failed";
+  /** How long the step took, in ms. */
+  ms: number;
+  /** Why it failed, in words (Zuora's reason code first, when there is one). */
+  failure?: string;
+}
+
+/** How a plan is applied. */
+export interface ApplyOptions {
+  /** Independent steps sent at once. Defaults to 4. */
+  parallelism?: number;
+  /** Called as each step ends, in the order they end. */
+  onStep?: (event: StepEvent) => void;
+  /**
+   * The tenant the step names are looked up in. Defaults to the plan's own (`plan.tenant`); the rehearsal passes the
+   * stand-in's copy, whose IDs differ.
+   */
+  tenant?: TenantState;
+  /** Once aborted (Ctrl-C), no new step starts; the running ones finish, and the rest are reported not started. */
+  signal?: AbortSignal;
+}
+
+/** What an apply did. */
+export interface ApplyResult {
+  /** Every step done. */
+  ok: boolean;
+  /** The `signal` stopped it before every step had started. */
+  interrupted: boolean;
+  done: Step[];
+  failed: { step: Step; reason: string; error: unknown }[];
+  notStarted: Step[];
+}
+
+/** A plan that must not run: it has refusals. */
+export class PlanRefusedError extends Error {
+  override name = "PlanRefusedError";
+}
+
+/**
+ * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
+ * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with what was done, what failed
+ * and what was not started (it does not throw for a failed step). Creates and connection requests carry an
+ * `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on twice.
+ *
+ * @throws {PlanRefusedError} when the plan has refusals: nothing is sent.
+ */
+export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOptions = {}): Promise<ApplyResult> {
+  if (plan.refused.length > 0) {
+    throw new PlanRefusedError(`the plan has ${plan.refused.length} refusal(s): nothing is sent`);
+  }
+  const tenant = options.tenant ?? plan.tenant;
+  const ids = new Map(tenant.entities.map((e) => [e.name, e.id]));
+  const names = new Map(tenant.entities.map((e) => [e.id, e.name]));
+  const connections = new Map<string, string>();
+  for (const c of tenant.connections) {
+    if (c.status === "Disconnected") continue;
+    connections.set(`${names.get(c.sourceEntityId)}->${names.get(c.targetEntityId)}`, c.id);
+  }
+  const keyPrefix = `zuora-entities-${await fingerprint(plan)}`;
+  const idOf = (name: string | undefined) => {
+    const id = name === undefined ? undefined : ids.get(name);
+    if (id === undefined) throw new Error(`no ID known for entity ${name}`);
+    return id;
+  };
+  const connectionOf = (step: Step) => {
+    const id = connections.get(`${step.from}->${step.to}`);
+    if (id === undefined) throw new Error(`no connection known from ${step.from} to ${step.to}`);
+    return id;
+  };
+
+  const send = async (step: Step): Promise<void> => {
+    const idempotencyKey = `${keyPrefix}-${step.index}`;
+    switch (step.action) {
+      case "create": {
+        const created = await zuora.createEntity(
+          {
+            name: step.entity as string,
+            parentId: idOf(step.parent),
+            ...(step.fields as { locale: string; timezone: string }),
+          },
+          { idempotencyKey },
+        );
+        ids.set(step.entity as string, created.id);
+        return;
+      }
+      case "update":
+        await zuora.updateEntity(idOf(step.entity), step.fields ?? {});
+        return;
+      case "provision":
+        await zuora.provisionEntity(idOf(step.entity));
+        return;
+      case "delete":
+        await zuora.deleteEntity(idOf(step.entity));
+        return;
+      case "initiate": {
+        const asked = await zuora.initiateConnection(
+          { targetEntityId: idOf(step.to) },
+          { entityIds: idOf(step.from), idempotencyKey },
+        );
+        connections.set(`${step.from}->${step.to}`, asked.id);
+        return;
+      }
+      case "accept":
+        await zuora.acceptConnection(connectionOf(step), { entityIds: idOf(step.to) });
+        return;
+      case "deny":
+        await zuora.denyConnection(connectionOf(step), { entityIds: idOf(step.to) });
+        return;
+      case "disconnect":
+        await zuora.disconnectConnection(connectionOf(step), { entityIds: idOf(step.from) });
+        return;
+    }
+  };
+
+  let ended = 0;
+  const total = plan.steps.length;
+  const run = async (step: Step) => {
+    const start = performance.now();
+    try {
+      await send(step);
+      options.onStep?.({ step, position: ++ended, total, outcome: "done", ms: performance.now() - start });
+    } catch (error) {
+      const failure = describeFailure(error);
+      options.onStep?.({ step, position: ++ended, total, outcome: "failed", ms: performance.now() - start, failure });
+      throw error;
+    }
+  };
+  const stopped = () => options.signal?.aborted === true;
+  const outcome = await runSteps(plan.steps, Math.max(1, options.parallelism ?? 4), run, stopped);
+  return {
+    ok: outcome.failed.length === 0 && outcome.notStarted.length === 0,
+    interrupted: outcome.notStarted.length > 0 && outcome.failed.length === 0,
+    done: outcome.done,
+    failed: outcome.failed.map(({ step, error }) => ({ step, error, reason: describeFailure(error) })),
+    notStarted: outcome.notStarted,
+  };
+}
+
+/** A failure in words: Zuora's reason code and message first, then the error's own message. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ZuoraApiError && error.reasons.length > 0) {
+    return error.reasons.map((r) => `${r.code} ${r.message}`).join("; ");
+  }
+  if (error instanceof ZuoraValidationError) return `not sent: ${error.field} (${error.rule}): ${error.problem}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The first Zuora reason code of a failure, if any. */
+export function reasonCodeOf(error: unknown): string | undefined {
+  return error instanceof ZuoraApiError && error.reasons[0] ? String(error.reasons[0].code) : undefined;
+}
+
+/** A short digest of what the plan read and will do: the root of its idempotency keys. */
+async function fingerprint(plan: Plan): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([plan.tenant, plan.steps]));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,29 @@
+import { exportHierarchy, formatHierarchy } from "../../exportHierarchy.js";
+import type { Hierarchy } from "../../model.js";
+import { parseHierarchy } from "../../readHierarchy.js";
+import { readTenant } from "../../readTenant.js";
+import { showMermaid, showTree } from "../../showHierarchy.js";
+import { readNamedFile } from "../files.js";
+import { type Io, UsageError } from "../io.js";
+import type { Args } from "../main.js";
+import { tenantClient } from "../tenantClient.js";
+
+/** `zuora-entities show [FILE]`: the file's or the tenant's hierarchy as a tree or a Mermaid flowchart. */
+export async function showCommand(args: Args, io: Io): Promise<number> {
+  const [path, ...extra] = args.positionals;
+  if (extra.length > 0) throw new UsageError("show takes at most one FILE");
+  const format = (args.values.format as string | undefined) ?? "tree";
+  if (format !== "tree" && format !== "mermaid")
+    throw new UsageError(`--format must be tree or mermaid, not ${format}`);
+  let hierarchy: Hierarchy;
+  if (path !== undefined) {
+    hierarchy = parseHierarchy(await readNamedFile(path, "FILE"), path);
+  } else {
+    const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
+    io.err(`Reading the tenant at ${tenant.origin}...`);
+    hierarchy = exportHierarchy(await readTenant(tenant.zuora));
+  }
+  if (args.values.json) io.out(formatHierarchy(hierarchy, "json").trimEnd());
+  else for (const line of format === "tree" ? showTree(hierarchy) : showMermaid(hierarchy)) io.out(line);
+  return 0;
+}

@@ -1,0 +1,39 @@
+/**
+ * zuora-multi-entity/hierarchy: the entity hierarchy as code. Read a file (`readHierarchy`), read the tenant
+ * (`readTenant`), decide what changes (`planChanges`, pure), rehearse it on a stand-in of the tenant
+ * (`rehearsePlan`), then send it (`applyPlan`); `exportHierarchy` writes a tenant as a file. The `zuora-entities`
+ * command is a thin shell over these. Node only.
+ */
+export {
+  type ApplyOptions,
+  type ApplyResult,
+  applyPlan,
+  describeFailure,
+  PlanRefusedError,
+  type StepEvent,
+} from "./applyPlan.js";
+export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./exportHierarchy.js";
+export type {
+  Action,
+  Change,
+  ConnectionStatus,
+  DesiredConnection,
+  DesiredEntity,
+  EntityFields,
+  Hierarchy,
+  Location,
+  Plan,
+  Refusal,
+  Step,
+  TenantConnection,
+  TenantEntity,
+  TenantState,
+} from "./model.js";
+export { type PlanOptions, planChanges } from "./planChanges.js";
+export { type PlanForTenantOptions, planForTenant } from "./planForTenant.js";
+export { HierarchyFileError, parseHierarchy, readHierarchy } from "./readHierarchy.js";
+export { type ReadOptions, readTenant } from "./readTenant.js";
+export { rehearsePlan } from "./rehearsePlan.js";
+export { planJson, renderPlan, summary } from "./renderPlan.js";
+export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./savedPlan.js";
+export { showMermaid, showTree } from "./showHierarchy.js";

@@ -1,0 +1,56 @@
+import { connectionAddress, entityAddress, type Hierarchy, type Refusal } from "../model.js";
+import { refusal } from "./draft.js";
+
+/**
+ * What a file must be before it can be planned at all: one root, every parent in the file, no cycle, connections
+ * between two different entities of the file, one connection per pair. Returns the refusals (none when sound).
+ */
+export function checkStructure(file: Hierarchy): Refusal[] {
+  const refused: Refusal[] = [];
+  const byName = new Map(file.entities.map((e) => [e.name, e]));
+  const roots = file.entities.filter((e) => e.parent === undefined);
+  if (roots.length === 0) refused.push(refusal("entity.*", "no entity without `parent`: the global entity is missing"));
+  for (const extra of roots.slice(1)) {
+    refused.push(
+      refusal(
+        entityAddress(extra.name),
+        `a second root: ${extra.name} has no parent, and only the global entity (${roots[0]?.name}) may have none`,
+        extra.at,
+      ),
+    );
+  }
+  for (const entity of file.entities) {
+    if (entity.parent !== undefined && !byName.has(entity.parent)) {
+      refused.push(refusal(entityAddress(entity.name), `its parent ${entity.parent} is not in the file`, entity.at));
+    }
+  }
+  // A walk up from each entity that meets itself again is a cycle; each cycle is reported once, at its first entity.
+  const inCycle = new Set<string>();
+  for (const entity of file.entities) {
+    const seen = new Set<string>();
+    let current = entity.parent;
+    while (current !== undefined && !seen.has(current) && current !== entity.name) {
+      seen.add(current);
+      current = byName.get(current)?.parent;
+    }
+    if (current === entity.name && !inCycle.has(entity.name)) {
+      const members = [entity.name, ...seen];
+      for (const member of members) inCycle.add(member);
+      refused.push(
+        refusal(entityAddress(entity.name), `a cycle of parents: ${[...members, entity.name].join(" → ")}`, entity.at),
+      );
+    }
+  }
+  const pairs = new Set<string>();
+  for (const c of file.connections) {
+    const address = connectionAddress(c.from, c.to);
+    for (const end of [c.from, c.to]) {
+      if (!byName.has(end)) refused.push(refusal(address, `${end} is not an entity of the file`, c.at));
+    }
+    if (c.from === c.to) refused.push(refusal(address, "an entity cannot connect to itself", c.at));
+    const pair = [c.from, c.to].sort().join("\u0000");
+    if (pairs.has(pair)) refused.push(refusal(address, "a second connection between the same two entities", c.at));
+    pairs.add(pair);
+  }
+  return refused;
+}

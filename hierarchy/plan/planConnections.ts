@@ -1,0 +1,109 @@
+import { connectionAddress, type Hierarchy, type TenantConnection } from "../model.js";
+import { type Draft, refusal, stepKey } from "./draft.js";
+import type { EntityOutcome } from "./planEntities.js";
+import type { TenantIndex } from "./tenantIndex.js";
+
+/**
+ * Plans the connections, after the entities: a request is initiated once both ends are provisioned, as the source,
+ * and accepted as the target; a pending request the file says is Disconnected is denied; a connected one is
+ * disconnected (its shared-object mappings may be lost). A connection's direction is fixed once asked; with
+ * `prune`, open connections the file leaves out are denied or disconnected.
+ */
+export function planConnections(
+  file: Hierarchy,
+  tenant: TenantIndex,
+  entities: EntityOutcome,
+  prune: boolean,
+  draft: Draft,
+): void {
+  const named = new Set<string>();
+  const view = (from: string, to: string, status: string) => ({ from, to, status });
+  const nameOf = (id: string) => tenant.byId.get(id)?.name ?? id;
+  file.connections.forEach((c, rank) => {
+    const address = connectionAddress(c.from, c.to);
+    const source = entities.staying(c.from);
+    const target = entities.staying(c.to);
+    const current = source && target ? tenant.connectionBetween(source.id, target.id) : undefined;
+    if (current) named.add(current.id);
+    if (c.status !== "Disconnected") {
+      const notProvisioned = [c.from, c.to].filter((name) => !entities.willBeProvisioned(name));
+      if (notProvisioned.length > 0) {
+        draft.refused.push(
+          refusal(
+            address,
+            `${notProvisioned.join(" and ")} will not be provisioned: both ends of a connection must be`,
+            c.at,
+          ),
+        );
+        return;
+      }
+    }
+    const currentStatus = current?.status ?? "none";
+    const open = current && current.status !== "Disconnected";
+    if (open && current.sourceEntityId !== source?.id) {
+      draft.refused.push(
+        refusal(
+          address,
+          `the tenant has it the other way, ${nameOf(current.sourceEntityId)}->${nameOf(current.targetEntityId)} (${current.status}): a connection's direction is fixed once asked; write it that way`,
+          c.at,
+        ),
+      );
+      return;
+    }
+    const before = current ? view(c.from, c.to, current.status) : null;
+    const push = (action: "initiate" | "accept" | "deny" | "disconnect", after: string[], reason: string) =>
+      draft.steps.push({ address, action, after, rank, from: c.from, to: c.to, reason });
+    const ready = [entities.readyKey(c.from), entities.readyKey(c.to)].filter((k): k is string => k !== undefined);
+    if (c.status === "Pending" || c.status === "Connected") {
+      if (currentStatus === "Connected" && c.status === "Pending") {
+        draft.refused.push(refusal(address, "is Connected: it cannot go back to Pending", c.at));
+        return;
+      }
+      if (currentStatus === c.status) return;
+      if (!open) push("initiate", ready, `requested by ${c.from}`);
+      if (c.status === "Connected") {
+        push("accept", [stepKey("initiate", address)], `accepted by ${c.to}`);
+      }
+    } else if (currentStatus === "Pending") {
+      push(
+        "deny",
+        [],
+        `the file says Disconnected: ${c.to} denies the request (it is withdrawn, and no longer listed)`,
+      );
+    } else if (currentStatus === "Connected") {
+      push("disconnect", [], "the file says Disconnected: its shared-object mappings may be lost");
+    } else {
+      return;
+    }
+    draft.views.set(address, { before, after: view(c.from, c.to, c.status) });
+  });
+
+  for (const current of tenant.currentConnections()) {
+    if (named.has(current.id) || current.status === "Disconnected") continue;
+    const from = nameOf(current.sourceEntityId);
+    const to = nameOf(current.targetEntityId);
+    const address = connectionAddress(from, to);
+    if (!prune) {
+      draft.notes.push(`${address} (${current.status}) is not in the file; kept (run with --prune to end it)`);
+      continue;
+    }
+    pruneConnection(current, address, from, to, draft);
+  }
+}
+
+function pruneConnection(current: TenantConnection, address: string, from: string, to: string, draft: Draft): void {
+  const action = current.status === "Pending" ? "deny" : "disconnect";
+  draft.steps.push({
+    address,
+    action,
+    after: [],
+    rank: Number.MAX_SAFE_INTEGER,
+    from,
+    to,
+    reason:
+      action === "deny"
+        ? "not in the file (--prune): the request is denied"
+        : "not in the file (--prune): its shared-object mappings may be lost",
+  });
+  draft.views.set(address, { before: { from, to, status: current.status }, after: null });
+}

@@ -1,0 +1,97 @@
+import {
+  type Action,
+  type Change,
+  type Hierarchy,
+  IRREVERSIBLE,
+  type Plan,
+  type Step,
+  type TenantState,
+} from "./model.js";
+import { checkStructure } from "./plan/checkStructure.js";
+import { type Draft, stepKey } from "./plan/draft.js";
+import { planConnections } from "./plan/planConnections.js";
+import { planEntities } from "./plan/planEntities.js";
+import { indexTenant } from "./plan/tenantIndex.js";
+
+/** What `planChanges` may do besides what the file says. */
+export interface PlanOptions {
+  /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
+  prune?: boolean;
+}
+
+/** The order of the phases: deletes free names first; entities exist before they change, change before provisioning. */
+const PHASES: readonly Action[] = [
+  "delete",
+  "create",
+  "update",
+  "provision",
+  "deny",
+  "disconnect",
+  "initiate",
+  "accept",
+];
+
+/**
+ * Decides what it takes to bring the tenant to the file, without sending anything: a pure function of the file
+ * and the tenant's state. A file that is not sound (a second root, a missing parent, a cycle, a connection to an
+ * entity not in the file) gives its refusals and no steps; otherwise every change Zuora would refuse or that cannot
+ * be undone against the file's wish is refused, and the rest become steps in a safe order, each naming the steps
+ * it waits for.
+ */
+export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanOptions = {}): Plan {
+  const prune = options.prune ?? false;
+  const draft: Draft = { steps: [], refused: checkStructure(file), notes: [], views: new Map() };
+  if (draft.refused.length === 0) {
+    const index = indexTenant(tenant);
+    const outcome = planEntities(file, index, prune, draft);
+    if (draft.refused.length === 0) planConnections(file, index, outcome, prune, draft);
+  }
+  const refused = draft.refused;
+  const drafts = refused.length > 0 ? [] : draft.steps;
+  const phase = new Map(PHASES.map((p, i) => [p, i]));
+  const sorted = [...drafts].sort((a, b) => (phase.get(a.action) ?? 0) - (phase.get(b.action) ?? 0) || a.rank - b.rank);
+  const indexOf = new Map(sorted.map((d, i) => [stepKey(d.action, d.address), i]));
+  const steps: Step[] = sorted.map((d, index) => {
+    const step: Step = {
+      index,
+      address: d.address,
+      action: d.action,
+      dependsOn: d.after.map((key) => indexOf.get(key)).filter((i): i is number => i !== undefined && i !== index),
+    };
+    if (d.entity !== undefined) step.entity = d.entity;
+    if (d.parent !== undefined) step.parent = d.parent;
+    if (d.fields !== undefined) step.fields = d.fields;
+    if (d.from !== undefined) step.from = d.from;
+    if (d.to !== undefined) step.to = d.to;
+    return step;
+  });
+
+  const changes = new Map<string, Change>();
+  sorted.forEach((d) => {
+    const view = draft.views.get(d.address) ?? { before: null, after: null };
+    const change = changes.get(d.address);
+    if (change) {
+      change.actions.push(d.action);
+      change.irreversible ||= IRREVERSIBLE.has(d.action);
+      change.reason += `; ${d.reason}`;
+    } else {
+      changes.set(d.address, {
+        address: d.address,
+        actions: [d.action],
+        irreversible: IRREVERSIBLE.has(d.action),
+        reason: d.reason,
+        before: view.before,
+        after: view.after,
+      });
+    }
+  });
+  return {
+    formatVersion: "1",
+    changes: [...changes.values()],
+    steps,
+    refused,
+    notes: draft.notes,
+    prune,
+    tenant,
+  };
+}

@@ -1,0 +1,143 @@
+import { readFile } from "node:fs/promises";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
+
+/** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
+export class HierarchyFileError extends Error {
+  override name = "HierarchyFileError";
+  /** The file's name, as given. */
+  readonly source: string;
+  /** Where the problem is (1-based), when known. */
+  readonly at: Location | undefined;
+
+  constructor(source: string, at: Location | undefined, problem: string) {
+    super(`${source}${at ? `:${at.line}:${at.column}` : ""}: ${problem}`);
+    this.source = source;
+    this.at = at;
+  }
+}
+
+// The entity name rule is the spec's (`CreateEntityRequest.name`); locale and time zone are what Zuora accepts.
+const NAME = /^[A-Za-z0-9 .-]{1,255}$/;
+const LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
+const TIMEZONE = /^(UTC|[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)+)$/;
+const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
+const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
+const CONNECTION_KEYS = new Set(["from", "to", "status"]);
+const TOP_KEYS = new Set(["$schema", "version", "entities", "connections"]);
+
+/** Reads and checks a hierarchy file (YAML or JSON) from disk. See {@link parseHierarchy}. */
+export async function readHierarchy(path: string): Promise<Hierarchy> {
+  return parseHierarchy(await readFile(path, "utf8"), path);
+}
+
+/**
+ * Parses a hierarchy file's text (YAML or JSON: JSON is YAML) and checks its shape: the keys and types of
+ * `hierarchy.schema.json`, names by the spec's rule, locales `ll_CC`, IANA time zone names. What the file means
+ * (one root, parents present, no cycle, what a tenant allows) is the planner's to judge.
+ *
+ * @param text - The file's content.
+ * @param source - The file's name, for messages. Defaults to `hierarchy`.
+ * @throws {HierarchyFileError} naming the line, the column and the rule, at the first problem.
+ */
+export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = lineCounter.linePos(firstError.pos[0]);
+    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, firstError.message.split("\n")[0] ?? "");
+  }
+  const where = (path: (string | number)[], key = false): Location | undefined => {
+    const last = path.at(-1);
+    const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
+    const node =
+      key && isMap(parent)
+        ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
+        : path.length > 0
+          ? doc.getIn(path, true)
+          : doc.contents;
+    const offset = isNode(node) ? node.range?.[0] : undefined;
+    if (offset === undefined) return undefined;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const fail = (path: (string | number)[], problem: string, key = false): never => {
+    throw new HierarchyFileError(source, where(path, key), problem);
+  };
+
+  const root: unknown = doc.toJS();
+  if (!isObject(root)) return fail([], "must be a mapping with `version`, `entities` and `connections`");
+  for (const key of Object.keys(root)) if (!TOP_KEYS.has(key)) fail([key], `unknown key \`${key}\``, true);
+  if (root.version !== 1) fail(["version"], "`version` must be 1");
+  const entitiesValue = root.entities;
+  if (!isObject(entitiesValue) || Object.keys(entitiesValue).length === 0) {
+    fail(["entities"], "`entities` must be a mapping of entity names to entities, with at least the global entity");
+  }
+  const entities: DesiredEntity[] = [];
+  for (const [name, value] of Object.entries(entitiesValue as Record<string, unknown>)) {
+    const path = ["entities", name];
+    if (!NAME.test(name)) {
+      fail(path, `entity name "${name}": 1 to 255 letters A–Z and a–z, digits 0–9, spaces, periods or hyphens`, true);
+    }
+    if (!isObject(value)) return fail(path, `entity ${name} must be a mapping`);
+    for (const key of Object.keys(value)) {
+      if (!ENTITY_KEYS.has(key)) fail([...path, key], `entity ${name}: unknown key \`${key}\``, true);
+    }
+    const text = (key: string, required: boolean, rule?: RegExp, ruleText?: string): string | undefined => {
+      const v = value[key];
+      if (v === undefined || v === null)
+        return required ? fail(path, `entity ${name}: \`${key}\` is required`, true) : undefined;
+      if (typeof v !== "string" || v.length === 0 || v.length > 255) {
+        fail([...path, key], `entity ${name}: \`${key}\` must be a string of 1 to 255 characters`);
+      }
+      if (rule && !rule.test(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
+      return v as string;
+    };
+    const parent = text("parent", false);
+    const displayName = text("displayName", false);
+    const locale = text("locale", true, LOCALE, "a locale ll_CC, e.g. en_GB") as string;
+    const timezone = text("timezone", true, TIMEZONE, "an IANA time zone name, e.g. Europe/London") as string;
+    const provisioned = value.provisioned;
+    if (provisioned !== undefined && typeof provisioned !== "boolean") {
+      fail([...path, "provisioned"], `entity ${name}: \`provisioned\` must be true or false`);
+    }
+    entities.push({
+      name,
+      parent,
+      displayName: displayName ?? name,
+      locale,
+      timezone,
+      provisioned: provisioned as boolean | undefined,
+      at: where(path, true),
+    });
+  }
+
+  const connectionsValue = root.connections ?? [];
+  if (!Array.isArray(connectionsValue)) return fail(["connections"], "`connections` must be a list");
+  const connections: DesiredConnection[] = connectionsValue.map((value: unknown, i: number) => {
+    const path = ["connections", i];
+    if (!isObject(value)) return fail(path, "a connection must be a mapping { from, to, status }");
+    for (const key of Object.keys(value)) {
+      if (!CONNECTION_KEYS.has(key)) fail([...path, key], `connection: unknown key \`${key}\``, true);
+    }
+    for (const key of ["from", "to"]) {
+      if (typeof value[key] !== "string" || value[key] === "")
+        fail(path, `connection: \`${key}\` must be an entity name`);
+    }
+    if (!STATUSES.includes(value.status as ConnectionStatus)) {
+      fail([...path, "status"], "connection: `status` must be Pending, Connected or Disconnected");
+    }
+    return {
+      from: value.from as string,
+      to: value.to as string,
+      status: value.status as ConnectionStatus,
+      at: where(path),
+    };
+  });
+  return { version: 1, entities, connections, source };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

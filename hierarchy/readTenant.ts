@@ -1,0 +1,65 @@
+import type { ZuoraClient } from "../src/index.js";
+import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState } from "./model.js";
+import { runLimited } from "./runLimited.js";
+
+/** How the tenant is read. */
+export interface ReadOptions {
+  /** Requests at once when listing each entity's connections. Defaults to 4. */
+  parallelism?: number;
+  /** Aborts the reading. */
+  signal?: AbortSignal;
+  /** Called as each provisioned entity's connections have been read: how many so far, of how many. */
+  onConnectionsRead?: (done: number, of: number) => void;
+}
+
+/**
+ * Reads a tenant's entities (`listEntities`) and connections. Zuora lists the connections of the calling entity, so
+ * they are read as each provisioned entity (`Zuora-Entity-Ids`), outbound only: every connection has one source, and
+ * only a provisioned entity can be one. Only reads.
+ */
+export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}): Promise<TenantState> {
+  const signal = options.signal;
+  const listed = await zuora.listEntities(undefined, signal ? { signal } : {});
+  const entities: TenantEntity[] = listed.entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    displayName: e.displayName ?? e.name,
+    locale: e.locale ?? "",
+    timezone: e.timezone ?? "",
+    status: e.status === "Provisioned" ? "Provisioned" : "Unprovisioned",
+    parentId: e.parentId ?? null,
+  }));
+  const sources = entities.filter((e) => e.status === "Provisioned");
+  let read = 0;
+  const perSource = await runLimited(sources, options.parallelism ?? 4, async (source) => {
+    const found: TenantConnection[] = [];
+    const iterate = zuora.allConnections(
+      { type: "outbound", pageSize: 300 },
+      { entityIds: source.id, ...(signal ? { signal } : {}) },
+    );
+    for await (const c of iterate) {
+      found.push({
+        id: c.id,
+        sourceEntityId: c.sourceEntityId,
+        targetEntityId: c.targetEntityId,
+        status: c.status as ConnectionStatus,
+      });
+    }
+    options.onConnectionsRead?.(++read, sources.length);
+    return found;
+  });
+  return { entities: parentsFirst(entities), connections: perSource.flat() };
+}
+
+/** The entities with every parent before its children (Zuora lists them in its own order). */
+function parentsFirst(entities: TenantEntity[]): TenantEntity[] {
+  const children = new Map<string | null, TenantEntity[]>();
+  for (const e of entities) {
+    const siblings = children.get(e.parentId);
+    if (siblings) siblings.push(e);
+    else children.set(e.parentId, [e]);
+  }
+  const out = [...(children.get(null) ?? [])];
+  for (let i = 0; i < out.length; i++) out.push(...(children.get((out[i] as TenantEntity).id) ?? []));
+  return out;
+}

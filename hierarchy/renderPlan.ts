@@ -1,0 +1,95 @@
+import type { Action, Change, Plan, Refusal } from "./model.js";
+
+/** Colours for a terminal; every function returns its text unchanged when colour is off. */
+export interface Paint {
+  add(text: string): string;
+  change(text: string): string;
+  remove(text: string): string;
+  strong(text: string): string;
+}
+
+/** ANSI colours, or none (`NO_COLOR`, not a terminal). */
+export function paint(color: boolean): Paint {
+  const wrap = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { add: wrap("32"), change: wrap("33"), remove: wrap("31"), strong: wrap("1") };
+}
+
+const SYMBOL: Record<Action, "+" | "~" | "-"> = {
+  create: "+",
+  initiate: "+",
+  update: "~",
+  provision: "~",
+  accept: "~",
+  delete: "-",
+  deny: "-",
+  disconnect: "-",
+};
+
+/** Where a refusal is, as `file:line:column`, when it has a place. */
+export function place(refusal: Refusal, source: string | undefined): string {
+  return refusal.at ? ` (${source ?? "file"}:${refusal.at.line}:${refusal.at.column})` : "";
+}
+
+/** One line per change, the refusals, the notes and the summary, as `plan` prints them. */
+export function renderPlan(
+  plan: Plan,
+  options: { color?: boolean | undefined; source?: string | undefined } = {},
+): string[] {
+  const p = paint(options.color ?? false);
+  const lines: string[] = [];
+  if (plan.refused.length > 0) {
+    lines.push(p.remove(p.strong(`Refused: ${plan.refused.length} change(s) cannot be made; nothing will be sent.`)));
+    for (const r of plan.refused) {
+      lines.push(
+        `  ${p.remove("✖")} ${r.address}${place(r, options.source)}: ${r.reason}${r.code ? ` [${r.code}]` : ""}`,
+      );
+    }
+    return lines;
+  }
+  for (const change of plan.changes) lines.push(renderChange(change, p));
+  for (const note of plan.notes) lines.push(`  · ${note}`);
+  if (lines.length > 0) lines.push("");
+  lines.push(p.strong(summary(plan)));
+  return lines;
+}
+
+function renderChange(change: Change, p: Paint): string {
+  const symbol = SYMBOL[change.actions[0] as Action];
+  const colour = symbol === "+" ? p.add : symbol === "-" ? p.remove : p.change;
+  const marked = change.irreversible ? ` ${p.remove(p.strong("(irreversible)"))}` : "";
+  return `  ${colour(symbol)} ${change.address}  ${change.actions.join(", ")}${marked}: ${change.reason}`;
+}
+
+/** `Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.`, or that nothing changes. */
+export function summary(plan: Plan): string {
+  const count = (test: (c: Change) => boolean) => plan.changes.filter(test).length;
+  const has = (action: Action) => (c: Change) => c.actions.includes(action);
+  const parts: [number, string][] = [
+    [count(has("create")), "to create"],
+    [count(has("update")), "to update"],
+    [count(has("provision")), "to provision (irreversible)"],
+    [count(has("delete")), "to delete (irreversible)"],
+    [count(has("initiate")), "to connect"],
+    [count((c) => c.actions.includes("accept") && !c.actions.includes("initiate")), "to accept"],
+    [count(has("deny")), "to deny"],
+    [count(has("disconnect")), "to disconnect (irreversible)"],
+  ];
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return said.length === 0 ? "No changes: the tenant matches the file." : `Plan: ${said.join(", ")}.`;
+}
+
+/** `plan --json`: the format of the issue, stable for scripts (`formatVersion` "1"). */
+export function planJson(plan: Plan): Record<string, unknown> {
+  return {
+    formatVersion: plan.formatVersion,
+    changes: plan.changes,
+    refused: plan.refused,
+    notes: plan.notes,
+    summary: summary(plan),
+  };
+}
+
+/** `1 entity`, `2 entities`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,64 @@
+import type { Plan, TenantConnection, TenantEntity, TenantState } from "./model.js";
+
+const KIND = "zuora-entities-plan";
+
+/** A plan as a file (`plan --out`): the plan with what it read, which `apply PLAN` checks the tenant against. */
+export function formatSavedPlan(plan: Plan): string {
+  return `${JSON.stringify({ kind: KIND, ...plan }, null, 2)}\n`;
+}
+
+/** Whether a file's text is a saved plan (rather than a hierarchy). */
+export function isSavedPlan(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as { kind?: unknown };
+    return value.kind === KIND;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a saved plan. Throws a TypeError when it is not one this version can run. */
+export function parseSavedPlan(text: string): Plan {
+  const value = JSON.parse(text) as Partial<Plan> & { kind?: unknown };
+  if (value.kind !== KIND || value.formatVersion !== "1") {
+    throw new TypeError(`not a saved plan of format 1 (kind ${KIND})`);
+  }
+  if (!Array.isArray(value.steps) || !Array.isArray(value.refused) || typeof value.tenant !== "object") {
+    throw new TypeError("the saved plan is incomplete: steps, refused and tenant are required");
+  }
+  const { kind: _kind, ...plan } = value;
+  return plan as Plan;
+}
+
+/**
+ * What changed in the tenant since a plan read it, one line per resource (empty when nothing did). A saved plan runs
+ * only on the tenant it was made for.
+ */
+export function changesSince(read: TenantState, now: TenantState): string[] {
+  const names = new Map([...read.entities, ...now.entities].map((e) => [e.id, e.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  const out: string[] = [];
+  const compare = <T extends TenantEntity | TenantConnection>(
+    before: readonly T[],
+    after: readonly T[],
+    label: (item: T) => string,
+  ) => {
+    const afterById = new Map(after.map((x) => [x.id, x]));
+    const beforeIds = new Set(before.map((x) => x.id));
+    for (const b of before) {
+      const a = afterById.get(b.id);
+      if (!a) {
+        out.push(`${label(b)} is gone`);
+        continue;
+      }
+      const fields = (Object.keys(b) as (keyof T)[]).filter((k) => b[k] !== a[k]);
+      if (fields.length > 0) {
+        out.push(`${label(b)}: ${fields.map((f) => `${String(f)} ${String(b[f])} → ${String(a[f])}`).join(", ")}`);
+      }
+    }
+    for (const a of after) if (!beforeIds.has(a.id)) out.push(`${label(a)} is new`);
+  };
+  compare(read.entities, now.entities, (e) => `entity.${e.name}`);
+  compare(read.connections, now.connections, (c) => `connection.${name(c.sourceEntityId)}->${name(c.targetEntityId)}`);
+  return out;
+}

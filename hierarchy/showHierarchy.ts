@@ -1,0 +1,52 @@
+import type { Hierarchy } from "./model.js";
+
+/** The hierarchy as an indented tree with statuses, then its connections. */
+export function showTree(hierarchy: Hierarchy): string[] {
+  const children = childrenOf(hierarchy);
+  const byName = new Map(hierarchy.entities.map((e) => [e.name, e]));
+  const lines: string[] = [];
+  const visit = (name: string, prefix: string, last: boolean, top: boolean) => {
+    const e = byName.get(name);
+    if (!e) return;
+    const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
+    const label = `${e.name}${e.displayName === e.name ? "" : ` "${e.displayName}"`} (${status}, ${e.locale}, ${e.timezone})`;
+    lines.push(top ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
+    const kids = children.get(name) ?? [];
+    for (const [i, kid] of kids.entries()) {
+      visit(kid, top ? "" : `${prefix}${last ? "   " : "│  "}`, i === kids.length - 1, false);
+    }
+  };
+  for (const root of children.get(undefined) ?? []) visit(root, "", true, true);
+  if (hierarchy.connections.length > 0) {
+    lines.push("", "connections:");
+    for (const c of hierarchy.connections) lines.push(`  ${c.from} -> ${c.to}  ${c.status}`);
+  }
+  return lines;
+}
+
+/** The hierarchy as a Mermaid flowchart: parent edges solid, connections dotted and labelled with their status. */
+export function showMermaid(hierarchy: Hierarchy): string[] {
+  const id = new Map(hierarchy.entities.map((e, i) => [e.name, `e${i}`]));
+  const lines = ["flowchart TD"];
+  for (const e of hierarchy.entities) {
+    const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
+    lines.push(`  ${id.get(e.name)}["${e.name}<br/>${status}"]`);
+  }
+  for (const e of hierarchy.entities) {
+    if (e.parent !== undefined && id.has(e.parent)) lines.push(`  ${id.get(e.parent)} --> ${id.get(e.name)}`);
+  }
+  for (const c of hierarchy.connections) {
+    if (id.has(c.from) && id.has(c.to)) lines.push(`  ${id.get(c.from)} -.->|${c.status}| ${id.get(c.to)}`);
+  }
+  return lines;
+}
+
+function childrenOf(hierarchy: Hierarchy): Map<string | undefined, string[]> {
+  const children = new Map<string | undefined, string[]>();
+  for (const e of hierarchy.entities) {
+    const siblings = children.get(e.parent);
+    if (siblings) siblings.push(e.name);
+    else children.set(e.parent, [e.name]);
+  }
+  return children;
+}

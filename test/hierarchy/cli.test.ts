@@ -1,0 +1,244 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Io, wantsColor } from "../../hierarchy/cli/io.js";
+import { main } from "../../hierarchy/cli/main.js";
+import { createStandIn, type ListeningStandIn } from "../../stand-in/index.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "hierarchy/cli/bin.ts");
+const EXAMPLE = join(ROOT, "examples/hierarchy.yaml");
+const run = promisify(execFile);
+
+const standIn = createStandIn();
+let server: ListeningStandIn;
+let dir: string;
+beforeAll(async () => {
+  server = await standIn.listen();
+  dir = await mkdtemp(join(tmpdir(), "zuora-entities-"));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => standIn.reset());
+
+/** Runs `zuora-entities` as a child process against the listening stand-in. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const result = await run(process.execPath, ["--import", "tsx", BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "cli-token", NO_COLOR: "1", ...env },
+  }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+  return result;
+}
+
+/** Runs the same `main` in this process (no terminal), for the cases that need no process of their own. */
+async function inProcess(args: string[]) {
+  const { io, out, err } = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "cli-token" });
+  const code = await main(args, { ...io, interactive: false });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** The requests that reached the stand-in that were not reads. */
+const writes = () => standIn.requests().filter((r) => r.method !== "GET");
+
+// The process's own behaviour (arguments, exit code, streams) is pinned by child processes; the rest runs the same
+// `main` in this process, which spares a second of start-up per case.
+describe("zuora-entities against the stand-in's listen()", () => {
+  it("plans the example against a fresh stand-in: one line per change, the summary, exit 2 for changes, only reads", async () => {
+    const { code, stdout, stderr } = await cli(["plan", EXAMPLE, "--detailed-exitcode"]);
+    expect(code).toBe(2);
+    expect(stdout).toContain("+ entity.Acme-EU  create, provision (irreversible)");
+    expect(stdout).toContain("+ connection.Acme-EU->Acme-DE  initiate, accept");
+    expect(stdout).toContain("Plan: 3 to create, 2 to provision (irreversible), 1 to connect.");
+    expect(stderr).toContain("Rehearsal passed");
+    expect(standIn.requests().length).toBeGreaterThan(0);
+    expect(writes()).toEqual([]);
+  });
+
+  it("prints the plan as JSON with --json", async () => {
+    const { code, stdout } = await inProcess(["plan", EXAMPLE, "--json"]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.formatVersion).toBe("1");
+    expect(plan.changes[0]).toMatchObject({
+      address: "entity.Acme-EU",
+      actions: ["create", "provision"],
+      irreversible: true,
+      before: null,
+      after: { parent: "Global", displayName: "Acme Europe", locale: "en_GB", provisioned: true },
+    });
+    expect(plan.refused).toEqual([]);
+  });
+
+  it("refuses to apply without a terminal unless --auto-approve, and sends nothing", async () => {
+    const { code, stderr } = await inProcess(["apply", EXAMPLE]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("not a terminal");
+    expect(writes()).toEqual([]);
+  });
+
+  it("applies with one line per step, then exports a file that plans to no change; a second apply has nothing to do", async () => {
+    const applied = await cli(["apply", EXAMPLE, "--auto-approve", "--parallelism", "2"]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^\[1\/7\] create entity\.Acme-(EU|US) \.\.\. done \(\d+ ms\)$/m);
+    expect(applied.stdout).toMatch(/^\[7\/7\] accept connection\.Acme-EU->Acme-DE \.\.\. done \(\d+ ms\)$/m);
+    expect(applied.stdout).toContain("Apply complete: 7 steps done (7 requests in");
+
+    const exported = join(dir, "exported.yaml");
+    expect((await cli(["export", "-o", exported])).code).toBe(0);
+    expect(await readFile(exported, "utf8")).toContain("Acme-DE:\n    parent: Acme-EU");
+    expect((await cli(["plan", exported, "--detailed-exitcode"])).code).toBe(0);
+    const again = await inProcess(["apply", EXAMPLE, "--auto-approve"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("No changes: the tenant matches the file.");
+  });
+
+  it("applies a saved plan without asking, and refuses it, naming the resource, once the tenant changed", async () => {
+    const saved = join(dir, "plan.json");
+    expect((await inProcess(["plan", EXAMPLE, "--out", saved])).code).toBe(0);
+    standIn.seed({ entities: [{ name: "Intruder" }] });
+    const stale = await inProcess(["apply", saved]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("entity.Intruder is new");
+    expect(writes()).toEqual([]);
+
+    expect((await inProcess(["plan", EXAMPLE, "--out", saved])).code).toBe(0);
+    const fresh = await inProcess(["apply", saved]);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toContain("Apply complete: 7 steps done");
+  });
+
+  it("refuses a change Zuora would not make, naming the file's line, with exit 1 and nothing sent", async () => {
+    standIn.seed({
+      entities: [{ name: "Acme-EU", status: "Provisioned", locale: "en_GB", timezone: "Europe/London" }],
+    });
+    const text = (await readFile(EXAMPLE, "utf8")).replace("Europe/London", "Europe/Dublin");
+    const path = join(dir, "moved.yaml");
+    await writeFile(path, text);
+    const { code, stdout } = await inProcess(["plan", path]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `✖ entity.Acme-EU (${path}:9:3): the timezone of a provisioned entity cannot change (Europe/London → Europe/Dublin)`,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it("at a failure prints what was done, what failed with Zuora's reason, and what was not started; apply again finishes", async () => {
+    await fetch(`${server.url}/__stand-in/faults`, {
+      method: "POST",
+      body: JSON.stringify({ fault: { status: 400 }, operationId: "initiateConnection" }),
+    });
+    const failed = await cli(["apply", EXAMPLE, "--auto-approve", "--no-rehearse"]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("Apply stopped: 5 done, 1 failed, 1 not started");
+    expect(failed.stdout).toContain("failed: initiate connection.Acme-EU->Acme-DE: SystemError injected 400");
+    expect(failed.stdout).toContain("not started: accept connection.Acme-EU->Acme-DE");
+    const rest = await inProcess(["plan", EXAMPLE]);
+    expect(rest.stdout).toContain("Plan: 1 to connect.");
+    expect((await inProcess(["apply", EXAMPLE, "--auto-approve"])).code).toBe(0);
+  });
+
+  it("shows the tenant as a tree and a file as a Mermaid flowchart, and exports, only reading", async () => {
+    const tree = await inProcess(["show"]);
+    expect(tree.stdout.trim()).toBe("Global (Provisioned, en_US, America/Los_Angeles)");
+    const mermaid = await inProcess(["show", EXAMPLE, "--format", "mermaid"]);
+    expect(mermaid.stdout).toContain("flowchart TD");
+    expect(mermaid.stdout).toContain("e1 -.->|Connected| e2");
+    const exported = await inProcess(["export", "--json"]);
+    expect(JSON.parse(exported.stdout).entities).toEqual({
+      Global: { locale: "en_US", timezone: "America/Los_Angeles" },
+    });
+    expect(writes()).toEqual([]);
+  });
+
+  it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
+    for (const command of ["export", "plan", "apply", "show"]) {
+      const help = await main([command, "--help"], captureIo().io);
+      expect(help).toBe(0);
+    }
+    const { io, out, err } = captureIo();
+    expect(await main(["plan", "--help"], io)).toBe(0);
+    expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: success, with changes");
+    expect(await main(["plan", EXAMPLE, "--parallelism", "2"], io)).toBe(1);
+    expect(err.join("\n")).toContain("Run zuora-entities plan --help for usage.");
+    const bare = captureIo({});
+    expect(await main(["plan", EXAMPLE], bare.io)).toBe(1);
+    expect(bare.err[0]).toBe("Error: no tenant: set ZUORA_BASE_URL or pass --base-url");
+    const { code, stdout } = await cli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: zuora-entities <command> [options]");
+  });
+});
+
+describe("zuora-entities apply on a terminal", () => {
+  it("asks for yes: anything else cancels with nothing sent; yes applies", async () => {
+    const no = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "y");
+    expect(await main(["apply", EXAMPLE], no.io)).toBe(1);
+    expect(no.questions[0]).toContain("Apply these 7 steps to http://127.0.0.1");
+    expect(no.err).toContain("Apply cancelled: nothing was sent.");
+    expect(writes()).toEqual([]);
+    const yes = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "yes");
+    expect(await main(["apply", EXAMPLE], yes.io)).toBe(0);
+    expect(writes()).toHaveLength(7);
+  });
+
+  it("on Ctrl-C starts nothing new, lets the running step finish, and says what was not started", async () => {
+    const run = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "yes");
+    const io: Io = {
+      ...run.io,
+      out: (line) => {
+        run.out.push(line);
+        if (line.startsWith("[1/7]")) for (const interrupt of [...run.interrupts]) interrupt();
+      },
+    };
+    expect(await main(["apply", EXAMPLE, "--parallelism", "1"], io)).toBe(1);
+    expect(run.err).toContain("Interrupted: starting nothing new; the running steps finish first.");
+    expect(run.out.join("\n")).toMatch(
+      /^Apply interrupted: 1 done, 0 failed, 6 not started \(1 request in \d+ ms\)\.$/m,
+    );
+    expect(writes()).toHaveLength(1);
+    expect(run.interrupts).toEqual([]);
+  });
+
+  it("colours only a terminal, and never with NO_COLOR", () => {
+    expect(wantsColor({}, true)).toBe(true);
+    expect(wantsColor({}, false)).toBe(false);
+    expect(wantsColor({ NO_COLOR: "1" }, true)).toBe(false);
+    expect(wantsColor({ NO_COLOR: "" }, true)).toBe(true);
+  });
+});
+
+/** An Io that records, on a terminal answering `answer`. */
+function captureIo(
+  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "t" },
+  answer = "",
+) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const questions: string[] = [];
+  const interrupts: (() => void)[] = [];
+  const io: Io = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env,
+    interactive: true,
+    color: false,
+    ask: async (question) => {
+      questions.push(question);
+      return answer;
+    },
+    onInterrupt: (listener) => {
+      interrupts.push(listener);
+      return () => interrupts.splice(interrupts.indexOf(listener), 1);
+    },
+  };
+  return { io, out, err, questions, interrupts };
+}

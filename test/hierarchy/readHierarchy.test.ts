@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { HierarchyFileError, parseHierarchy, readHierarchy } from "../../hierarchy/index.js";
+
+const schema = JSON.parse(await readFile(new URL("../../hierarchy/hierarchy.schema.json", import.meta.url), "utf8"));
+const validate = new Ajv({ strict: false }).compile(schema);
+
+const VALID = `version: 1
+entities:
+  Acme:
+    displayName: Acme Corporation
+    locale: en_US
+    timezone: America/Los_Angeles
+  Acme-EU:
+    parent: Acme
+    locale: en_GB
+    timezone: Europe/London
+    provisioned: true
+connections:
+  - { from: Acme, to: Acme-EU, status: Pending }
+`;
+
+/** The error a text gives, as `file:line:column: problem`. */
+function problem(text: string): string {
+  try {
+    parseHierarchy(text, "h.yaml");
+  } catch (error) {
+    if (error instanceof HierarchyFileError) return error.message;
+    throw error;
+  }
+  return "no error";
+}
+
+describe("parseHierarchy", () => {
+  it("reads YAML, with defaults filled in and each entity's place in the file", () => {
+    const read = parseHierarchy(VALID, "h.yaml");
+    expect(read.entities.map((e) => [e.name, e.parent, e.displayName, e.provisioned, e.at])).toEqual([
+      ["Acme", undefined, "Acme Corporation", undefined, { line: 3, column: 3 }],
+      ["Acme-EU", "Acme", "Acme-EU", true, { line: 7, column: 3 }],
+    ]);
+    expect(read.connections).toEqual([{ from: "Acme", to: "Acme-EU", status: "Pending", at: { line: 13, column: 5 } }]);
+  });
+
+  it("reads JSON to the same hierarchy", () => {
+    const fromJson = parseHierarchy(JSON.stringify(parse(VALID)), "h.json");
+    const strip = (h: ReturnType<typeof parseHierarchy>) => ({
+      entities: h.entities.map(({ at: _at, ...e }) => e),
+      connections: h.connections.map(({ at: _at, ...c }) => c),
+    });
+    expect(strip(fromJson)).toEqual(strip(parseHierarchy(VALID)));
+  });
+
+  it("names the line, the column and the rule of each problem", () => {
+    expect(problem(VALID.replace("en_GB", "english"))).toBe(
+      "h.yaml:9:13: entity Acme-EU: `locale` must be a locale ll_CC, e.g. en_GB",
+    );
+    expect(problem(VALID.replace("Europe/London", "London time"))).toBe(
+      "h.yaml:10:15: entity Acme-EU: `timezone` must be an IANA time zone name, e.g. Europe/London",
+    );
+    expect(problem(VALID.replace("provisioned: true", "provisioned: yes"))).toBe(
+      "h.yaml:11:18: entity Acme-EU: `provisioned` must be true or false",
+    );
+    expect(problem(VALID.replace("status: Pending", "status: Denied"))).toBe(
+      "h.yaml:13:40: connection: `status` must be Pending, Connected or Disconnected",
+    );
+    expect(problem(VALID.replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n"))).toBe(
+      "h.yaml:9:5: entity Acme-EU: unknown key `color`",
+    );
+    expect(problem(VALID.replace("  Acme-EU:", "  Acme_EU:"))).toMatch(/^h.yaml:7:3: entity name "Acme_EU": /);
+    expect(problem(VALID.replace("version: 1", "version: 2"))).toBe("h.yaml:1:10: `version` must be 1");
+    expect(problem(VALID.replace("    locale: en_GB\n", ""))).toBe("h.yaml:7:3: entity Acme-EU: `locale` is required");
+  });
+
+  it("refuses YAML that does not parse, and a name given twice, with the place", () => {
+    expect(problem("version: 1\nentities: [\n")).toMatch(/^h.yaml:\d+:\d+: /);
+    expect(problem(`${VALID}\n`.replace("  Acme-EU:", "  Acme:"))).toMatch(/^h.yaml:7:3: Map keys must be unique/);
+  });
+
+  it("reads a file from disk: the example plans as the README shows", async () => {
+    const example = await readHierarchy("examples/hierarchy.yaml");
+    expect(example.source).toBe("examples/hierarchy.yaml");
+    expect(example.entities.map((e) => e.name)).toEqual(["Global", "Acme-EU", "Acme-DE", "Acme-US"]);
+  });
+});
+
+describe("hierarchy.schema.json agrees with the reader", () => {
+  const cases: [string, string][] = [
+    ["the valid file", VALID],
+    ["a bad locale", VALID.replace("en_GB", "english")],
+    ["a bad time zone", VALID.replace("Europe/London", "London time")],
+    ["an unknown key", VALID.replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n")],
+    ["a bad status", VALID.replace("status: Pending", "status: Denied")],
+    ["a bad name", VALID.replace("  Acme-EU:", "  Acme_EU:")],
+    ["no locale", VALID.replace("    locale: en_GB\n", "")],
+    ["version 2", VALID.replace("version: 1", "version: 2")],
+    ["provisioned: a string", VALID.replace("provisioned: true", 'provisioned: "true"')],
+  ];
+  it.each(cases)("%s", async (_name, text) => {
+    const readerAccepts = problem(text) === "no error";
+    expect(validate(parse(text))).toBe(readerAccepts);
+  });
+
+  it("accepts the example", async () => {
+    expect(validate(parse(await readFile("examples/hierarchy.yaml", "utf8")))).toBe(true);
+  });
+});
