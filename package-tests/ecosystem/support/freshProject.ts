@@ -31,17 +31,18 @@ export interface FreshProject {
 }
 
 /**
- * Makes a project as a user's would (`npm install` of the tarball: the package and openapi-fetch, nothing else) and
- * copies in `acceptance.ts` with `entries/`, compiled to `out/` file by file: no bundling, so each runtime resolves
+ * Makes a project as a user's would (`npm install` of the tarball: the package and openapi-fetch, and the `packages`
+ * named) and copies in `acceptance.ts` with `entries/` and `typescript/`, the first two compiled to `out/` file by file: no bundling, so each runtime resolves
  * `zuora-multi-entity` and its subpaths from node_modules by the exports map, with its own conditions.
  */
-export async function freshProject(tarball: string): Promise<FreshProject> {
+export async function freshProject(tarball: string, packages: readonly string[] = []): Promise<FreshProject> {
   const dir = await mkdtemp(join(tmpdir(), "zuora-multi-entity-ecosystem-"));
   try {
     await writeFile(join(dir, "package.json"), JSON.stringify({ name: "ecosystem", private: true, type: "module" }));
-    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: dir });
+    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, ...packages], { cwd: dir });
     await cp(join(ECOSYSTEM, "acceptance.ts"), join(dir, "src/acceptance.ts"));
     await cp(join(ECOSYSTEM, "entries"), join(dir, "src/entries"), { recursive: true });
+    await cp(join(ECOSYSTEM, "typescript"), join(dir, "src/typescript"), { recursive: true });
     await build({
       entryPoints: [join(dir, "src/acceptance.ts"), join(dir, "src/entries/*.ts")],
       outdir: join(dir, "out"),
