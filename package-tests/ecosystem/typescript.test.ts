@@ -24,10 +24,12 @@ const errors = new Map<string, Map<Mode, string[]>>();
 
 /**
  * Type-checks the consumer under every mode with one `tsc -b` (the lib files are read once, not once per mode), and
- * gives each mode the errors printed after its "Building project" line. Strict, with the package's declarations
- * and openapi-fetch's checked (`skipLibCheck: false`), and no Node types: what a browser's project has.
+ * gives each mode the errors printed after its "Building project" line; a mode tsc did not build has no entry.
+ * Strict, with the package's declarations and openapi-fetch's checked (`skipLibCheck: false`), and no Node types:
+ * what a browser's project has. `label` keeps the configs (and tsc's build info) of two TypeScripts apart.
  */
-async function typeCheck(dir: string, tsc: string): Promise<Map<Mode, string[]>> {
+async function typeCheck(dir: string, tsc: string, label: string): Promise<Map<Mode, string[]>> {
+  const config = (mode: string) => `tsconfig.${label}.${mode}.json`;
   for (const [mode, module] of Object.entries(MODES)) {
     const compilerOptions = {
       noEmit: true,
@@ -43,20 +45,22 @@ async function typeCheck(dir: string, tsc: string): Promise<Map<Mode, string[]>>
       moduleResolution: mode,
     };
     await writeFile(
-      join(dir, `tsconfig.${mode}.json`),
+      join(dir, config(mode)),
       JSON.stringify({ compilerOptions, files: ["src/typescript/consumer.ts"] }),
     );
   }
-  const configs = Object.keys(MODES).map((mode) => `tsconfig.${mode}.json`);
+  const configs = Object.keys(MODES).map(config);
   const { stdout } = await run(process.execPath, [tsc, "-b", "--verbose", "--pretty", "false", "--force", ...configs], {
     cwd: dir,
   }).catch((error: { stdout: string }) => error);
-  const byMode = new Map<Mode, string[]>(Object.keys(MODES).map((mode) => [mode as Mode, []]));
+  const byMode = new Map<Mode, string[]>();
   let current: string[] | undefined;
   for (const line of stdout.split("\n")) {
-    const building = /Building project '.*tsconfig\.(\w+)\.json'/.exec(line)?.[1];
-    if (building) current = byMode.get(building as Mode);
-    else if (/error TS\d+/.test(line)) current?.push(line.trim());
+    const building = /Building project '.*tsconfig\.\w+\.(\w+)\.json'/.exec(line)?.[1];
+    if (building) {
+      current = [];
+      byMode.set(building as Mode, current);
+    } else if (/error TS\d+/.test(line)) current?.push(line.trim());
   }
   return byMode;
 }
@@ -66,8 +70,8 @@ beforeAll(async () => {
   project = await freshProject(inject("tarball"), [`typescript-oldest@npm:typescript@~${oldest}.0`]);
   const { dir } = project;
   const [current, old] = await Promise.all([
-    typeCheck(dir, join(ROOT, "node_modules/typescript/bin/tsc")),
-    typeCheck(dir, join(dir, "node_modules/typescript-oldest/bin/tsc")),
+    typeCheck(dir, join(ROOT, "node_modules/typescript/bin/tsc"), "own"),
+    typeCheck(dir, join(dir, "node_modules/typescript-oldest/bin/tsc"), "oldest"),
   ]);
   errors.set(own.devDependencies.typescript ?? "", current);
   errors.set(`~${oldest}`, old);
