@@ -45,8 +45,8 @@ const MAX_LISTED = 20;
 const MAX_LINE = 200;
 /** The runtimes CI proves, in the order the per-runtime count lists them (others follow, by name). */
 const RUNTIMES = ["node20", "node22", "node24", "bun", "deno", "workerd", "chromium"];
-/** Test files whose tests run in Chromium, whichever Node runs vitest. */
-const CHROMIUM_FILE = /(?:^|[\\/])(?:browser|chromium)\.test\.ts$/;
+/** The package suites whose tests run the package in Chromium, whichever Node runs vitest. */
+const CHROMIUM_FILE = /(?:^|[\\/])package-tests[\\/](?:ecosystem[\\/])?(?:browser|chromium)\.test\.ts$/;
 
 /** The first non-empty line of a failure message, without colour codes, cut to {@link MAX_LINE} characters. */
 function firstLine(message: string | undefined): string {
