@@ -8,11 +8,11 @@ let result: Record<string, unknown>;
 
 beforeAll(async () => {
   project = await freshProject(inject("tarball"));
-  // Deno finds the project's package.json and resolves the package from its node_modules (no download). Network
-  // access only to loopback, for listen() and the client's calls to it.
+  // Deno finds the project's package.json and resolves the package from its node_modules (no download). It may read
+  // the project only, and reach loopback only, for listen() and the client's calls to it.
   result = await runJson(
     runtimeFile("@deno/linux-x64-glibc/deno"),
-    ["run", "--allow-net=127.0.0.1", "--allow-read", "--no-lock", project.script("server")],
+    ["run", "--allow-net=127.0.0.1", `--allow-read=${project.dir}`, "--no-lock", project.script("server")],
     project.dir,
   );
 });
