@@ -1,4 +1,5 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { OTHER_RUNTIME_SUITES } from "./package-tests/ecosystem/support/runtimes.js";
 import SetupFirstSequencer from "./scripts/test/setupFirstSequencer.js";
 
 // Time limits here catch hangs; they never judge speed. Each is far above what its tests need on an idle 2-core
@@ -49,6 +50,8 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["package-tests/**/*.test.ts"],
+          // Bun, Deno and workerd come from .ci/runtimes, which CI installs; `.ci/on-runtime <name>` runs each.
+          exclude: [...configDefaults.exclude, ...OTHER_RUNTIME_SUITES],
           // Packs the tarball (prepack builds dist/) and boots a Prism mock, once for the package suites.
           globalSetup: ["package-tests/support/globalSetup.ts"],
           testTimeout: 180 * SECOND,

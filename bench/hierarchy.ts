@@ -7,13 +7,13 @@
 import type * as Hierarchy from "../hierarchy/index.js";
 import type { DesiredConnection, DesiredEntity, TenantState } from "../hierarchy/index.js";
 import type * as Package from "../src/index.js";
-import type * as Testing from "../stand-in/index.js";
+import type * as Testing from "../stand-in/node.js";
 import { summarize } from "./measure.js";
 
 const dist = (path: string) => new URL(`../dist/${path}`, import.meta.url).href;
 const { planChanges, applyPlan, readTenant } = (await import(dist("hierarchy/index.js"))) as typeof Hierarchy;
 const { createZuoraClient } = (await import(dist("src/index.js"))) as typeof Package;
-const { createStandIn } = (await import(dist("stand-in/index.js"))) as typeof Testing;
+const { createStandIn, listen } = (await import(dist("stand-in/node.js"))) as typeof Testing;
 
 /** The plan's budget for 5,000 entities and 5,000 connections, in ms. */
 export const PLAN_BUDGET_MS = 1000;
@@ -92,7 +92,7 @@ export async function benchHierarchy(quick: boolean): Promise<HierarchyBench> {
   }
 
   const standIn = createStandIn();
-  const server = await standIn.listen();
+  const server = await listen(standIn);
   try {
     const zuora = createZuoraClient({ baseUrl: server.url, auth: "bench-token" });
     const file = wideFile(500);

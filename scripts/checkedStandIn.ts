@@ -1,6 +1,6 @@
 import { type FrontLayer, startFrontLayer } from "../mock-server/frontLayer.js";
-import { createStandIn, type StandIn, type StandInOptions } from "../stand-in/index.js";
 import type { ListeningStandIn } from "../stand-in/listen.js";
+import { createStandIn, listen, type StandIn, type StandInOptions } from "../stand-in/node.js";
 import { type RunningPrism, startPrism } from "./prism.js";
 
 /** The stand-in behind `prism proxy --errors`, behind the front layer, all on loopback. */
@@ -22,7 +22,7 @@ export interface CheckedStandIn {
  */
 export async function startCheckedStandIn(options: StandInOptions = {}): Promise<CheckedStandIn> {
   const standIn = createStandIn(options);
-  const server: ListeningStandIn = await standIn.listen();
+  const server: ListeningStandIn = await listen(standIn);
   let prism: RunningPrism | undefined;
   let front: FrontLayer | undefined;
   try {

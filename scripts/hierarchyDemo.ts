@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../hierarchy/cli/io.js";
 import { main } from "../hierarchy/cli/main.js";
-import { createStandIn } from "../stand-in/index.js";
+import { createStandIn, listen } from "../stand-in/node.js";
 import type { CheckResult } from "./verify/verifyContract.js";
 
 // Named as a person in the project's folder would type it.
@@ -14,7 +14,7 @@ const EXAMPLE = relative(process.cwd(), fileURLToPath(new URL("../examples/hiera
  * them. Resolves to the checks: the first plan has changes, the apply completes, the second plan has none.
  */
 export async function hierarchyDemo(write: (line: string) => void = console.log): Promise<CheckResult[]> {
-  const server = await createStandIn().listen();
+  const server = await listen(createStandIn());
   const env = { ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "npm-start-token" };
   const io: Io = {
     out: (line) => write(`  ${line}`),

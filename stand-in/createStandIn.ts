@@ -5,7 +5,7 @@ import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
 import { RateLimitWindow } from "./http/rateLimit.js";
-import { type ListeningStandIn, type ListenOptions, listen } from "./listen.js";
+import type { ListeningStandIn, ListenOptions } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
 /** How a stand-in starts (and starts again on `reset()`). */
@@ -21,7 +21,13 @@ export interface StandIn {
    * matter (no request leaves the process); paths and methods are the spec's.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** Serves the same tenant over HTTP on loopback (a free port unless told), for code that is not JavaScript. */
+  /**
+   * Serves the same tenant over HTTP on loopback (a free port unless told), where `zuora-multi-entity/testing`
+   * resolves to its Node build (Node, Bun, Deno); elsewhere it rejects, saying what to import.
+   *
+   * @deprecated Use `listen(standIn, options)` from `zuora-multi-entity/testing/node`, which says in its import that
+   * it needs `node:http`; this method goes in the next minor version.
+   */
   listen(options?: ListenOptions): Promise<ListeningStandIn>;
   /** Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens. */
   reset(): void;
@@ -39,6 +45,20 @@ export interface StandIn {
   expireTokens(): void;
 }
 
+/** Serves a fetch-style handler over HTTP (Node's server, in `./node.ts`). */
+export type Serve = (
+  handler: (request: Request) => Promise<Response>,
+  options?: ListenOptions,
+) => Promise<ListeningStandIn>;
+
+/** What the deprecated `standIn.listen()` does where `zuora-multi-entity/testing` has no server (browsers, workers). */
+const noServer: Serve = () =>
+  Promise.reject(
+    new Error(
+      'standIn.listen() needs node:http, which this build of zuora-multi-entity/testing leaves out so that it bundles for browsers and workers: on Node, Bun or Deno, use listen(standIn) from "zuora-multi-entity/testing/node"',
+    ),
+  );
+
 /**
  * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
  * deleted, connections initiated, accepted, denied and disconnected, users given access to other entities, and
@@ -46,6 +66,11 @@ export interface StandIn {
  * 8-digit reason code). See the README, "Testing your code".
  */
 export function createStandIn(options: StandInOptions = {}): StandIn {
+  return standInServedBy(noServer, options);
+}
+
+/** {@link createStandIn}, with `serve` behind the deprecated `standIn.listen()`. */
+export function standInServedBy(serve: Serve, options: StandInOptions = {}): StandIn {
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();
@@ -60,7 +85,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       if (pathname.startsWith(CONTROL_PREFIX)) return control(standIn, request, pathname);
       return handleRequest(parts, request);
     },
-    listen: (listenOptions) => listen((request) => standIn.fetch(request), listenOptions),
+    listen: (listenOptions) => serve((request) => standIn.fetch(request), listenOptions),
     reset() {
       tenant = new Tenant(options);
       auth.reset();

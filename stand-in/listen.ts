@@ -20,9 +20,9 @@ export interface ListenOptions {
 }
 
 /**
- * Serves a fetch-style handler over HTTP with Node's own server. `node:http` is imported here, when listening, so
- * the in-process `fetch` of the stand-in loads anywhere fetch runs. A handler that rejects (an injected connection
- * reset) drops the connection, as a network would.
+ * Serves a fetch-style handler over HTTP with Node's own server (Node, Bun and Deno have `node:http`). Only the
+ * Node entry (`./node.ts`, `zuora-multi-entity/testing/node`) loads this file, so the portable `./testing` bundles
+ * without it. A handler that rejects (an injected connection reset) drops the connection, as a network would.
  */
 export async function listen(
   handler: (request: Request) => Promise<Response>,

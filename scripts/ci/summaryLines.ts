@@ -6,7 +6,9 @@
  * checked nothing, and the line must not read as if all were well.
  *
  * Above the count, each failed test is named with its file and the first line of its failure, because a CI log is
- * often read from its tail only: the count alone says that something failed, not what.
+ * often read from its tail only: the count alone says that something failed, not what. Between the two, a table
+ * counts the tests of each runtime: the one a report's name says (`vitest-node22.json`, `vitest-bun.json`), the
+ * Node running this for the main run's report, and Chromium for the browser suites, whichever report holds them.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, relative } from "node:path";
@@ -29,7 +31,11 @@ interface Count {
   passed: number;
   failed: number;
   skipped: number;
-  /** One line per failed test or failed file. */
+}
+
+/** A report's counts, each test under the runtime it ran on, and one line per failed test or failed file. */
+interface ReportCount {
+  byRuntime: Map<string, Count>;
   failures: string[];
 }
 
@@ -37,6 +43,10 @@ interface Count {
 const MAX_LISTED = 20;
 /** A failure's first line is cut to this many characters. */
 const MAX_LINE = 200;
+/** The runtimes CI proves, in the order the per-runtime count lists them (others follow, by name). */
+const RUNTIMES = ["node20", "node22", "node24", "bun", "deno", "workerd", "chromium"];
+/** The package suites whose tests run the package in Chromium, whichever Node runs vitest. */
+const CHROMIUM_FILE = /(?:^|[\\/])package-tests[\\/](?:ecosystem[\\/])?(?:browser|chromium)\.test\.ts$/;
 
 /** The first non-empty line of a failure message, without colour codes, cut to {@link MAX_LINE} characters. */
 function firstLine(message: string | undefined): string {
@@ -49,55 +59,98 @@ function firstLine(message: string | undefined): string {
   return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 1)}…` : line;
 }
 
+/**
+ * The runtime a report's name says (`vitest-node22.json`, `vitest-bun.json`: the runs .ci/on-node and
+ * .ci/on-runtime make), or undefined for the main run's report, which ran on the Node running this.
+ */
+function namedRuntime(file: string): string | undefined {
+  return /^vitest-(\w+)$/.exec(basename(file, ".json"))?.[1];
+}
+
+function add(byRuntime: Map<string, Count>, runtime: string, count: Count): void {
+  const sum = byRuntime.get(runtime) ?? { passed: 0, failed: 0, skipped: 0 };
+  byRuntime.set(runtime, {
+    passed: sum.passed + count.passed,
+    failed: sum.failed + count.failed,
+    skipped: sum.skipped + count.skipped,
+  });
+}
+
 /** The count of one vitest JSON report; nothing when the file does not exist. */
-function countReport(file: string): Count {
-  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0, failures: [] };
-  const report = JSON.parse(readFileSync(file, "utf8")) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    testResults: FileResult[];
-  };
-  // The report's name says the Node line for the runs on other lines (vitest-node22.json).
-  const line = /^vitest-(node\d+)$/.exec(basename(file, ".json"))?.[1];
+function countReport(file: string): ReportCount {
+  const named = namedRuntime(file);
+  const byRuntime = new Map<string, Count>();
+  if (!existsSync(file)) {
+    if (named) byRuntime.set(named, { passed: 0, failed: 0, skipped: 0 });
+    return { byRuntime, failures: [] };
+  }
+  const report = JSON.parse(readFileSync(file, "utf8")) as { testResults: FileResult[] };
+  const mainRuntime = named ?? `node${process.versions.node.split(".")[0]}`;
   const where = (result: FileResult) =>
-    `${line ? `[${line}] ` : ""}${result.name ? relative(process.cwd(), result.name) : "(unknown file)"}`;
-  let failed = report.numFailedTests;
-  let skipped = 0;
+    `${named ? `[${named}] ` : ""}${result.name ? relative(process.cwd(), result.name) : "(unknown file)"}`;
   const failures: string[] = [];
   for (const result of report.testResults) {
-    const notRun = result.assertionResults.filter((test) => test.status !== "passed" && test.status !== "failed");
-    for (const test of result.assertionResults.filter((each) => each.status === "failed")) {
+    const runtime = result.name && CHROMIUM_FILE.test(result.name) ? "chromium" : mainRuntime;
+    const tests = result.assertionResults;
+    const notRun = tests.filter((test) => test.status !== "passed" && test.status !== "failed");
+    const failedTests = tests.filter((each) => each.status === "failed");
+    for (const test of failedTests) {
       failures.push(`${where(result)} › ${test.fullName ?? "(unnamed)"}: ${firstLine(test.failureMessages?.[0])}`);
     }
+    const count = { passed: tests.length - notRun.length - failedTests.length, failed: failedTests.length, skipped: 0 };
     if (result.status === "failed") {
       // A file that failed before any test was collected still counts once.
-      failed += result.assertionResults.length === 0 ? 1 : notRun.length;
-      if (result.assertionResults.length === 0 || notRun.length > 0) {
+      count.failed += tests.length === 0 ? 1 : notRun.length;
+      if (tests.length === 0 || notRun.length > 0) {
         failures.push(`${where(result)}: the file failed: ${firstLine(result.message)}`);
       }
     } else {
-      skipped += notRun.length;
+      count.skipped = notRun.length;
     }
+    add(byRuntime, runtime, count);
   }
-  return { passed: report.numPassedTests, failed, skipped, failures };
+  return { byRuntime, failures };
+}
+
+/** The per-runtime count as a small table (not in the `N passed, N failed` form, which the last line alone has). */
+function runtimeTable(byRuntime: Map<string, Count>): string[] {
+  const order = (name: string) => (RUNTIMES.includes(name) ? RUNTIMES.indexOf(name) : RUNTIMES.length);
+  const names = [...byRuntime.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const row = (cells: (string | number)[]) =>
+    cells.map((cell, index) => (index === 0 ? String(cell).padEnd(9) : String(cell).padStart(8))).join("");
+  return [
+    row(["runtime", "passed", "failed", "skipped"]),
+    ...names.map((name) => {
+      const count = byRuntime.get(name) as Count;
+      const ran = count.passed + count.failed + count.skipped > 0;
+      return ran ? row([name, count.passed, count.failed, count.skipped]) : `${name.padEnd(9)}not run (no report)`;
+    }),
+  ];
 }
 
 /**
  * The lines CI prints for these vitest JSON reports: a `FAILED …` line per failed test or file (at most
- * {@link MAX_LISTED}, then how many more), then the count line, `N passed, N failed[, N skipped]`.
+ * {@link MAX_LISTED}, then how many more), the table of counts per runtime, then the count line,
+ * `N passed, N failed[, N skipped]`.
  */
 export function summaryLines(files: readonly string[]): string[] {
-  const total = files.map(countReport).reduce(
+  const byRuntime = new Map<string, Count>();
+  const failures: string[] = [];
+  for (const report of files.map(countReport)) {
+    for (const [runtime, count] of report.byRuntime) add(byRuntime, runtime, count);
+    failures.push(...report.failures);
+  }
+  const total = [...byRuntime.values()].reduce(
     (sum, count) => ({
       passed: sum.passed + count.passed,
       failed: sum.failed + count.failed,
       skipped: sum.skipped + count.skipped,
-      failures: [...sum.failures, ...count.failures],
     }),
-    { passed: 0, failed: 0, skipped: 0, failures: [] as string[] },
+    { passed: 0, failed: 0, skipped: 0 },
   );
-  const lines = total.failures.slice(0, MAX_LISTED).map((failure) => `FAILED ${failure}`);
-  if (total.failures.length > MAX_LISTED) lines.push(`FAILED … and ${total.failures.length - MAX_LISTED} more`);
+  const lines = failures.slice(0, MAX_LISTED).map((failure) => `FAILED ${failure}`);
+  if (failures.length > MAX_LISTED) lines.push(`FAILED … and ${failures.length - MAX_LISTED} more`);
+  lines.push(...runtimeTable(byRuntime));
   lines.push(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   return lines;
 }

@@ -47,7 +47,7 @@ export function policyOrder(settings: PolicySettings): Policy[] {
   // Above compression and retries, so that on a 401 it can refresh the token and re-run everything below once.
   policies.push(authPolicy({ source: settings.tokens }));
   // Above retries, so the body is gzipped once, not per attempt.
-  if (settings.compression) policies.push(compressionPolicy(settings.compression));
+  if (settings.compression) policies.push(compressionPolicy({ ...settings.compression, log: settings.retry.log }));
   // Innermost: resends exactly what the policies above produced.
   policies.push(retryPolicy(settings.retry));
   return policies;

@@ -1,3 +1,4 @@
+import type { Log } from "../logging/log.js";
 import type { Policy } from "../pipeline/types.js";
 
 /** Options of {@link compressionPolicy}. */
@@ -8,6 +9,10 @@ export interface CompressionPolicyOptions {
   acceptGzip: boolean;
   /** Whether this runtime lets a script set `Accept-Encoding`. Defaults to {@link runtimeAllowsAcceptEncoding}. */
   canSetAcceptEncoding?: boolean;
+  /** Whether this runtime has `CompressionStream`. Defaults to {@link runtimeHasCompressionStream}. */
+  canGzip?: boolean;
+  /** Where a body sent uncompressed for want of `CompressionStream` is said, at debug. */
+  log?: Log | undefined;
 }
 
 /**
@@ -22,6 +27,12 @@ export const runtimeAllowsAcceptEncoding: boolean = (() => {
   }
 })();
 
+/**
+ * Node, Deno, Bun, workerd and today's browsers have `CompressionStream`; a runtime without it (an older browser or
+ * edge runtime) gets its bodies sent as they are, which Zuora accepts just as well.
+ */
+export const runtimeHasCompressionStream: boolean = typeof globalThis.CompressionStream === "function";
+
 /** Gzips bytes with the standard `CompressionStream`, which Node and browsers both have. */
 export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
@@ -30,19 +41,28 @@ export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<A
 
 /**
  * Asks for gzipped responses (fetch decodes them) and gzips request bodies of `minBytes` or more with
- * `Content-Encoding: gzip`, as Zuora accepts. A body that already has a `Content-Encoding` is left alone: the caller
+ * `Content-Encoding: gzip`, as Zuora accepts, where the runtime has `CompressionStream` (elsewhere the body goes
+ * uncompressed). A body that already has a `Content-Encoding` is left alone: the caller
  * (or an earlier pass of this policy, on a 401 retry) encoded it.
  */
 export function compressionPolicy(options: CompressionPolicyOptions): Policy {
   const setAcceptEncoding = options.acceptGzip && (options.canSetAcceptEncoding ?? runtimeAllowsAcceptEncoding);
+  const canGzip = options.canGzip ?? runtimeHasCompressionStream;
   return {
     name: "compressionPolicy",
     async send(request, next) {
       if (setAcceptEncoding && !request.headers.has("accept-encoding")) request.headers.set("accept-encoding", "gzip");
       const { body } = request;
       if (body && body.byteLength >= options.minBytes && !request.headers.has("content-encoding")) {
-        request.body = await gzip(body);
-        request.headers.set("content-encoding", "gzip");
+        if (canGzip) {
+          request.body = await gzip(body);
+          request.headers.set("content-encoding", "gzip");
+        } else {
+          options.log?.debug(
+            () =>
+              `${request.method} ${request.url}: no CompressionStream here, so its ${body.byteLength}-byte body goes uncompressed`,
+          );
+        }
       }
       return next(request);
     },

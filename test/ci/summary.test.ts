@@ -60,6 +60,16 @@ async function summaryLine(files: ReportFile[]): Promise<string> {
   return summaryOf(await report(files));
 }
 
+/** The runtime the main run's report counts for: the Node running the summary (and this test). */
+const MAIN = `node${process.versions.node.split(".")[0]}`;
+
+/** The per-runtime table as summaryLines prints it, for these rows (runtime, passed, failed, skipped). */
+function table(...rows: [string, number, number, number][]): string[] {
+  const row = (cells: (string | number)[]) =>
+    cells.map((cell, index) => (index === 0 ? String(cell).padEnd(9) : String(cell).padStart(8))).join("");
+  return [row(["runtime", "passed", "failed", "skipped"]), ...rows.map(row)];
+}
+
 describe("the CI count line", () => {
   it("counts passed and failed tests", async () => {
     expect(await summaryLine([{ status: "failed", tests: ["passed", "failed", "passed"] }])).toBe("2 passed, 1 failed");
@@ -90,18 +100,17 @@ describe("the CI count line", () => {
     expect(await summaryOf(node20, node22, node24, join(dir, "never-written.json"))).toBe("3 passed, 2 failed");
   });
 
-  it("names each failed test above the count, with its file, its Node line and its failure's first line", async () => {
-    const node20 = await report(
+  it("names each failed test above the count, with its file, its runtime and its failure's first line", async () => {
+    const main = await report(
       [{ name: "test/a.test.ts", status: "failed", tests: ["passed", "failed"] }],
       "vitest.json",
     );
-    const node22 = await report(
-      [{ name: "test/b.test.ts", status: "failed", tests: ["failed"] }],
-      "vitest-node22.json",
-    );
-    expect(await summaryLines(node20, node22)).toEqual([
+    // Not another Node line: the main run's Node is whichever runs this test (.ci/on-node runs it on 22 and 24).
+    const bun = await report([{ name: "test/b.test.ts", status: "failed", tests: ["failed"] }], "vitest-bun.json");
+    expect(await summaryLines(main, bun)).toEqual([
       "FAILED test/a.test.ts › suite test 1: AssertionError: expected 1",
-      "FAILED [node22] test/b.test.ts › suite test 0: AssertionError: expected 0",
+      "FAILED [bun] test/b.test.ts › suite test 0: AssertionError: expected 0",
+      ...table([MAIN, 1, 1, 0], ["bun", 0, 1, 0]),
       "1 passed, 2 failed",
     ]);
   });
@@ -112,12 +121,16 @@ describe("the CI count line", () => {
     ]);
     expect(await summaryLines(path)).toEqual([
       "FAILED test/c.test.ts: the file failed: Hook timed out in 180000ms",
+      ...table([MAIN, 0, 1, 0]),
       "0 passed, 1 failed",
     ]);
   });
 
   it("lists nothing when all passed", async () => {
-    expect(await summaryLines(await report([{ status: "passed", tests: ["passed"] }]))).toEqual(["1 passed, 0 failed"]);
+    expect(await summaryLines(await report([{ status: "passed", tests: ["passed"] }]))).toEqual([
+      ...table([MAIN, 1, 0, 0]),
+      "1 passed, 0 failed",
+    ]);
   });
 
   it("is what the script prints, run as .ci/run runs it", async () => {
@@ -127,5 +140,26 @@ describe("the CI count line", () => {
     });
     expect(stdout.trim().split("\n")).toEqual(linesFor([path]));
     expect(stdout).toContain("FAILED test/d.test.ts › suite test 1: AssertionError: expected 1");
+  });
+
+  it("counts each runtime on a line of its own: the report's name, the Node of the main run, the package's browser suites", async () => {
+    const main = await report(
+      [
+        { name: "test/unit.test.ts", status: "passed", tests: ["passed", "passed"] },
+        { name: "package-tests/browser.test.ts", status: "passed", tests: ["passed"] },
+        { name: "package-tests/ecosystem/chromium.test.ts", status: "failed", tests: ["passed", "failed"] },
+        { name: "test/browser/chromium.test.ts", status: "passed", tests: ["passed"] },
+      ],
+      "vitest.json",
+    );
+    const bun = await report([{ status: "passed", tests: ["passed"] }], "vitest-bun.json");
+    const deno = await report([{ status: "passed", tests: ["passed", "skipped"] }], "vitest-deno.json");
+    const lines = await summaryLines(main, bun, deno, join(dir, "vitest-workerd.json"));
+    expect(lines.slice(1)).toEqual([
+      ...table([MAIN, 3, 0, 0], ["bun", 1, 0, 0], ["deno", 1, 0, 1]),
+      "workerd  not run (no report)",
+      ...table(["chromium", 2, 1, 0]).slice(1),
+      "7 passed, 1 failed, 1 skipped",
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLog } from "../../src/logging/log.js";
 import type { PipelineRequest } from "../../src/pipeline/types.js";
-import { compressionPolicy, runtimeAllowsAcceptEncoding } from "../../src/policies/compressionPolicy.js";
+import {
+  compressionPolicy,
+  runtimeAllowsAcceptEncoding,
+  runtimeHasCompressionStream,
+} from "../../src/policies/compressionPolicy.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
@@ -12,6 +17,26 @@ afterEach(() => server.close());
 
 // A body well over the default 1024-byte threshold: a long display name is still a valid entity.
 const bigBody = { ...entityBody, displayName: "D".repeat(255), locale: "x".repeat(2000) };
+
+/** A POST as the compression policy receives it, with this body. */
+function postRequest(body: PipelineRequest["body"]): PipelineRequest {
+  return {
+    operationId: "createEntity",
+    url: "http://localhost/v1/entities",
+    method: "POST",
+    headers: new Headers(),
+    body,
+    signal: undefined,
+    timeoutMs: 1000,
+    maxRetries: 0,
+    authenticated: true,
+    transport: undefined,
+    replayable: false,
+    takesParsed: false,
+    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
+    secrets: new Set(),
+  };
+}
 
 describe("compression", () => {
   it("gzips a body at or above the threshold, and the server decodes the original JSON", async () => {
@@ -68,22 +93,7 @@ describe("compression", () => {
   });
 
   it("does not try to set Accept-Encoding where the runtime forbids it", async () => {
-    const request: PipelineRequest = {
-      operationId: "createEntity",
-      url: "http://localhost/v1/entities",
-      method: "POST",
-      headers: new Headers(),
-      body: null,
-      signal: undefined,
-      timeoutMs: 1000,
-      maxRetries: 0,
-      authenticated: true,
-      transport: undefined,
-      replayable: false,
-      takesParsed: false,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
-      secrets: new Set(),
-    };
+    const request = postRequest(null);
     const seen: string[] = [];
     const policy = compressionPolicy({ minBytes: 1024, acceptGzip: true, canSetAcceptEncoding: false });
     await policy.send(request, async (sent) => {
@@ -91,5 +101,30 @@ describe("compression", () => {
       return new Response(null, { status: 204 });
     });
     expect(seen).not.toContain("accept-encoding");
+  });
+
+  it("finds that Node has CompressionStream", () => {
+    expect(runtimeHasCompressionStream).toBe(true);
+  });
+
+  it("sends a large body as it is where the runtime has no CompressionStream, and says so at debug", async () => {
+    const body = new TextEncoder().encode(JSON.stringify({ name: "x".repeat(4096) }));
+    const request = postRequest(body);
+    const sent: { encoding: string | null; bytes: number }[] = [];
+    const lines: string[] = [];
+    const log = createLog({
+      logger: { debug: (line) => lines.push(line), info() {}, warn() {}, error() {} },
+      level: "debug",
+      redact: (text) => text,
+    });
+    const policy = compressionPolicy({ minBytes: 1024, acceptGzip: true, canGzip: false, log });
+    await policy.send(request, async (out) => {
+      sent.push({ encoding: out.headers.get("content-encoding"), bytes: out.body?.byteLength ?? 0 });
+      return new Response(null, { status: 204 });
+    });
+    expect(sent).toEqual([{ encoding: null, bytes: body.byteLength }]);
+    expect(lines).toEqual([
+      `zuora-multi-entity: POST http://localhost/v1/entities: no CompressionStream here, so its ${body.byteLength}-byte body goes uncompressed`,
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Io, wantsColor } from "../../hierarchy/cli/io.js";
 import { main } from "../../hierarchy/cli/main.js";
-import { createStandIn, type ListeningStandIn } from "../../stand-in/index.js";
+import { createStandIn, type ListeningStandIn, listen } from "../../stand-in/node.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "hierarchy/cli/bin.ts");
@@ -18,7 +18,7 @@ const standIn = createStandIn();
 let server: ListeningStandIn;
 let dir: string;
 beforeAll(async () => {
-  server = await standIn.listen();
+  server = await listen(standIn);
   dir = await mkdtemp(join(tmpdir(), "zuora-entities-"));
 });
 afterAll(async () => {

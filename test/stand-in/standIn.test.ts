@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createZuoraClient, reasonCategory, ZuoraBusinessError, ZuoraConnectionError } from "../../src/index.js";
 import { createStandIn } from "../../stand-in/index.js";
+import { listen } from "../../stand-in/node.js";
 
 const BASE = "https://rest.test.zuora.com";
 const place = { locale: "en_US", timezone: "America/Los_Angeles" };
@@ -227,7 +228,7 @@ describe("the stand-in's strict OAuth mode", () => {
 describe("the stand-in over HTTP", () => {
   it("serves the same tenant on a free loopback port, with the control endpoints", async () => {
     const standIn = createStandIn();
-    const server = await standIn.listen();
+    const server = await listen(standIn);
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const seeded = await fetch(`${server.url}/__stand-in/seed`, {
