@@ -112,6 +112,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     timeoutMs,
     backoff,
     sleep,
+    maxConcurrency: options.maxConcurrency ?? 16,
     context,
   });
   const pipeline = createPipeline(policies, transport, { redactor });

@@ -50,8 +50,14 @@ export interface ZuoraClientOptions {
   trackId?: string | undefined;
   /** Retries after the first attempt (network errors, 429, 5xx, 409 in progress). Defaults to 2; 0 disables. */
   maxRetries?: number | undefined;
-  /** Time limit of one attempt, response body included, in ms. Defaults to 30000. */
+  /** Time limit of one attempt, response body included, in ms; it starts when the attempt is sent. Defaults to 30000. */
   timeoutMs?: number | undefined;
+  /**
+   * Calls in flight at most; the others wait in call order (see the README's "Bulk work"). The client lowers it
+   * when Zuora refuses a call for its concurrency limit and waits out a used-up rate limit. Defaults to 16;
+   * `Infinity` turns the limiter off (every call is sent at once, as before).
+   */
+  maxConcurrency?: number | undefined;
   /**
    * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
    * `{ minBytes: 1024, acceptGzip: true }`.

@@ -17,6 +17,7 @@ export function checkOptions(options: ZuoraClientOptions): void {
   checkAuth(options.auth);
   integer("maxRetries", options.maxRetries, 0);
   duration("timeoutMs", options.timeoutMs, 1);
+  checkMaxConcurrency(options.maxConcurrency);
   fn("fetch", options.fetch);
   fn("idempotencyKey", options.idempotencyKey);
   text("trackId", options.trackId);
@@ -83,6 +84,16 @@ function integer(option: string, value: unknown, min: number): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
     throw new ZuoraConfigurationError(option, `must be a whole number ≥ ${min}, got ${shown(value)}`);
+  }
+}
+
+function checkMaxConcurrency(value: unknown): void {
+  if (value === undefined || value === Number.POSITIVE_INFINITY) return;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new ZuoraConfigurationError(
+      "maxConcurrency",
+      `must be a whole number ≥ 1, or Infinity for no limit, got ${shown(value)}`,
+    );
   }
 }
 

@@ -105,6 +105,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     requestId,
     trackId,
     attempts,
+    queuedMs: call.info?.queuedMs,
     idempotencyKey: call.info?.idempotencyKey,
     mayHaveActed,
   };

@@ -115,7 +115,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       replayable,
       takesParsedAnswer: takesParsed,
       parsed: undefined,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0, queuedMs: 0 },
       secrets: new Set(),
     };
     let response: Response;
@@ -130,6 +130,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
           request.secrets,
         ),
         attempts: request.info.attempts,
+        queuedMs: request.info.queuedMs,
         idempotencyKey: request.info.idempotencyKey,
         trackId: request.info.trackId,
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),

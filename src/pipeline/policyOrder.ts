@@ -4,6 +4,7 @@ import { authPolicy } from "../policies/authPolicy.js";
 import { compressionPolicy } from "../policies/compressionPolicy.js";
 import { entityPolicy } from "../policies/entityPolicy.js";
 import { idempotencyPolicy } from "../policies/idempotencyPolicy.js";
+import { limiterPolicy } from "../policies/limiterPolicy.js";
 import { retryPolicy } from "../policies/retryPolicy.js";
 import { trackingPolicy } from "../policies/trackingPolicy.js";
 import type { BackoffOptions } from "../retry/retryStrategy.js";
@@ -22,6 +23,10 @@ export interface PolicySettings {
   timeoutMs: number;
   backoff: BackoffOptions;
   sleep: Sleep;
+  /** Calls in flight at most; Infinity leaves the limiter out. */
+  maxConcurrency: number;
+  /** Where the limiter says what it does (the client's logger, when it has one). */
+  log?: ((level: "info" | "debug", message: string) => void) | undefined;
   /** Redaction, clock and Retry-After cap for the errors the policies build. */
   context: ErrorContext;
 }
@@ -50,6 +55,19 @@ export function policyOrder(settings: PolicySettings): Policy[] {
       ...(settings.newIdempotencyKey ? { newKey: settings.newIdempotencyKey } : {}),
     }),
   );
+  // Above auth, so a queued call gets its token when it goes out; above retries, so an attempt's time limit starts
+  // when it is sent. The token request has a pipeline of its own without it: it never waits behind the calls it serves.
+  if (Number.isFinite(settings.maxConcurrency)) {
+    policies.push(
+      limiterPolicy({
+        maxConcurrency: settings.maxConcurrency,
+        now: settings.backoff.now,
+        sleep: settings.sleep,
+        maxWaitMs: settings.backoff.maxRetryAfterMs,
+        log: settings.log,
+      }),
+    );
+  }
   // Above compression and retries, so that on a 401 it can refresh the token and re-run everything below once.
   policies.push(authPolicy({ source: settings.tokens }));
   // Above retries, so the body is gzipped once, not per attempt.

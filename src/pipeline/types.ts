@@ -11,6 +11,8 @@ export interface CallInfo {
    * carries no `Idempotency-Key` (a PUT or DELETE): Zuora may have acted on them. 0 = every answer was heard.
    */
   unanswered: number;
+  /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset), in ms; 0 = sent at once. */
+  queuedMs: number;
 }
 
 /**
@@ -34,7 +36,24 @@ export interface PipelineRequest {
   readonly info: CallInfo;
   /** The tokens this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;
+  /**
+   * Set by the limiter policy, above the retry loop: the retry loop calls it with each answer it is about to send
+   * again after, and waits for the promise it returns in place of its own sleep of `delayMs` (see limiterPolicy.ts).
+   * Undefined, or a call that returns undefined, leaves the wait to the retry loop.
+   */
+  waitToResend?: ResendWait | undefined;
 }
+
+/**
+ * The limiter's wait before the retry loop resends (see {@link PipelineRequest.waitToResend}): given the answer to
+ * the attempt (undefined when none came), the loop's own delay in ms and the caller's signal, it returns the wait
+ * that replaces the loop's sleep, or undefined to leave that sleep alone. Either way the retry counts once.
+ */
+export type ResendWait = (
+  answer: Response | undefined,
+  delayMs: number,
+  signal: AbortSignal | undefined,
+) => Promise<void> | undefined;
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */
 export type SendRequest = (request: PipelineRequest) => Promise<Response>;

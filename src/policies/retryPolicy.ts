@@ -66,7 +66,9 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         }
         const status = outcome.response?.status ?? 0;
         if (changesState && (outcome.error !== undefined || status >= 500)) request.info.unanswered++;
-        await options.sleep(decision.delayMs, callerSignal);
+        // A limiter above may wait instead (for a free slot, or the rate limit's reset): still one retry per wait.
+        await (request.waitToResend?.(outcome.response, decision.delayMs, callerSignal) ??
+          options.sleep(decision.delayMs, callerSignal));
       }
     },
   };
@@ -151,6 +153,7 @@ function transportError(
   const cause = { ...root, message: redact(root.message) };
   const details = {
     attempts,
+    queuedMs: request.info.queuedMs,
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,

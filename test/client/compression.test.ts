@@ -76,7 +76,7 @@ describe("compression", () => {
       signal: undefined,
       replayable: false,
       takesParsedAnswer: false,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0 },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0, queuedMs: 0 },
       secrets: new Set(),
     };
     const seen: string[] = [];
