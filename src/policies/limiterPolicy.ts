@@ -56,7 +56,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const pause = (ms: number) => {
     const controller = new AbortController();
     pausing = controller;
-    log?.("info", `Zuora's rate limit is used up: ${queue.length} call(s) wait ${Math.ceil(ms)} ms for its reset`);
+    log?.("info", `Zuora's rate limit is used up: calls wait ${Math.ceil(ms)} ms for its reset`);
     sleep(ms, controller.signal).then(
       () => {
         state = resetReached(state);
