@@ -4,7 +4,7 @@ import type { FaultPlan } from "./http/faults.js";
 import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
-import { RateLimitWindow } from "./http/rateLimit.js";
+import { type StandInLimits, TenantLimits } from "./http/limits.js";
 import { type ListeningStandIn, type ListenOptions, listen } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
@@ -12,6 +12,13 @@ import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from
 export interface StandInOptions extends TenantOptions {
   /** How requests are authenticated. Defaults to accepting any bearer token. */
   auth?: StandInAuthOptions;
+  /** Zuora's concurrency and per-minute limits, enforced with Zuora's 429 answers. Defaults to none. */
+  limits?: StandInLimits;
+  /**
+   * How long each request is held before it is answered, in ms (over `fetch` and `listen()` alike), so requests
+   * overlap as they do at Zuora. A refusal for a limit is answered at once. Defaults to 0.
+   */
+  latencyMs?: number;
 }
 
 /** A stateful stand-in for one Zuora Multi-entity tenant. */
@@ -23,7 +30,10 @@ export interface StandIn {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Serves the same tenant over HTTP on loopback (a free port unless told), for code that is not JavaScript. */
   listen(options?: ListenOptions): Promise<ListeningStandIn>;
-  /** Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens. */
+  /**
+   * Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens, and a
+   * fresh rate window.
+   */
   reset(): void;
   /** Adds entities (parents first), connections in any status, and users, bypassing the API's rules. */
   seed(seed: TenantSeed): TenantSnapshot;
@@ -45,12 +55,24 @@ export interface StandIn {
  * (a broken rule is HTTP 200 with `success: false` and an 8-digit reason code). See the README, "Testing your code".
  */
 export function createStandIn(options: StandInOptions = {}): StandIn {
+  const { latencyMs = 0 } = options;
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+    throw new RangeError(`createStandIn: latencyMs must be a number of ms ≥ 0, got ${String(latencyMs)}`);
+  }
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();
   const faults = new Faults();
   const log: HandledRequest[] = [];
-  const parts = { tenant: () => tenant, auth, idempotency, faults, log, rateLimit: new RateLimitWindow() };
+  const parts = {
+    tenant: () => tenant,
+    auth,
+    idempotency,
+    faults,
+    log,
+    limits: new TenantLimits(options.limits),
+    latencyMs,
+  };
 
   const standIn: StandIn = {
     async fetch(input, init) {
@@ -66,7 +88,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       idempotency.reset();
       faults.reset();
       log.length = 0;
-      parts.rateLimit = new RateLimitWindow();
+      parts.limits = new TenantLimits(options.limits);
     },
     seed: (seed) => tenant.seed(seed),
     state: () => tenant.snapshot(),

@@ -49,10 +49,14 @@ export type Admission = { kind: "send" } | { kind: "slot" } | { kind: "reset"; m
 
 /**
  * Decides whether one more call may go out at `now`: not while `floor(limit)` are in flight, and not while the rate
- * window is used up and its reset is still ahead (a call sent then would only meet a 429).
+ * window is used up (a call sent then would only meet a 429): until its reset, or, when the reset is not known, until
+ * the answers in flight say more.
  */
 export function admission(state: LimiterState, now: number): Admission {
-  if (state.allowance <= 0 && state.resetAt > now) return { kind: "reset", ms: state.resetAt - now };
+  if (state.allowance <= 0) {
+    if (state.resetAt > now) return { kind: "reset", ms: state.resetAt - now };
+    if (state.resetAt === 0 && state.inFlight > 0) return { kind: "slot" };
+  }
   if (state.inFlight >= Math.floor(state.limit)) return { kind: "slot" };
   return { kind: "send" };
 }

@@ -38,6 +38,12 @@ describe("admission", () => {
     expect(admission(state({ allowance: 0, resetAt: 30_000 }), 10_000)).toEqual({ kind: "reset", ms: 20_000 });
   });
 
+  it("holds a call once the quota after a reset is spent, until an answer in flight says more", () => {
+    const spent = state({ allowance: 0, resetAt: 0, inFlight: 3 });
+    expect(admission(spent, 0)).toEqual({ kind: "slot" });
+    expect(admission({ ...spent, inFlight: 0 }, 0)).toEqual({ kind: "send" });
+  });
+
   it("sends again once the reset is past, even before an answer says so", () => {
     expect(admission(state({ allowance: 0, resetAt: 30_000 }), 30_000)).toEqual({ kind: "send" });
   });
