@@ -18,6 +18,7 @@ import {
   wrapped,
   wrappedGet,
 } from "./clients.js";
+import { limitsBench, printLimits } from "./limits.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
@@ -148,6 +149,9 @@ try {
     `runtime bundle is ${size.gzipped} B min+gzip, over its ${BUNDLE_BUDGET_BYTES} B budget`,
   );
 
+  // The limiter's budgets: bursts against the stand-in's limits, and its cost on one call (bench/limits.ts).
+  const limits = await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures);
+
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
     machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
@@ -187,11 +191,13 @@ try {
       budgetBytes: BUNDLE_BUDGET_BYTES,
       packages: size.packages,
     },
+    limits,
     failures,
   };
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  printLimits(limits);
 } finally {
   server.process.kill("SIGTERM");
 }

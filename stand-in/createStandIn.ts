@@ -13,12 +13,12 @@ export interface StandInOptions extends TenantOptions {
   /** How requests are authenticated. Defaults to accepting any bearer token. */
   auth?: StandInAuthOptions;
   /** Zuora's concurrency and per-minute limits, enforced with Zuora's 429 answers. Defaults to none. */
-  limits?: StandInLimits;
+  limits?: StandInLimits | undefined;
   /**
    * How long each request is held before it is answered, in ms (over `fetch` and `listen()` alike), so requests
    * overlap as they do at Zuora. A refusal for a limit is answered at once. Defaults to 0.
    */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
 }
 
 /** A stateful stand-in for one Zuora Multi-entity tenant. */

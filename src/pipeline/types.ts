@@ -47,13 +47,15 @@ export interface PipelineRequest {
 /**
  * The limiter's wait before the retry loop resends (see {@link PipelineRequest.waitToResend}): given the answer to
  * the attempt (undefined when none came), the loop's own delay in ms and the caller's signal, it returns the wait
- * that replaces the loop's sleep, or undefined to leave that sleep alone. Either way the retry counts once.
+ * that replaces the loop's sleep, or undefined to leave that sleep alone. The wait resolves to true when it was only
+ * queueing (a refusal for concurrency waited out behind a call of the client's own), which spends no retry; any
+ * other wait spends one.
  */
 export type ResendWait = (
   answer: Response | undefined,
   delayMs: number,
   signal: AbortSignal | undefined,
-) => Promise<void> | undefined;
+) => Promise<boolean> | undefined;
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */
 export type SendRequest = (request: PipelineRequest) => Promise<Response>;

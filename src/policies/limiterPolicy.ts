@@ -32,18 +32,24 @@ export interface LimiterPolicyOptions {
  * it again; when `RateLimit-Remaining` says the window is used up, calls wait for `RateLimit-Reset` (one `info` line
  * per wait) rather than meet a 429. The retry loop below hands each answer it would resend after to
  * {@link PipelineRequest.waitToResend}: the call gives up its slot, waits (for a slot, the reset, or the loop's
- * backoff), and goes out again ahead of the calls queued after it, spending one retry per wait.
+ * backoff), and goes out again ahead of the calls queued after it. A refusal for concurrency waited out behind the
+ * client's own calls is queueing and spends no retry; a wait on time (the reset, a backoff) spends one.
  */
 export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const { now, sleep, log, maxWaitMs } = options;
   let state: LimiterState = initialLimiterState(options.maxConcurrency);
   // Calls waiting, oldest first; each entry lets its call go (the slot is already taken for it).
   const queue: (() => void)[] = [];
-  // The running wait for a rate-limit reset, aborted when no call waits any more.
+  // The running wait for a rate-limit reset, aborted when no call waits any more or an answer shows room after all.
   let pausing: AbortController | undefined;
 
   // `at`: the time the caller already read, so a wait measured from an answer is exactly what the answer said.
   const pump = (at = now()) => {
+    // The answers still coming in may show room left in the window after all: the wait is over.
+    if (pausing !== undefined && admission(state, at).kind !== "reset") {
+      pausing.abort();
+      pausing = undefined;
+    }
     while (queue.length > 0 && pausing === undefined) {
       const verdict = admission(state, at);
       if (verdict.kind === "slot") return;
@@ -57,16 +63,15 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
     const controller = new AbortController();
     pausing = controller;
     log?.("info", `Zuora's rate limit is used up: calls wait ${Math.ceil(ms)} ms for its reset`);
+    const over = (reached: boolean) => {
+      if (pausing !== controller) return;
+      if (reached) state = resetReached(state);
+      pausing = undefined;
+      pump();
+    };
     sleep(ms, controller.signal).then(
-      () => {
-        state = resetReached(state);
-        pausing = undefined;
-        pump();
-      },
-      () => {
-        pausing = undefined;
-        pump();
-      },
+      () => over(true),
+      () => over(false),
     );
   };
 
@@ -138,6 +143,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
           }
           holding = true;
           sentEpoch = state.epoch;
+          return inQueue && reading.kind === "concurrency";
         })();
       };
       let response: Response;

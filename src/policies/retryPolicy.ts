@@ -66,9 +66,11 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         }
         const status = outcome.response?.status ?? 0;
         if (changesState && (outcome.error !== undefined || status >= 500)) request.info.unanswered++;
-        // A limiter above may wait instead (for a free slot, or the rate limit's reset): still one retry per wait.
-        await (request.waitToResend?.(outcome.response, decision.delayMs, callerSignal) ??
+        // A limiter above may wait instead (for a free slot, or the rate limit's reset); a wait for a slot of the
+        // client's own is queueing, not a retry.
+        const queued = await (request.waitToResend?.(outcome.response, decision.delayMs, callerSignal) ??
           options.sleep(decision.delayMs, callerSignal));
+        if (queued === true) attempt--;
       }
     },
   };

@@ -281,21 +281,28 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     await expect(call).resolves.toMatchObject({ success: true });
   });
 
-  it("spends one retry per wait: refused more often than maxRetries allows, the call fails with the 429", async () => {
+  it("spends no retry on a wait behind its own calls, and one per wait on time (nothing of its own in flight)", async () => {
     const tenant = heldTenant();
-    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: 4, maxRetries: 1 });
+    const time = drivenTime();
+    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, maxRetries: 1 });
     const holder = zuora.createEntity(entityBody);
     const refused = zuora.createEntity(entityBody).catch((error: unknown) => error);
     await until(() => tenant.received.length === 2);
+    // Refused while the holder is out: it waits for the holder's slot, which is queueing, not a retry.
     tenant.received[1]?.answer(429, CONCURRENCY_REFUSAL);
-    // Resent once a slot frees: the holder's.
     tenant.received[0]?.answer();
+    await holder;
     await until(() => tenant.received.length === 3);
+    // Refused with nothing else out: only time can help, and that wait spends the one retry allowed.
     tenant.received[2]?.answer(429, CONCURRENCY_REFUSAL);
+    await until(() => time.sleeps.length === 1);
+    time.sleeps[0]?.wake();
+    await until(() => tenant.received.length === 4);
+    tenant.received[3]?.answer(429, CONCURRENCY_REFUSAL);
     const error = await refused;
     expect(error).toBeInstanceOf(ZuoraRateLimitError);
-    expect(error).toMatchObject({ attempts: 2 });
-    await holder;
+    expect(error).toMatchObject({ attempts: 3 });
+    expect(time.sleeps).toHaveLength(1);
   });
 });
 

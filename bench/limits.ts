@@ -1,0 +1,220 @@
+/**
+ * The limiter's budgets (issue "Bulk work inside Zuora's limits"), measured against the stand-in with its limits on:
+ * a burst at the tenant's concurrency limit from one client and from two, a burst over the minute's quota, and the
+ * limiter's cost on one uncontended call. Correctness (every call succeeds, the tenant never serves more than its
+ * limit, the fewest windows) fails the run; times are printed against their budgets, never asserted.
+ */
+import type { ZuoraClient } from "../src/index.js";
+import { createStandIn, type StandIn } from "../stand-in/index.js";
+import { type Call, entityBody, wrapped } from "./clients.js";
+import { interleaved, summarize } from "./measure.js";
+import { createZuoraClient } from "./shippedClient.js";
+
+const CONCURRENCY = 10;
+const LATENCY_MS = 20;
+const WALL_BUDGET = 1.15;
+const SHARED_BUDGET = 0.8;
+const PER_MINUTE = 500;
+const OVER_QUOTA_CALLS = 1200;
+const COST_BUDGET = 1.02;
+
+/** What the limiter scenarios measured. */
+export interface LimitsResults {
+  oneClient: Burst & { wallMs: number; idealMs: number; ratio: number };
+  twoClients: Burst & { wallMs: number; idealMs: number; throughputShare: number };
+  overQuota: {
+    calls: number;
+    perMinute: number;
+    windows: number;
+    fewestWindows: number;
+    refusals: number;
+    failed: number;
+  };
+  singleCall: { limiterOn: number; limiterOff: number; ratio: number; n: number };
+}
+
+interface Burst {
+  calls: number;
+  failed: number;
+  /** The most requests the stand-in served at once. */
+  peakServed: number;
+  /** 429s the stand-in answered (and the clients absorbed). */
+  refusals: number;
+}
+
+/**
+ * Runs the four scenarios: `calls` for the bursts (2,000 in the issue), `singleCalls` sequential calls per client
+ * for the cost of the limiter against the bench server at `url`. Failed checks are pushed to `failures`.
+ */
+export async function limitsBench(
+  url: string,
+  calls: number,
+  singleCalls: number,
+  failures: string[],
+): Promise<LimitsResults> {
+  const check = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
+  const idealMs = (calls * LATENCY_MS) / CONCURRENCY;
+
+  const one = await concurrencyBurst(calls, 1);
+  check(one.failed === 0, `limits, one client: ${one.failed} of ${calls} calls failed`);
+  check(one.peakServed <= CONCURRENCY, `limits, one client: the stand-in served ${one.peakServed} at once`);
+
+  const two = await concurrencyBurst(calls, 2);
+  check(two.failed === 0, `limits, two clients: ${two.failed} of ${calls} calls failed`);
+  check(two.peakServed <= CONCURRENCY, `limits, two clients: the stand-in served ${two.peakServed} at once`);
+
+  const overQuota = await quotaBurst();
+  check(overQuota.failed === 0, `limits, over the quota: ${overQuota.failed} calls failed`);
+  check(
+    overQuota.windows === overQuota.fewestWindows,
+    `limits, over the quota: ${overQuota.windows} windows, ${overQuota.fewestWindows} possible`,
+  );
+
+  // The same wrapped client with the limiter on (the default) and off, call by call against the bench server.
+  const single: Record<string, Call> = {
+    "limiter on": wrapped(url),
+    "limiter off": wrapped(url, entityBody, true, Number.POSITIVE_INFINITY),
+  };
+  await interleaved(single, Math.min(500, singleCalls));
+  const times = await interleaved(single, singleCalls);
+  const on = summarize(times["limiter on"] ?? []).median;
+  const off = summarize(times["limiter off"] ?? []).median;
+
+  return {
+    oneClient: { ...one, idealMs, ratio: one.wallMs / idealMs },
+    twoClients: { ...two, idealMs, throughputShare: idealMs / two.wallMs },
+    overQuota,
+    singleCall: { limiterOn: on, limiterOff: off, ratio: on / off, n: singleCalls },
+  };
+}
+
+/** `calls` createEntity calls started at once, split over `clients` clients, against a stand-in at its limit. */
+async function concurrencyBurst(calls: number, clients: number): Promise<Burst & { wallMs: number }> {
+  const standIn = createStandIn({ limits: { concurrency: CONCURRENCY }, latencyMs: LATENCY_MS });
+  const served = servedTimes(standIn);
+  const zuoras = Array.from({ length: clients }, () =>
+    createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "bench-token", fetch: served.fetch }),
+  );
+  const parentId = standIn.globalEntityId;
+  const start = performance.now();
+  const results = await Promise.allSettled(
+    Array.from({ length: calls }, (_, i) =>
+      (zuoras[i % clients] as ZuoraClient).createEntity({ ...entityBody, parentId, name: `Bulk-${i}` }),
+    ),
+  );
+  const wallMs = performance.now() - start;
+  return {
+    calls,
+    wallMs,
+    failed: results.filter((r) => r.status === "rejected").length,
+    peakServed: served.peak(),
+    refusals: standIn.requests().filter((r) => r.status === 429).length,
+  };
+}
+
+/** The stand-in's fetch, recording when each request it served (not refused) began and ended. */
+function servedTimes(standIn: StandIn) {
+  const spans: [number, number][] = [];
+  return {
+    fetch: async (input: string, init: RequestInit) => {
+      const began = performance.now();
+      const response = await standIn.fetch(input, init);
+      if (response.status !== 429) spans.push([began, performance.now()]);
+      return response;
+    },
+    /** The most spans that overlap at one moment. */
+    peak: () => {
+      const events = spans.flatMap(([a, b]) => [
+        [a, 1],
+        [b, -1],
+      ]);
+      events.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
+      let now = 0;
+      let most = 0;
+      for (const [, step] of events) {
+        now += step as number;
+        most = Math.max(most, now);
+      }
+      return most;
+    },
+  };
+}
+
+/**
+ * {@link OVER_QUOTA_CALLS} calls started at once against a stand-in allowing {@link PER_MINUTE} a minute, on a clock
+ * the client's waits move (once the requests on their way are answered), so no minute passes for real.
+ */
+export async function quotaBurst(): Promise<LimitsResults["overQuota"]> {
+  const clock = { now: 0 };
+  const standIn = createStandIn({ limits: { perMinute: PER_MINUTE, now: () => clock.now } });
+  let traveling = 0;
+  let idle: (() => void)[] = [];
+  const zuora = createZuoraClient({
+    baseUrl: "https://rest.test.zuora.com",
+    auth: "bench-token",
+    retry: {
+      now: () => clock.now,
+      sleep: async (ms, signal) => {
+        // Calls the limiter let go reach the transport a few microtasks later: they must land before time moves.
+        await new Promise((resolve) => setImmediate(resolve));
+        while (traveling > 0) await new Promise<void>((resolve) => idle.push(resolve));
+        signal?.throwIfAborted();
+        clock.now += ms;
+      },
+    },
+    fetch: async (input, init) => {
+      traveling++;
+      try {
+        return await standIn.fetch(input, init);
+      } finally {
+        traveling--;
+        if (traveling === 0) {
+          for (const resolve of idle) resolve();
+          idle = [];
+        }
+      }
+    },
+  });
+  const parentId = standIn.globalEntityId;
+  const results = await Promise.allSettled(
+    Array.from({ length: OVER_QUOTA_CALLS }, (_, i) =>
+      zuora.createEntity({ ...entityBody, parentId, name: `Quota-${i}` }),
+    ),
+  );
+  return {
+    calls: OVER_QUOTA_CALLS,
+    perMinute: PER_MINUTE,
+    windows: Math.floor(clock.now / 60_000) + 1,
+    fewestWindows: Math.ceil(OVER_QUOTA_CALLS / PER_MINUTE),
+    refusals: standIn.requests().filter((r) => r.status === 429).length,
+    failed: results.filter((r) => r.status === "rejected").length,
+  };
+}
+
+/** Prints the scenarios against the issue's budgets. */
+export function printLimits(r: LimitsResults): void {
+  const x = (v: number) => v.toFixed(3);
+  const within = (ok: boolean) => (ok ? "within" : "OVER");
+  const { oneClient: one, twoClients: two, overQuota: quota, singleCall: single } = r;
+  console.log("");
+  console.log(
+    `limits, one client: ${one.calls} createEntity at once, stand-in concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms: ` +
+      `${one.calls - one.failed} succeeded, at most ${one.peakServed} served at once, ${one.refusals} 429s absorbed; ` +
+      `${one.wallMs.toFixed(0)} ms, ${x(one.ratio)}× the ideal ${one.idealMs} ms (${within(one.ratio <= WALL_BUDGET)} the ${WALL_BUDGET} budget)`,
+  );
+  console.log(
+    `limits, two clients sharing the tenant: ${two.calls - two.failed} of ${two.calls} succeeded, at most ${two.peakServed} served at once, ` +
+      `${two.refusals} 429s absorbed; ${two.wallMs.toFixed(0)} ms, throughput ${(two.throughputShare * 100).toFixed(1)} % of the ideal ` +
+      `(${within(two.throughputShare >= SHARED_BUDGET)} the ≥ ${SHARED_BUDGET * 100} % budget)`,
+  );
+  console.log(
+    `limits, over the quota: ${quota.calls} calls at ${quota.perMinute} a minute: ${quota.calls - quota.failed} succeeded in ` +
+      `${quota.windows} windows (fewest possible ${quota.fewestWindows}), ${quota.refusals} 429s (the first burst, before any answer)`,
+  );
+  console.log(
+    `limits, one uncontended call (medians, ${single.n} interleaved): limiter on ${(single.limiterOn * 1000).toFixed(0)} µs, ` +
+      `off ${(single.limiterOff * 1000).toFixed(0)} µs: ${x(single.ratio)} (${within(single.ratio <= COST_BUDGET)} the ${COST_BUDGET} budget)`,
+  );
+}
