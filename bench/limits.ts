@@ -4,8 +4,10 @@
  * limiter's cost on one uncontended call. Correctness (every call succeeds, the tenant never serves more than its
  * limit, the fewest windows) fails the run; times are printed against their budgets, never asserted.
  */
+
+import { spawn } from "node:child_process";
 import type { ZuoraClient } from "../src/index.js";
-import { createStandIn, type StandIn } from "../stand-in/index.js";
+import { createStandIn } from "../stand-in/index.js";
 import { type Call, entityBody, wrapped } from "./clients.js";
 import { interleaved, summarize } from "./measure.js";
 import { createZuoraClient } from "./shippedClient.js";
@@ -20,6 +22,8 @@ const COST_BUDGET = 1.02;
 
 /** What the limiter scenarios measured. */
 export interface LimitsResults {
+  /** The baseline: {@link CONCURRENCY} workers, limiter off, the same calls one after another, in ms. */
+  baselineMs: number;
   oneClient: Burst & { wallMs: number; idealMs: number; ratio: number };
   twoClients: Burst & { wallMs: number; idealMs: number; throughputShare: number };
   overQuota: {
@@ -57,11 +61,21 @@ export async function limitsBench(
   };
   const idealMs = (calls * LATENCY_MS) / CONCURRENCY;
 
-  const one = await concurrencyBurst(calls, 1);
+  const standIn = await startLimitedStandIn();
+  let one: Burst & { wallMs: number };
+  let two: Burst & { wallMs: number };
+  let baseline: Burst & { wallMs: number };
+  try {
+    await concurrencyBurst(standIn, Math.min(calls, 200), 1); // warm-up
+    baseline = await concurrencyBurst(standIn, calls, 0);
+    one = await concurrencyBurst(standIn, calls, 1);
+    two = await concurrencyBurst(standIn, calls, 2);
+  } finally {
+    standIn.stop();
+  }
+  check(baseline.failed === 0, `limits, baseline: ${baseline.failed} of ${calls} calls failed`);
   check(one.failed === 0, `limits, one client: ${one.failed} of ${calls} calls failed`);
   check(one.peakServed <= CONCURRENCY, `limits, one client: the stand-in served ${one.peakServed} at once`);
-
-  const two = await concurrencyBurst(calls, 2);
   check(two.failed === 0, `limits, two clients: ${two.failed} of ${calls} calls failed`);
   check(two.peakServed <= CONCURRENCY, `limits, two clients: the stand-in served ${two.peakServed} at once`);
 
@@ -83,6 +97,7 @@ export async function limitsBench(
   const off = summarize(times["limiter off"] ?? []).median;
 
   return {
+    baselineMs: baseline.wallMs,
     oneClient: { ...one, idealMs, ratio: one.wallMs / idealMs },
     twoClients: { ...two, idealMs, throughputShare: idealMs / two.wallMs },
     overQuota,
@@ -90,55 +105,81 @@ export async function limitsBench(
   };
 }
 
-/** `calls` createEntity calls started at once, split over `clients` clients, against a stand-in at its limit. */
-async function concurrencyBurst(calls: number, clients: number): Promise<Burst & { wallMs: number }> {
-  const standIn = createStandIn({ limits: { concurrency: CONCURRENCY }, latencyMs: LATENCY_MS });
-  const served = servedTimes(standIn);
-  const zuoras = Array.from({ length: clients }, () =>
-    createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "bench-token", fetch: served.fetch }),
+/** The stand-in of bench/limitsServer.ts in a process of its own, at the tenant's limit. */
+async function startLimitedStandIn() {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/limitsServer.ts", String(CONCURRENCY), String(LATENCY_MS)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
-  const parentId = standIn.globalEntityId;
-  const start = performance.now();
-  const results = await Promise.allSettled(
-    Array.from({ length: calls }, (_, i) =>
-      (zuoras[i % clients] as ZuoraClient).createEntity({ ...entityBody, parentId, name: `Bulk-${i}` }),
-    ),
-  );
-  const wallMs = performance.now() - start;
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`bench/limitsServer.ts exited (${code})`)));
+  });
+  const control = async (path: string, method = "GET") =>
+    (await (await fetch(`${url}${path}`, { method })).json()) as {
+      peak: number;
+      refused: number;
+      globalEntityId: string;
+    };
   return {
-    calls,
-    wallMs,
-    failed: results.filter((r) => r.status === "rejected").length,
-    peakServed: served.peak(),
-    refusals: standIn.requests().filter((r) => r.status === 429).length,
+    url,
+    /** A fresh tenant: its global entity's id. */
+    reset: async () => (await control("/__reset", "POST")).globalEntityId,
+    /** The most requests served at once, and the 429s refused, since the reset. */
+    stats: () => control("/__peak"),
+    stop: () => child.kill("SIGTERM"),
   };
 }
 
-/** The stand-in's fetch, recording when each request it served (not refused) began and ended. */
-function servedTimes(standIn: StandIn) {
-  const spans: [number, number][] = [];
+type LimitedStandIn = Awaited<ReturnType<typeof startLimitedStandIn>>;
+
+/**
+ * `calls` createEntity calls against the stand-in at its limit: started at once and split over `clients` clients,
+ * or (`clients: 0`) the baseline, {@link CONCURRENCY} workers of calls one after another with the limiter off: the
+ * best any client can do on this machine, whose costs the ideal leaves out.
+ */
+async function concurrencyBurst(
+  standIn: LimitedStandIn,
+  calls: number,
+  clients: number,
+): Promise<Burst & { wallMs: number }> {
+  const parentId = await standIn.reset();
+  const make = (maxConcurrency?: number) =>
+    createZuoraClient({ baseUrl: standIn.url, auth: "bench-token", maxConcurrency });
+  let failed = 0;
+  const call = (zuora: ZuoraClient, i: number) =>
+    zuora.createEntity({ ...entityBody, parentId, name: `Bulk-${i}` }).then(
+      () => undefined,
+      () => void failed++,
+    );
+  const start = performance.now();
+  if (clients === 0) {
+    const zuora = make(Number.POSITIVE_INFINITY);
+    let next = 0;
+    const worker = async () => {
+      while (next < calls) await call(zuora, next++);
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } else {
+    const zuoras = Array.from({ length: clients }, () => make());
+    await Promise.all(Array.from({ length: calls }, (_, i) => call(zuoras[i % clients] as ZuoraClient, i)));
+  }
+  const wallMs = performance.now() - start;
+  const { peak, refused } = await standIn.stats();
   return {
-    fetch: async (input: string, init: RequestInit) => {
-      const began = performance.now();
-      const response = await standIn.fetch(input, init);
-      if (response.status !== 429) spans.push([began, performance.now()]);
-      return response;
-    },
-    /** The most spans that overlap at one moment. */
-    peak: () => {
-      const events = spans.flatMap(([a, b]) => [
-        [a, 1],
-        [b, -1],
-      ]);
-      events.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
-      let now = 0;
-      let most = 0;
-      for (const [, step] of events) {
-        now += step as number;
-        most = Math.max(most, now);
-      }
-      return most;
-    },
+    calls,
+    wallMs,
+    failed,
+    peakServed: peak,
+    refusals: refused,
   };
 }
 
@@ -198,16 +239,22 @@ export function printLimits(r: LimitsResults): void {
   const x = (v: number) => v.toFixed(3);
   const within = (ok: boolean) => (ok ? "within" : "OVER");
   const { oneClient: one, twoClients: two, overQuota: quota, singleCall: single } = r;
+  const base = (ms: number) => `${x(ms / r.baselineMs)}× the baseline`;
   console.log("");
+  console.log(
+    `limits, baseline (${CONCURRENCY} workers calling one after another, limiter off; the best this machine and stand-in ` +
+      `allow): ${r.baselineMs.toFixed(0)} ms, ${x(r.baselineMs / one.idealMs)}× the ideal`,
+  );
   console.log(
     `limits, one client: ${one.calls} createEntity at once, stand-in concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms: ` +
       `${one.calls - one.failed} succeeded, at most ${one.peakServed} served at once, ${one.refusals} 429s absorbed; ` +
-      `${one.wallMs.toFixed(0)} ms, ${x(one.ratio)}× the ideal ${one.idealMs} ms (${within(one.ratio <= WALL_BUDGET)} the ${WALL_BUDGET} budget)`,
+      `${one.wallMs.toFixed(0)} ms, ${x(one.ratio)}× the ideal ${one.idealMs} ms (${within(one.ratio <= WALL_BUDGET)} the ${WALL_BUDGET} budget), ` +
+      base(one.wallMs),
   );
   console.log(
     `limits, two clients sharing the tenant: ${two.calls - two.failed} of ${two.calls} succeeded, at most ${two.peakServed} served at once, ` +
       `${two.refusals} 429s absorbed; ${two.wallMs.toFixed(0)} ms, throughput ${(two.throughputShare * 100).toFixed(1)} % of the ideal ` +
-      `(${within(two.throughputShare >= SHARED_BUDGET)} the ≥ ${SHARED_BUDGET * 100} % budget)`,
+      `(${within(two.throughputShare >= SHARED_BUDGET)} the ≥ ${SHARED_BUDGET * 100} % budget), ${base(two.wallMs)}`,
   );
   console.log(
     `limits, over the quota: ${quota.calls} calls at ${quota.perMinute} a minute: ${quota.calls - quota.failed} succeeded in ` +
