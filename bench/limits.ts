@@ -6,6 +6,7 @@
  */
 
 import { spawn } from "node:child_process";
+import { drivenClock } from "../scripts/test/drivenClock.js";
 import type { ZuoraClient } from "../src/index.js";
 import { createStandIn } from "../stand-in/index.js";
 import { type Call, entityBody, wrapped } from "./clients.js";
@@ -185,38 +186,16 @@ async function concurrencyBurst(
 
 /**
  * {@link OVER_QUOTA_CALLS} calls started at once against a stand-in allowing {@link PER_MINUTE} a minute, on a clock
- * the client's waits move (once the requests on their way are answered), so no minute passes for real.
+ * the client's waits move, so no minute passes for real.
  */
 export async function quotaBurst(): Promise<LimitsResults["overQuota"]> {
-  const clock = { now: 0 };
-  const standIn = createStandIn({ limits: { perMinute: PER_MINUTE, now: () => clock.now } });
-  let traveling = 0;
-  let idle: (() => void)[] = [];
+  const clock = drivenClock();
+  const standIn = createStandIn({ limits: { perMinute: PER_MINUTE, now: clock.now } });
   const zuora = createZuoraClient({
     baseUrl: "https://rest.test.zuora.com",
     auth: "bench-token",
-    retry: {
-      now: () => clock.now,
-      sleep: async (ms, signal) => {
-        // Calls the limiter let go reach the transport a few microtasks later: they must land before time moves.
-        await new Promise((resolve) => setImmediate(resolve));
-        while (traveling > 0) await new Promise<void>((resolve) => idle.push(resolve));
-        signal?.throwIfAborted();
-        clock.now += ms;
-      },
-    },
-    fetch: async (input, init) => {
-      traveling++;
-      try {
-        return await standIn.fetch(input, init);
-      } finally {
-        traveling--;
-        if (traveling === 0) {
-          for (const resolve of idle) resolve();
-          idle = [];
-        }
-      }
-    },
+    retry: { now: clock.now, sleep: clock.sleep },
+    fetch: clock.around((input, init) => standIn.fetch(input, init)),
   });
   const parentId = standIn.globalEntityId;
   const results = await Promise.allSettled(
@@ -227,7 +206,7 @@ export async function quotaBurst(): Promise<LimitsResults["overQuota"]> {
   return {
     calls: OVER_QUOTA_CALLS,
     perMinute: PER_MINUTE,
-    windows: Math.floor(clock.now / 60_000) + 1,
+    windows: Math.floor(clock.now() / 60_000) + 1,
     fewestWindows: Math.ceil(OVER_QUOTA_CALLS / PER_MINUTE),
     refusals: standIn.requests().filter((r) => r.status === 429).length,
     failed: results.filter((r) => r.status === "rejected").length,
