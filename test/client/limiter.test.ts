@@ -380,6 +380,24 @@ describe("the rate window (RateLimit-*)", () => {
     expect(tenant.received).toHaveLength(1);
   });
 
+  it("ends a wait for the reset early when a later answer shows the window has room after all", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const zuora = limitedClient(tenant, time, { maxConcurrency: 2 });
+    const calls = [1, 2, 3].map(() => zuora.createEntity(entityBody));
+    await until(() => tenant.received.length === 2);
+    // One request left, and another call still out that may take it: no more may go until the reset.
+    tenant.answerNext(200, { "ratelimit-remaining": "1", "ratelimit-reset": "30" });
+    await until(() => time.sleeps.length === 1);
+    expect(time.sleeps[0]?.ms).toBe(30_000);
+    // The call that was out had been counted already: one request is left indeed, and the third call takes it.
+    tenant.answerNext(200, { "ratelimit-remaining": "1", "ratelimit-reset": "30" });
+    await until(() => tenant.received.length === 3);
+    expect(time.sleeps[0]?.signal?.aborted).toBe(true);
+    tenant.answerNext();
+    await Promise.all(calls);
+  });
+
   it("waits out a rate refusal (429, Retry-After) once for every call, and resends the refused one first", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
