@@ -5,13 +5,12 @@
  * limit, the fewest windows) fails the run; times are printed against their budgets, never asserted.
  */
 
-import { spawn } from "node:child_process";
 import { drivenClock } from "../scripts/test/drivenClock.js";
 import type { ZuoraClient } from "../src/index.js";
-import { createStandIn } from "../stand-in/index.js";
+import type { StandIn } from "../stand-in/index.js";
 import { type Call, entityBody, wrapped } from "./clients.js";
 import { interleaved, summarize } from "./measure.js";
-import { createZuoraClient } from "./shippedClient.js";
+import { createStandIn, createZuoraClient } from "./shippedClient.js";
 
 const CONCURRENCY = 10;
 const LATENCY_MS = 20;
@@ -62,18 +61,10 @@ export async function limitsBench(
   };
   const idealMs = (calls * LATENCY_MS) / CONCURRENCY;
 
-  const standIn = await startLimitedStandIn();
-  let one: Burst & { wallMs: number };
-  let two: Burst & { wallMs: number };
-  let baseline: Burst & { wallMs: number };
-  try {
-    await concurrencyBurst(standIn, Math.min(calls, 200), 1); // warm-up
-    baseline = await concurrencyBurst(standIn, calls, 0);
-    one = await concurrencyBurst(standIn, calls, 1);
-    two = await concurrencyBurst(standIn, calls, 2);
-  } finally {
-    standIn.stop();
-  }
+  await concurrencyBurst(Math.min(calls, 200), 1); // warm-up
+  const baseline = await concurrencyBurst(calls, 0);
+  const one = await concurrencyBurst(calls, 1);
+  const two = await concurrencyBurst(calls, 2);
   check(baseline.failed === 0, `limits, baseline: ${baseline.failed} of ${calls} calls failed`);
   check(one.failed === 0, `limits, one client: ${one.failed} of ${calls} calls failed`);
   check(one.peakServed <= CONCURRENCY, `limits, one client: the stand-in served ${one.peakServed} at once`);
@@ -106,55 +97,22 @@ export async function limitsBench(
   };
 }
 
-/** The stand-in of bench/limitsServer.ts in a process of its own, at the tenant's limit. */
-async function startLimitedStandIn() {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "bench/limitsServer.ts", String(CONCURRENCY), String(LATENCY_MS)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`bench/limitsServer.ts exited (${code})`)));
-  });
-  const control = async (path: string, method = "GET") =>
-    (await (await fetch(`${url}${path}`, { method })).json()) as {
-      peak: number;
-      refused: number;
-      globalEntityId: string;
-    };
-  return {
-    url,
-    /** A fresh tenant: its global entity's id. */
-    reset: async () => (await control("/__reset", "POST")).globalEntityId,
-    /** The most requests served at once, and the 429s refused, since the reset. */
-    stats: () => control("/__peak"),
-    stop: () => child.kill("SIGTERM"),
-  };
-}
-
-type LimitedStandIn = Awaited<ReturnType<typeof startLimitedStandIn>>;
-
 /**
  * `calls` createEntity calls against the stand-in at its limit: started at once and split over `clients` clients,
  * or (`clients: 0`) the baseline, {@link CONCURRENCY} workers of calls one after another with the limiter off: the
  * best any client can do on this machine, whose costs the ideal leaves out.
  */
-async function concurrencyBurst(
-  standIn: LimitedStandIn,
-  calls: number,
-  clients: number,
-): Promise<Burst & { wallMs: number }> {
-  const parentId = await standIn.reset();
+async function concurrencyBurst(calls: number, clients: number): Promise<Burst & { wallMs: number }> {
+  const standIn = createStandIn({ limits: { concurrency: CONCURRENCY }, latencyMs: LATENCY_MS });
+  const served = servedSpans(standIn);
+  const parentId = standIn.globalEntityId;
   const make = (maxConcurrency?: number) =>
-    createZuoraClient({ baseUrl: standIn.url, auth: "bench-token", maxConcurrency });
+    createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "bench-token",
+      fetch: served.fetch,
+      maxConcurrency,
+    });
   let failed = 0;
   const call = (zuora: ZuoraClient, i: number) =>
     zuora.createEntity({ ...entityBody, parentId, name: `Bulk-${i}` }).then(
@@ -174,13 +132,40 @@ async function concurrencyBurst(
     await Promise.all(Array.from({ length: calls }, (_, i) => call(zuoras[i % clients] as ZuoraClient, i)));
   }
   const wallMs = performance.now() - start;
-  const { peak, refused } = await standIn.stats();
   return {
     calls,
     wallMs,
     failed,
-    peakServed: peak,
-    refusals: refused,
+    peakServed: served.peak(),
+    refusals: standIn.requests().filter((r) => r.status === 429).length,
+  };
+}
+
+/** The stand-in's fetch, recording when each request it served (not refused) began and ended. */
+function servedSpans(standIn: StandIn) {
+  const spans: [number, number][] = [];
+  return {
+    fetch: async (input: string, init: RequestInit) => {
+      const began = performance.now();
+      const response = await standIn.fetch(input, init);
+      if (response.status !== 429) spans.push([began, performance.now()]);
+      return response;
+    },
+    /** The most requests served at one moment. */
+    peak: () => {
+      const events = spans.flatMap(([a, b]): [number, number][] => [
+        [a, 1],
+        [b, -1],
+      ]);
+      events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      let now = 0;
+      let most = 0;
+      for (const [, step] of events) {
+        now += step;
+        most = Math.max(most, now);
+      }
+      return most;
+    },
   };
 }
 

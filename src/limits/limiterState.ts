@@ -89,6 +89,8 @@ export interface LimitReading {
   kind: "concurrency" | "rate" | "failed" | "other";
   /** `Concurrency-Limit-Limit`: the tenant's concurrent requests. */
   concurrencyLimit: number | undefined;
+  /** `Concurrency-Limit-Remaining`: how many more the tenant took when this request arrived. */
+  concurrencyRemaining: number | undefined;
   /** `RateLimit-Remaining`: requests left in the window closest to exhaustion. */
   remaining: number | undefined;
   /** `RateLimit-Reset`, in ms from now. */
@@ -105,6 +107,7 @@ export interface LimitReading {
  */
 export function readLimits(status: number, headers: Headers, now: number, maxWaitMs: number): LimitReading {
   const concurrencyLimit = count(headers.get("concurrency-limit-limit"));
+  const concurrencyRemaining = count(headers.get("concurrency-limit-remaining"));
   const remaining = count(headers.get("ratelimit-remaining"));
   const reset = count(headers.get("ratelimit-reset"));
   const quota = count(/^\s*(\d+)/.exec(headers.get("ratelimit-limit") ?? "")?.[1] ?? null);
@@ -117,12 +120,13 @@ export function readLimits(status: number, headers: Headers, now: number, maxWai
     // Zuora sends the rate headers on every answer, the concurrency headers with a concurrency refusal: a used-up
     // window names the rate, then the concurrency headers name theirs.
     if (remaining === 0) kind = "rate";
-    else if (concurrencyLimit !== undefined || headers.has("concurrency-limit-remaining")) kind = "concurrency";
+    else if (concurrencyLimit !== undefined || concurrencyRemaining !== undefined) kind = "concurrency";
     else if (retryAfterMs !== undefined) kind = "rate";
   }
   return {
     kind,
     concurrencyLimit,
+    concurrencyRemaining,
     remaining,
     resetMs,
     quota,
@@ -136,7 +140,8 @@ export function readLimits(status: number, headers: Headers, now: number, maxWai
  * - a concurrency refusal means the tenant is full now: the limit drops to what this client still has in flight
  *   (never below 1), and the first refusal since the last decrease also cuts it by {@link DECREASE_FACTOR};
  * - any other answer but a failure (a 5xx) raises the limit by 1/limit (one more call per limit's worth of answers),
- *   up to the ceiling;
+ *   up to the ceiling, unless its `Concurrency-Limit-Remaining` says the tenant was full: then one more call would
+ *   only be refused (this is how clients sharing a tenant settle without refusing each other);
  * - `RateLimit-Remaining` and `-Reset` set how many more requests the window allows (the calls still in flight may
  *   not have been counted yet, so they are taken off); a rate refusal uses the window up until its reset (or
  *   `Retry-After`, whichever is later).
@@ -152,7 +157,7 @@ export function answered(state: LimiterState, reading: LimitReading, sentEpoch: 
       epoch += 1;
     }
     limit = Math.max(1, Math.min(limit, inFlight));
-  } else if (reading.kind === "other") {
+  } else if (reading.kind === "other" && reading.concurrencyRemaining !== 0) {
     limit += 1 / Math.max(1, Math.floor(limit));
   }
   limit = Math.max(1, Math.min(limit, ceiling));

@@ -16,6 +16,7 @@ const state = (over: Partial<LimiterState> = {}): LimiterState => ({ ...initialL
 const reading = (over: Partial<LimitReading> = {}): LimitReading => ({
   kind: "other",
   concurrencyLimit: undefined,
+  concurrencyRemaining: undefined,
   remaining: undefined,
   resetMs: undefined,
   quota: undefined,
@@ -63,7 +64,7 @@ describe("readLimits", () => {
       0,
       60_000,
     );
-    expect(r).toMatchObject({ kind: "concurrency", concurrencyLimit: 10, remaining: 399 });
+    expect(r).toMatchObject({ kind: "concurrency", concurrencyLimit: 10, concurrencyRemaining: 0, remaining: 399 });
   });
 
   it("names a 429 with a used-up window a rate refusal, the concurrency headers notwithstanding", () => {
@@ -133,6 +134,13 @@ describe("answered: the concurrency limit (AIMD)", () => {
     let s = state({ limit: 4, inFlight: 4 });
     for (let i = 0; i < 4; i++) s = sent(answered(s, reading(), s.epoch, 0));
     expect(s.limit).toBe(5);
+  });
+
+  it("does not raise it when the answer says the tenant was full (Concurrency-Limit-Remaining: 0)", () => {
+    const full = answered(state({ limit: 4, inFlight: 4 }), reading({ concurrencyRemaining: 0 }), 0, 0);
+    expect(full.limit).toBe(4);
+    const room = answered(state({ limit: 4, inFlight: 4 }), reading({ concurrencyRemaining: 1 }), 0, 0);
+    expect(room.limit).toBe(4.25);
   });
 
   it("does not raise it on a failure (5xx)", () => {
