@@ -47,9 +47,10 @@ const HEAP_CALLS = 20_000;
 // gets (a signal option checked, the URL parsed as a Request parses it, null pager arguments, query values a URL
 // cannot carry refused, path, query and header values read once for the check and the request, zuora.request()
 // validated: about 340 B), and for the hot path's literals instead of spreads and its operation index by method
-// (about 80 B; GET ratio about 1.1 to 1.05 with the client timed from dist/).
+// (about 80 B; GET ratio about 1.1 to 1.05 with the client timed from dist/), and for the limiter (maxConcurrency,
+// Zuora's concurrency and rate limits: src/limits/limiterState.ts and src/policies/limiterPolicy.ts, about 1,600 B).
 const BUNDLE_TARGET_BYTES = 10_000;
-const BUNDLE_BUDGET_BYTES = 15_400;
+const BUNDLE_BUDGET_BYTES = 17_000;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
