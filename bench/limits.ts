@@ -24,6 +24,8 @@ const COST_BUDGET = 1.02;
 export interface LimitsResults {
   /** The baseline: {@link CONCURRENCY} workers, limiter off, the same calls one after another, in ms. */
   baselineMs: number;
+  /** How busy the baseline kept the tenant (see {@link Burst.utilization}). */
+  baselineUtilization: number;
   oneClient: Burst & { wallMs: number; idealMs: number; ratio: number };
   twoClients: Burst & { wallMs: number; idealMs: number; throughputShare: number };
   overQuota: {
@@ -44,6 +46,11 @@ interface Burst {
   peakServed: number;
   /** 429s the stand-in answered (and the clients absorbed). */
   refusals: number;
+  /**
+   * How busy the clients kept the tenant: requests served at once on average over the run, as a share of its limit.
+   * Unlike the wall time, it leaves out what the machine adds to each request beyond the stand-in's latency.
+   */
+  utilization: number;
 }
 
 /**
@@ -90,6 +97,7 @@ export async function limitsBench(
 
   return {
     baselineMs: baseline.wallMs,
+    baselineUtilization: baseline.utilization,
     oneClient: { ...one, idealMs, ratio: one.wallMs / idealMs },
     twoClients: { ...two, idealMs, throughputShare: idealMs / two.wallMs },
     overQuota,
@@ -138,6 +146,7 @@ async function concurrencyBurst(calls: number, clients: number): Promise<Burst &
     failed,
     peakServed: served.peak(),
     refusals: standIn.requests().filter((r) => r.status === 429).length,
+    utilization: served.busyMs() / wallMs / CONCURRENCY,
   };
 }
 
@@ -151,6 +160,8 @@ function servedSpans(standIn: StandIn) {
       if (response.status !== 429) spans.push([began, performance.now()]);
       return response;
     },
+    /** The time spent serving, summed over the requests, in ms. */
+    busyMs: () => spans.reduce((sum, [a, b]) => sum + (b - a), 0),
     /** The most requests served at one moment. */
     peak: () => {
       const events = spans.flatMap(([a, b]): [number, number][] => [
@@ -203,22 +214,24 @@ export function printLimits(r: LimitsResults): void {
   const x = (v: number) => v.toFixed(3);
   const within = (ok: boolean) => (ok ? "within" : "OVER");
   const { oneClient: one, twoClients: two, overQuota: quota, singleCall: single } = r;
-  const base = (ms: number) => `${x(ms / r.baselineMs)}× the baseline`;
+  const base = (b: Burst & { wallMs: number }) =>
+    `${x(b.wallMs / r.baselineMs)}× the baseline; the tenant kept ${(b.utilization * 100).toFixed(1)} % busy`;
   console.log("");
   console.log(
     `limits, baseline (${CONCURRENCY} workers calling one after another, limiter off; the best this machine and stand-in ` +
-      `allow): ${r.baselineMs.toFixed(0)} ms, ${x(r.baselineMs / one.idealMs)}× the ideal`,
+      `allow): ${r.baselineMs.toFixed(0)} ms, ${x(r.baselineMs / one.idealMs)}× the ideal; the tenant kept ` +
+      `${(r.baselineUtilization * 100).toFixed(1)} % busy`,
   );
   console.log(
     `limits, one client: ${one.calls} createEntity at once, stand-in concurrency ${CONCURRENCY}, latency ${LATENCY_MS} ms: ` +
       `${one.calls - one.failed} succeeded, at most ${one.peakServed} served at once, ${one.refusals} 429s absorbed; ` +
       `${one.wallMs.toFixed(0)} ms, ${x(one.ratio)}× the ideal ${one.idealMs} ms (${within(one.ratio <= WALL_BUDGET)} the ${WALL_BUDGET} budget), ` +
-      base(one.wallMs),
+      base(one),
   );
   console.log(
     `limits, two clients sharing the tenant: ${two.calls - two.failed} of ${two.calls} succeeded, at most ${two.peakServed} served at once, ` +
       `${two.refusals} 429s absorbed; ${two.wallMs.toFixed(0)} ms, throughput ${(two.throughputShare * 100).toFixed(1)} % of the ideal ` +
-      `(${within(two.throughputShare >= SHARED_BUDGET)} the ≥ ${SHARED_BUDGET * 100} % budget), ${base(two.wallMs)}`,
+      `(${within(two.throughputShare >= SHARED_BUDGET)} the ≥ ${SHARED_BUDGET * 100} % budget), ${base(two)}`,
   );
   console.log(
     `limits, over the quota: ${quota.calls} calls at ${quota.perMinute} a minute: ${quota.calls - quota.failed} succeeded in ` +
