@@ -117,6 +117,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       parsed: undefined,
       info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, unanswered: 0, queuedMs: 0 },
       secrets: new Set(),
+      waitToResend: undefined,
     };
     let response: Response;
     try {
