@@ -23,8 +23,8 @@ const SAME_HEADERS = {
   "Accept-Encoding": "gzip",
 };
 
-/** The wrapped client as every wrapped scenario configures it: every policy on. */
-function wrappedClient(baseUrl: string, compression = true) {
+/** The wrapped client as every wrapped scenario configures it: every policy on (the limiter too, unless `maxConcurrency` says). */
+function wrappedClient(baseUrl: string, compression = true, maxConcurrency?: number) {
   return createZuoraClient({
     baseUrl,
     auth: "bench-token",
@@ -32,6 +32,7 @@ function wrappedClient(baseUrl: string, compression = true) {
     entityIds: ENTITY_IDS,
     maxRetries: 2,
     compression: compression ? { minBytes: 1024 } : false,
+    maxConcurrency,
   });
 }
 
@@ -77,8 +78,13 @@ export function rawOpenapiFetch(baseUrl: string, body: unknown = entityBody): Ca
  * The wrapped client with every policy on: static token, track id, entity ids, idempotency key, compression (the
  * threshold is not reached by the reference body), retries enabled (never triggered: the server always succeeds).
  */
-export function wrapped(baseUrl: string, body: unknown = entityBody, compression = true): Call {
-  const client = wrappedClient(baseUrl, compression);
+export function wrapped(
+  baseUrl: string,
+  body: unknown = entityBody,
+  compression = true,
+  maxConcurrency?: number,
+): Call {
+  const client = wrappedClient(baseUrl, compression, maxConcurrency);
   return async () => {
     const { data, response } = await client.POST("/v1/entities", { body: body as typeof entityBody });
     expectSuccess(response.status, data);

@@ -19,6 +19,7 @@ import {
   wrappedGet,
 } from "./clients.js";
 import { benchHierarchy, hierarchyLines } from "./hierarchy.js";
+import { limitsBench, printLimits } from "./limits.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
@@ -41,7 +42,7 @@ const HEAP_CALLS = 20_000;
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 14_500;
-const BUNDLE_BUDGET_BYTES = 16_400;
+const BUNDLE_BUDGET_BYTES = 18_100;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
@@ -146,6 +147,8 @@ try {
     failures.push(error.message);
     return undefined;
   });
+  // The limiter's budgets: bursts against the stand-in's limits, and its cost on one call (bench/limits.ts).
+  const limits = await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures);
 
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
@@ -187,12 +190,14 @@ try {
       budgetBytes: BUNDLE_BUDGET_BYTES,
       packages: size.packages,
     },
+    limits,
     failures,
   };
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
+  printLimits(limits);
 } finally {
   server.process.kill("SIGTERM");
 }

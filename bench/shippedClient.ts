@@ -1,4 +1,5 @@
 import type * as Package from "../src/index.js";
+import type * as Testing from "../stand-in/index.js";
 
 /**
  * The client as users run it: the build in `dist/` (tsc's output, what the package ships), not `src/` through tsx.
@@ -11,3 +12,8 @@ export const { createZuoraClient } = (await import(new URL("../dist/src/index.js
     throw new Error("bench: dist/ is missing; npm run bench builds it (npm run build)", { cause: error });
   },
 )) as typeof Package;
+
+/** The stand-in as users run it (`zuora-multi-entity/testing`), from the same build, for the limiter's scenarios. */
+export const { createStandIn } = (await import(
+  new URL("../dist/stand-in/index.js", import.meta.url).href
+)) as typeof Testing;

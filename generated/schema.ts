@@ -918,7 +918,13 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The tenant's rate limit or concurrent request limit was reached. Wait `Retry-After` seconds, then retry. */
+        /**
+         * @description The tenant's rate limit or concurrent request limit was reached; the request was not performed (and is not
+         *     saved under its `Idempotency-Key`). Over the concurrent request limit, the answer carries
+         *     `Concurrency-Limit-Type`, `-Limit` and `-Remaining`: send again once a request in flight has ended. Over a
+         *     rate limit, `RateLimit-Remaining` is `0`: wait `Retry-After` (or `RateLimit-Reset`) seconds, then retry.
+         *     *Inferred* from Zuora's rate-limit guide.
+         */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -933,11 +939,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "message": "Too many requests"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };

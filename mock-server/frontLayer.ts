@@ -195,9 +195,10 @@ export async function startFrontLayer(
       }
       record.prismStatus = answer.status;
       if (key !== undefined) {
-        // Zuora checks credentials before idempotency, so a 401 is not saved under the key (the retry after a token
-        // refresh must reach the operation); every other answer is, success or failure, as Zuora's guide says.
-        if (answer.status === 401) store.delete(key);
+        // Zuora checks credentials and its limits before idempotency, so a 401 or a 429 is not saved under the key
+        // (the retry after a token refresh or a wait must reach the operation); every other answer is, success or
+        // failure, as Zuora's guide says.
+        if (answer.status === 401 || answer.status === 429) store.delete(key);
         else store.set(key, { method: record.method, path: record.path, answer });
       }
     }

@@ -124,6 +124,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
       options.compression === false
         ? false
         : { minBytes: options.compression?.minBytes ?? 1024, acceptGzip: options.compression?.acceptGzip ?? true },
+    maxConcurrency: options.maxConcurrency ?? 16,
     retry: retrySettings,
   });
   const sendCall = createPipeline(policies, transport, { redactor });

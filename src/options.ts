@@ -54,7 +54,10 @@ export interface ZuoraClientOptions {
    * `maxRetries` overrides it.
    */
   maxRetries?: number | undefined;
-  /** Time limit of one attempt, response body included, in ms. Defaults to 30000; a call's `timeoutMs` overrides it. */
+  /**
+   * Time limit of one attempt, response body included, in ms; it starts when the attempt is sent (not while the call
+   * waits in the queue). Defaults to 30000; a call's `timeoutMs` overrides it.
+   */
   timeoutMs?: number | undefined;
   /**
    * The most bytes of one response body the client reads, after gzip decoding. A larger body ends the call with a
@@ -71,6 +74,12 @@ export interface ZuoraClientOptions {
    * `"error"` or `"off"`. Defaults to the `ZUORA_LOG` environment variable where the runtime has one, else `"warn"`.
    */
   logLevel?: LogLevel | undefined;
+  /**
+   * Calls in flight at most; the others wait in call order (see the README's "Bulk work"). The client lowers it
+   * when Zuora refuses a call for its concurrency limit and waits out a used-up rate limit. Defaults to 16;
+   * `Infinity` turns the limiter off (every call is sent at once, as before).
+   */
+  maxConcurrency?: number | undefined;
   /**
    * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
    * `{ minBytes: 1024, acceptGzip: true }`.

@@ -22,6 +22,8 @@ export interface WithResponse<T> {
   trackId: string | undefined;
   /** How many times the request went out (1 = no retry). */
   attempts: number;
+  /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset) before it went out, in ms. */
+  queuedMs: number;
   /** The `Idempotency-Key` every attempt carried, if any. */
   idempotencyKey: string | undefined;
   /** Zuora's rate-limit headers. */
@@ -69,6 +71,7 @@ function withResponse<T>(data: T, response: Response, info: CallInfo | undefined
     requestId: header("zuora-request-id"),
     trackId: header("zuora-track-id"),
     attempts: info?.attempts ?? 1,
+    queuedMs: info?.queuedMs ?? 0,
     idempotencyKey: info?.idempotencyKey,
     rateLimit: {
       limit: header("ratelimit-limit"),

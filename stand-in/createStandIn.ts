@@ -4,7 +4,7 @@ import type { FaultPlan } from "./http/faults.js";
 import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
-import { RateLimitWindow } from "./http/rateLimit.js";
+import { type StandInLimits, TenantLimits } from "./http/limits.js";
 import type { ListeningStandIn, ListenOptions } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
@@ -12,6 +12,13 @@ import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from
 export interface StandInOptions extends TenantOptions {
   /** How requests are authenticated. Defaults to accepting any bearer token. */
   auth?: StandInAuthOptions;
+  /** Zuora's concurrency and per-minute limits, enforced with Zuora's 429 answers. Defaults to none. */
+  limits?: StandInLimits | undefined;
+  /**
+   * How long each request is held before it is answered, in ms (over `fetch` and `listen()` alike), so requests
+   * overlap as they do at Zuora. A refusal for a limit is answered at once. Defaults to 0.
+   */
+  latencyMs?: number | undefined;
 }
 
 /** A stateful stand-in for one Zuora Multi-entity tenant. */
@@ -29,7 +36,10 @@ export interface StandIn {
    * it needs `node:http`; this method goes in the next minor version.
    */
   listen(options?: ListenOptions): Promise<ListeningStandIn>;
-  /** Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens. */
+  /**
+   * Starts over: one provisioned global entity, no connections, no saved idempotency keys, faults or tokens, and a
+   * fresh rate window.
+   */
   reset(): void;
   /** Adds entities (parents first), connections in any status, users and products, bypassing the API's rules. */
   seed(seed: TenantSeed): TenantSnapshot;
@@ -71,12 +81,24 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
 
 /** {@link createStandIn}, with `serve` behind the deprecated `standIn.listen()`. */
 export function standInServedBy(serve: Serve, options: StandInOptions = {}): StandIn {
+  const { latencyMs = 0 } = options;
+  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+    throw new RangeError(`createStandIn: latencyMs must be a number of ms ≥ 0, got ${String(latencyMs)}`);
+  }
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();
   const faults = new Faults();
   const log: HandledRequest[] = [];
-  const parts = { tenant: () => tenant, auth, idempotency, faults, log, rateLimit: new RateLimitWindow() };
+  const parts = {
+    tenant: () => tenant,
+    auth,
+    idempotency,
+    faults,
+    log,
+    limits: new TenantLimits(options.limits),
+    latencyMs,
+  };
 
   const standIn: StandIn = {
     async fetch(input, init) {
@@ -92,7 +114,7 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
       idempotency.reset();
       faults.reset();
       log.length = 0;
-      parts.rateLimit = new RateLimitWindow();
+      parts.limits = new TenantLimits(options.limits);
     },
     seed: (seed) => tenant.seed(seed),
     state: () => tenant.snapshot(),

@@ -13,6 +13,7 @@ export { createStandIn, type StandIn, type StandInOptions } from "./createStandI
 export type { StandInAuthOptions } from "./http/auth.js";
 export type { Fault, FaultPlan } from "./http/faults.js";
 export type { HandledRequest } from "./http/handleRequest.js";
+export type { StandInLimits } from "./http/limits.js";
 export type { OperationId } from "./http/match.js";
 export type { ListeningStandIn, ListenOptions } from "./listen.js";
 export type { ConnectionSeed, StandInConnection } from "./tenant/connections.js";

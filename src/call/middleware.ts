@@ -113,7 +113,7 @@ async function fromRequest(request: Request, prepared: PreparedCall): Promise<Pr
 /** The record of a call middleware answered itself: nothing went out. */
 function unsent(prepared: PreparedCall): Exchange["record"] {
   return {
-    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
+    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
     method: prepared.method,
     url: prepared.url,
     secrets: new Set(),

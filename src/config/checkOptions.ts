@@ -24,6 +24,7 @@ export function checkOptions(options: ZuoraClientOptions): void {
   if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
     throw new ZuoraConfigurationError("logLevel", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
+  checkMaxConcurrency(options.maxConcurrency);
   fn("fetch", options.fetch);
   fn("idempotencyKey", options.idempotencyKey);
   text("trackId", options.trackId);
@@ -100,6 +101,11 @@ function integer(option: string, value: unknown, min: number): void {
 
 function duration(option: string, value: unknown, min: number, what?: string): void {
   refuse(option, optionRules.duration(value, min, what));
+}
+
+function checkMaxConcurrency(value: unknown): void {
+  if (value === undefined || value === Number.POSITIVE_INFINITY) return;
+  refuse("maxConcurrency", optionRules.count(value, 1));
 }
 
 function fn(option: string, value: unknown): void {

@@ -21,6 +21,8 @@ export interface ZuoraApiErrorDetails {
   trackId?: string | undefined;
   /** How many times the request was sent (1 = no retry). */
   attempts: number;
+  /** How long the call waited in the client's queue, in ms. Defaults to 0. */
+  queuedMs?: number | undefined;
   /** The `Idempotency-Key` every attempt carried. */
   idempotencyKey?: string | undefined;
   /** `Retry-After` of the last response, in ms. */
@@ -51,6 +53,8 @@ export class ZuoraApiError extends ZuoraError {
   readonly trackId: string | undefined;
   /** How many times the request was sent. */
   readonly attempts: number;
+  /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset), in ms. */
+  readonly queuedMs: number;
   /** The `Idempotency-Key` every attempt carried. */
   readonly idempotencyKey: string | undefined;
   /** Whether calling again may succeed. */
@@ -72,6 +76,7 @@ export class ZuoraApiError extends ZuoraError {
     this.requestId = details.requestId;
     this.trackId = details.trackId;
     this.attempts = details.attempts;
+    this.queuedMs = details.queuedMs ?? 0;
     this.idempotencyKey = details.idempotencyKey;
     this.retryable = details.retryable ?? false;
     this.mayHaveActed = details.mayHaveActed ?? false;
@@ -88,6 +93,7 @@ export class ZuoraApiError extends ZuoraError {
       requestId: this.requestId,
       trackId: this.trackId,
       attempts: this.attempts,
+      queuedMs: this.queuedMs,
       idempotencyKey: this.idempotencyKey,
       retryable: this.retryable,
       mayHaveActed: this.mayHaveActed,

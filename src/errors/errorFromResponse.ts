@@ -107,6 +107,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     requestId,
     trackId,
     attempts,
+    queuedMs: call.info?.queuedMs,
     idempotencyKey: call.info?.idempotencyKey,
     mayHaveActed,
   };

@@ -58,8 +58,9 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       replayable,
       takesParsed,
       parsed: undefined,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
+      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
       secrets: callerSecrets(call),
+      waitToResend: undefined,
     };
     let response: Response;
     try {
@@ -73,6 +74,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
           request.secrets,
         ),
         attempts: request.info.attempts,
+        queuedMs: request.info.queuedMs,
         idempotencyKey: request.info.idempotencyKey,
         trackId: request.info.trackId,
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),

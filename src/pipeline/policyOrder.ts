@@ -3,6 +3,7 @@ import { authPolicy } from "../policies/authPolicy.js";
 import { compressionPolicy } from "../policies/compressionPolicy.js";
 import { entityPolicy } from "../policies/entityPolicy.js";
 import { idempotencyPolicy } from "../policies/idempotencyPolicy.js";
+import { limiterPolicy } from "../policies/limiterPolicy.js";
 import { type RetryPolicyOptions, retryPolicy } from "../policies/retryPolicy.js";
 import { trackingPolicy } from "../policies/trackingPolicy.js";
 import type { Policy } from "./types.js";
@@ -15,6 +16,8 @@ export interface PolicySettings {
   idempotencyMethods: readonly string[];
   newIdempotencyKey: (() => string) | undefined;
   compression: { minBytes: number; acceptGzip: boolean } | false;
+  /** Calls in flight at most; Infinity leaves the limiter out. */
+  maxConcurrency: number;
   /** Backoff, clock, sleep, response size cap, log, and the context of the errors the retry loop builds. */
   retry: RetryPolicyOptions;
 }
@@ -44,6 +47,19 @@ export function policyOrder(settings: PolicySettings): Policy[] {
       ...(settings.newIdempotencyKey ? { newKey: settings.newIdempotencyKey } : {}),
     }),
   );
+  // Above auth, so a queued call gets its token when it goes out; above retries, so an attempt's time limit starts
+  // when it is sent. The token request has a pipeline of its own without it: it never waits behind the calls it serves.
+  if (Number.isFinite(settings.maxConcurrency)) {
+    policies.push(
+      limiterPolicy({
+        maxConcurrency: settings.maxConcurrency,
+        now: settings.retry.now,
+        sleep: settings.retry.sleep,
+        maxWaitMs: settings.retry.maxRetryAfterMs,
+        log: settings.retry.log,
+      }),
+    );
+  }
   // Above compression and retries, so that on a 401 it can refresh the token and re-run everything below once.
   policies.push(authPolicy({ source: settings.tokens }));
   // Above retries, so the body is gzipped once, not per attempt.

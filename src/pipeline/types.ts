@@ -11,6 +11,8 @@ export interface CallInfo {
    * Zuora may have acted on them. 0 = every attempt's outcome was known.
    */
   uncertainAttempts: number;
+  /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset), in ms; 0 = sent at once. */
+  queuedMs: number;
 }
 
 /** The request a call prepared: validated, serialized, its URL built. Nothing in it is read from the caller again. */
@@ -54,6 +56,12 @@ export interface PipelineRequest extends Omit<PreparedCall, "bodySecrets"> {
   readonly info: CallInfo;
   /** The credentials this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;
+  /**
+   * Set by the limiter policy, above the retry loop: the retry loop calls it with each answer it is about to send
+   * again after, and waits for the promise it returns in place of its own sleep of `delayMs` (see limiterPolicy.ts).
+   * Undefined, or a call that returns undefined, leaves the wait to the retry loop.
+   */
+  waitToResend?: ResendWait | undefined;
 }
 
 /** What the pipeline keeps about a settled call, handed back with its response (never attached to it). */
@@ -72,6 +80,19 @@ export interface Exchange {
   readonly response: Response;
   readonly record: CallRecord;
 }
+
+/**
+ * The limiter's wait before the retry loop resends (see {@link PipelineRequest.waitToResend}): given the answer to
+ * the attempt (undefined when none came), the loop's own delay in ms and the caller's signal, it returns the wait
+ * that replaces the loop's sleep, or undefined to leave that sleep alone. The wait resolves to true when it was only
+ * queueing (a refusal for concurrency waited out behind a call of the client's own), which spends no retry; any
+ * other wait spends one.
+ */
+export type ResendWait = (
+  answer: Response | undefined,
+  delayMs: number,
+  signal: AbortSignal | undefined,
+) => Promise<boolean> | undefined;
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */
 export type SendRequest = (request: PipelineRequest) => Promise<Response>;

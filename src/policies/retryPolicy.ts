@@ -93,7 +93,11 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
           request.secrets,
         );
         if (changesState && uncertain) request.info.uncertainAttempts++;
-        await options.sleep(decision.delayMs, callerSignal);
+        // A limiter above may wait instead (for a free slot, or the rate limit's reset); a wait for a slot of the
+        // client's own is queueing, not a retry.
+        const queued = await (request.waitToResend?.(outcome.response, decision.delayMs, callerSignal) ??
+          options.sleep(decision.delayMs, callerSignal));
+        if (queued === true) attempt--;
       }
     },
   };
@@ -235,6 +239,7 @@ function transportError(
   const cause = { ...root, message: redact(root.message) };
   const details = {
     attempts,
+    queuedMs: request.info.queuedMs,
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,

@@ -7,8 +7,8 @@ import { unauthorized } from "./auth.js";
 import type { Fault, Faults } from "./faults.js";
 import { handlers } from "./handlers.js";
 import type { IdempotencyStore } from "./idempotency.js";
+import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
-import type { RateLimitWindow } from "./rateLimit.js";
 import { parseJson, requestText } from "./requestBody.js";
 import { checkRequest } from "./validate.js";
 
@@ -34,13 +34,15 @@ export interface StandInParts {
   idempotency: IdempotencyStore;
   faults: Faults;
   log: HandledRequest[];
-  rateLimit: RateLimitWindow;
+  limits: TenantLimits;
+  /** How long each admitted request is held before it is answered, in ms. */
+  latencyMs: number;
 }
 
 const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Key"].methods;
 
 /**
- * Answers one request as a Zuora tenant would: an injected fault first, then the token endpoint, the bearer check,
+ * Answers one request as a Zuora tenant would: the tenant's limits first (when enforced), then an injected fault, then the token endpoint, the bearer check,
  * idempotent replay, the spec's request rules, and the operation itself. A dropped connection (an injected reset) is
  * a rejected promise, as `fetch` gives it.
  */
@@ -56,15 +58,26 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
     reasonCode: undefined,
   };
   parts.log.push(record);
-  const fault = parts.faults.take(matched?.operationId);
-  if (fault === "reset-before") throw connectionReset();
-  const result = typeof fault === "object" ? faultAnswer(fault) : await respond(parts, request, url, matched);
-  if (fault === "reset-after") throw connectionReset();
-  record.status = result.status;
-  const reasons = (result.body as { success?: boolean; reasons?: { code?: unknown }[] } | undefined)?.reasons;
-  if (result.status === 200 && typeof reasons?.[0]?.code === "number") record.reasonCode = reasons[0].code;
-  const counted = { ...result, headers: { ...parts.rateLimit.count(), ...result.headers } };
-  return toResponse(counted, request.headers.get("zuora-track-id"));
+  // Zuora limits the token request apart (and the client never queues it): it is neither counted nor refused here.
+  const admitted = parts.limits.admit(matched?.operationId !== "createToken");
+  if ("refusal" in admitted) {
+    record.status = admitted.refusal.status;
+    return toResponse(admitted.refusal, request.headers.get("zuora-track-id"));
+  }
+  try {
+    if (parts.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, parts.latencyMs));
+    const fault = parts.faults.take(matched?.operationId);
+    if (fault === "reset-before") throw connectionReset();
+    const result = typeof fault === "object" ? faultAnswer(fault) : await respond(parts, request, url, matched);
+    if (fault === "reset-after") throw connectionReset();
+    record.status = result.status;
+    const reasons = (result.body as { success?: boolean; reasons?: { code?: unknown }[] } | undefined)?.reasons;
+    if (result.status === 200 && typeof reasons?.[0]?.code === "number") record.reasonCode = reasons[0].code;
+    const counted = { ...result, headers: { ...admitted.headers, ...result.headers } };
+    return toResponse(counted, request.headers.get("zuora-track-id"));
+  } finally {
+    admitted.release();
+  }
 }
 
 async function respond(parts: StandInParts, request: Request, url: URL, matched: Matched | undefined): Promise<Answer> {

@@ -33,7 +33,7 @@ function postRequest(body: PipelineRequest["body"]): PipelineRequest {
     transport: undefined,
     replayable: false,
     takesParsed: false,
-    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0 },
+    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
     secrets: new Set(),
   };
 }
