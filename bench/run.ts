@@ -42,7 +42,7 @@ const HEAP_CALLS = 20_000;
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 14_500;
-const BUNDLE_BUDGET_BYTES = 18_100;
+const BUNDLE_BUDGET_BYTES = 18_700;
 const RATIO_BUDGET = 1.1;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
