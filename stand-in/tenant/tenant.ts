@@ -49,7 +49,7 @@ export class Tenant {
   /** Removes an unprovisioned entity, the entities under it, and the connections of them all. */
   deleteEntity(id: string): Outcome<StandInEntity[]> {
     const removed = this.entities.remove(id);
-    if (removed.ok) this.connections.forgetEntities(new Set(removed.value.map((e) => e.id)));
+    if (removed.ok) this.connections.forgetEntities(removed.value.map((e) => e.id));
     return removed;
   }
 
@@ -57,12 +57,18 @@ export class Tenant {
   accessibleEntities(username: string): Outcome<StandInEntity[]> {
     const access = this.#users.get(username);
     if (access === undefined) return refuse(Category.notFound, `The user ${username} does not exist.`);
-    const all = this.entities.list();
-    return ok(access === "all" ? all : all.filter((e) => access.includes(e.id)));
+    if (access === "all") return ok(this.entities.list());
+    const allowed = new Set(access);
+    return ok(this.entities.list().filter((e) => allowed.has(e.id)));
   }
 
   /** Adds the seed's entities, connections and users, in that order; throws a TypeError on the first unfit one. */
   seed(seed: TenantSeed): TenantSnapshot {
+    for (const [name, access] of Object.entries(seed.users ?? {})) {
+      if (access !== "all" && !(Array.isArray(access) && access.every((id) => typeof id === "string"))) {
+        throw new TypeError(`seed: the access of user ${name} must be "all" or a list of entity IDs`);
+      }
+    }
     const entities = (seed.entities ?? []).map((e) => this.entities.seed(e));
     const connections = (seed.connections ?? []).map((c) => this.connections.seed(c));
     for (const [name, access] of Object.entries(seed.users ?? {})) this.#users.set(name, access);
