@@ -18,6 +18,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {},
       "query": {
@@ -39,6 +41,8 @@ export const constraints = {
       "auth": true,
       "body": true,
       "bodyRequired": true,
+      "contentType": "application/json",
+      "unknownFields": "ignore",
       "fields": {
         "displayName": {
           "required": false,
@@ -82,6 +86,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -106,6 +112,8 @@ export const constraints = {
       "auth": true,
       "body": true,
       "bodyRequired": true,
+      "contentType": "application/json",
+      "unknownFields": "ignore",
       "fields": {
         "displayName": {
           "required": false,
@@ -152,6 +160,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -176,6 +186,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -200,6 +212,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "username": {
@@ -224,6 +238,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {},
       "query": {
@@ -269,6 +285,8 @@ export const constraints = {
       "auth": true,
       "body": true,
       "bodyRequired": true,
+      "contentType": "application/json",
+      "unknownFields": "ignore",
       "fields": {
         "targetEntityId": {
           "required": true,
@@ -293,6 +311,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -317,6 +337,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -341,6 +363,8 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
+      "contentType": null,
+      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -365,6 +389,8 @@ export const constraints = {
       "auth": false,
       "body": true,
       "bodyRequired": true,
+      "contentType": "application/x-www-form-urlencoded",
+      "unknownFields": "ignore",
       "fields": {
         "client_id": {
           "required": true,

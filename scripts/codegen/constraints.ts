@@ -56,6 +56,13 @@ export interface OperationRule {
   /** The operation takes a request body (its helper takes one after the path parameters). */
   body: boolean;
   bodyRequired: boolean;
+  /** The media type of the request body (`application/json`), or null for an operation that takes none. */
+  contentType: string | null;
+  /**
+   * What the spec says of body fields it does not describe: `refuse` under `additionalProperties: false`, else
+   * `ignore` (JSON Schema admits them, and the server acts on the described fields alone).
+   */
+  unknownFields: "ignore" | "refuse";
   fields: Record<string, FieldRule>;
   /** Path parameters in the order they appear in the path (the order of the helper's first arguments). */
   pathParams: Record<string, ParameterRule>;
@@ -190,10 +197,10 @@ function bodyRule(
   spec: JsonObject,
   operationId: string,
   operation: JsonObject,
-): Pick<OperationRule, "body" | "bodyRequired" | "fields"> {
+): Pick<OperationRule, "body" | "bodyRequired" | "contentType" | "unknownFields" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
-    return { body: false, bodyRequired: false, fields: {} };
+    return { body: false, bodyRequired: false, contentType: null, unknownFields: "ignore", fields: {} };
   }
   const [contentType, media] = Object.entries(requestBody.content)[0] ?? [];
   if (contentType === undefined || !isObject(media)) throw new Error(`${operationId}: request body has no content`);
@@ -206,7 +213,13 @@ function bodyRule(
   for (const [name, raw] of Object.entries(schema.properties)) {
     fields[name] = { ...fieldRule(spec, `${operationId}.${name}`, raw, FIELD_KEYWORDS), required: required.has(name) };
   }
-  return { body: true, bodyRequired: requestBody.required === true, fields };
+  return {
+    body: true,
+    bodyRequired: requestBody.required === true,
+    contentType,
+    unknownFields: schema.additionalProperties === false ? "refuse" : "ignore",
+    fields,
+  };
 }
 
 function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonly string[]): FieldRule {
