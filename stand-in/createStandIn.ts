@@ -5,6 +5,7 @@ import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
 import { RateLimitWindow } from "./http/rateLimit.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./http/requestBody.js";
 import { type ListeningStandIn, type ListenOptions, listen } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
@@ -12,13 +13,23 @@ import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from
 export interface StandInOptions extends TenantOptions {
   /** How requests are authenticated. Defaults to accepting any bearer token. */
   auth?: StandInAuthOptions;
+  /**
+   * The size a request body may reach once decoded (gunzipped), in bytes; a larger one is answered 413 without being
+   * read further. Defaults to 1 MiB (1,048,576). The control endpoints (`/__stand-in/...`) take 16 times as much,
+   * for large seeds.
+   */
+  maxBodyBytes?: number;
 }
+
+/** How many times the body limit a control request may reach (a seed of a large tenant is one request). */
+const CONTROL_BODY_FACTOR = 16;
 
 /** A stateful stand-in for one Zuora Multi-entity tenant. */
 export interface StandIn {
   /**
    * Answers a request in-process, as the tenant would: give it to the client as its `fetch`. The base URL does not
-   * matter (no request leaves the process); paths and methods are the spec's.
+   * matter (no request leaves the process), and may carry a path (`https://proxy.example.com/zuora`): a request is
+   * matched by the spec's path that follows any prefix. Paths and methods are the spec's.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Serves the same tenant over HTTP on loopback (a free port unless told), for code that is not JavaScript. */
@@ -31,7 +42,10 @@ export interface StandIn {
   state(): TenantSnapshot;
   /** The ID of the global entity. */
   readonly globalEntityId: string;
-  /** Arms a failure for the next request that fits the plan (any operation, or the one named). */
+  /**
+   * Arms a failure for the next request that fits the plan (any operation, or the one named). Throws a TypeError for
+   * a plan that cannot be met (an unknown operation, a status outside 400 to 599).
+   */
   failNext(plan: FaultPlan): void;
   /** The requests handled since the start or the last `reset()`, oldest first (copies). */
   requests(): HandledRequest[];
@@ -45,18 +59,32 @@ export interface StandIn {
  * (a broken rule is HTTP 200 with `success: false` and an 8-digit reason code). See the README, "Testing your code".
  */
 export function createStandIn(options: StandInOptions = {}): StandIn {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError("createStandIn: options.maxBodyBytes must be a whole number of bytes, 1 or more");
+  }
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();
   const faults = new Faults();
   const log: HandledRequest[] = [];
-  const parts = { tenant: () => tenant, auth, idempotency, faults, log, rateLimit: new RateLimitWindow() };
+  const parts = {
+    tenant: () => tenant,
+    auth,
+    idempotency,
+    faults,
+    log,
+    rateLimit: new RateLimitWindow(),
+    maxBodyBytes,
+  };
 
   const standIn: StandIn = {
     async fetch(input, init) {
       const request = new Request(input, init);
       const { pathname } = new URL(request.url);
-      if (pathname.startsWith(CONTROL_PREFIX)) return control(standIn, request, pathname);
+      if (pathname.startsWith(CONTROL_PREFIX)) {
+        return control(standIn, request, pathname, maxBodyBytes * CONTROL_BODY_FACTOR);
+      }
       return handleRequest(parts, request);
     },
     listen: (listenOptions) => listen((request) => standIn.fetch(request), listenOptions),

@@ -18,7 +18,12 @@ export function answer(status: number, body: unknown, headers: Record<string, st
 
 /** Zuora's business failure: HTTP 200, `success: false`, and the reason with its 8-digit code. */
 export function businessFailure(refusal: Refusal): Answer {
-  return answer(200, {
+  return failure(200, refusal);
+}
+
+/** A failure with `success: false` and the reason with its 8-digit code, under `status` (200 for a broken rule). */
+export function failure(status: number, refusal: Refusal): Answer {
+  return answer(status, {
     success: false,
     processId: crypto.randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase(),
     reasons: [{ code: reasonCode(refusal.category), message: refusal.message }],

@@ -1,8 +1,10 @@
+import { constraints } from "../../generated/constraints.js";
 import type { OperationId } from "./match.js";
 
 /**
  * A failure to inject into one coming request, to test what code does when the network or Zuora fails:
- * - `{ status }`: answer with this status (429 and 503 carry `Retry-After`), without running the operation;
+ * - `{ status }`: answer with this status, 400 to 599 (429 and 503 carry `Retry-After`, `retryAfterSeconds` or 1),
+ *   without running the operation;
  * - `"reset-before"`: the connection drops before the request arrives (nothing happens; fetch rejects);
  * - `"reset-after"`: the operation runs, then the connection drops before the answer (fetch rejects): the case
  *   where the caller cannot know whether its request took effect.
@@ -20,9 +22,14 @@ export interface FaultPlan {
 export class Faults {
   readonly #armed: FaultPlan[] = [];
 
-  /** Arms a fault for the next request that fits the plan. */
+  /** Arms a fault for the next request that fits the plan; throws a TypeError naming what is wrong with the plan. */
   arm(plan: FaultPlan): void {
-    this.#armed.push(plan);
+    const problem = planProblem(plan);
+    if (problem) throw new TypeError(`failNext: ${problem}`);
+    this.#armed.push({
+      fault: plan.fault,
+      ...(plan.operationId === undefined ? {} : { operationId: plan.operationId }),
+    });
   }
 
   /** Takes the first armed fault that fits this request, if any. */
@@ -41,4 +48,26 @@ export class Faults {
   reset(): void {
     this.#armed.length = 0;
   }
+}
+
+/** What makes a plan impossible to meet (checked when it is armed, so the next request is not the one to fail). */
+function planProblem(plan: unknown): string | undefined {
+  if (typeof plan !== "object" || plan === null) return "the plan must be an object { fault, operationId? }";
+  const { fault, operationId } = plan as { fault?: unknown; operationId?: unknown };
+  if (
+    operationId !== undefined &&
+    !(typeof operationId === "string" && Object.hasOwn(constraints.operations, operationId))
+  ) {
+    return `operationId must be one of the spec's operations (${Object.keys(constraints.operations).join(", ")})`;
+  }
+  if (fault === "reset-before" || fault === "reset-after") return undefined;
+  if (typeof fault !== "object" || fault === null) return 'fault must be "reset-before", "reset-after" or { status }';
+  const { status, retryAfterSeconds } = fault as { status?: unknown; retryAfterSeconds?: unknown };
+  if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
+    return "fault.status must be an integer from 400 to 599";
+  }
+  if (retryAfterSeconds !== undefined && !(Number.isInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)) {
+    return "fault.retryAfterSeconds must be a whole number of seconds, 0 or more";
+  }
+  return undefined;
 }

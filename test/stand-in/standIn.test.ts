@@ -13,10 +13,11 @@ function setUp() {
   return { standIn, zuora };
 }
 
-/** A raw request to the stand-in, without the client (and its checks) in the way. */
+/** A raw request to the stand-in, without the client (and its checks) in the way; a body is labelled JSON. */
 function raw(standIn: ReturnType<typeof createStandIn>, path: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (!headers.has("authorization")) headers.set("authorization", "Bearer t");
+  if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   return standIn.fetch(`${BASE}${path}`, { ...init, headers });
 }
 
