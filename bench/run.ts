@@ -21,6 +21,7 @@ import {
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
+import { benchStandIn, describeStandInBench } from "./standIn.js";
 
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
@@ -148,6 +149,13 @@ try {
     `runtime bundle is ${size.gzipped} B min+gzip, over its ${BUNDLE_BUDGET_BYTES} B budget`,
   );
 
+  // The stand-in at a large tenant's size, in this process (its own figures; no client involved).
+  const standIn = await benchStandIn();
+  check(
+    Object.keys(standIn.answers).every((kind) => kind.startsWith("200")),
+    `the stand-in answered ${JSON.stringify(standIn.answers)}`,
+  );
+
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
     machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
@@ -187,11 +195,13 @@ try {
       budgetBytes: BUNDLE_BUDGET_BYTES,
       packages: size.packages,
     },
+    standIn,
     failures,
   };
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  console.log(describeStandInBench(standIn));
 } finally {
   server.process.kill("SIGTERM");
 }

@@ -32,8 +32,8 @@ export function failure(status: number, refusal: Refusal): Answer {
 
 /** Turns an {@link Answer} into a fetch `Response`, echoing `Zuora-Track-Id` as Zuora does. */
 export function toResponse(result: Answer, trackId: string | null): Response {
-  const headers = new Headers(result.headers);
-  if (trackId !== null) headers.set("zuora-track-id", trackId);
+  // A plain record, converted once by Response (a Headers built first would be converted, and copied, twice).
+  const headers = trackId === null ? result.headers : { ...result.headers, "zuora-track-id": trackId };
   const body = result.body === undefined ? null : JSON.stringify(result.body);
   return new Response(body, { status: result.status, headers });
 }

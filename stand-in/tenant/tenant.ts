@@ -72,11 +72,16 @@ export class Tenant {
     const entities = (seed.entities ?? []).map((e) => this.entities.seed(e));
     const connections = (seed.connections ?? []).map((c) => this.connections.seed(c));
     for (const [name, access] of Object.entries(seed.users ?? {})) this.#users.set(name, access);
-    return structuredClone({ entities, connections });
+    return copies(entities, connections);
   }
 
   /** A copy of every entity and connection. */
   snapshot(): TenantSnapshot {
-    return structuredClone({ entities: this.entities.list(), connections: this.connections.all() });
+    return copies(this.entities.list(), this.connections.all());
   }
+}
+
+/** Copies of flat records (every field a primitive): a spread each, many times cheaper than structuredClone. */
+function copies(entities: readonly StandInEntity[], connections: readonly StandInConnection[]): TenantSnapshot {
+  return { entities: entities.map((e) => ({ ...e })), connections: connections.map((c) => ({ ...c })) };
 }
