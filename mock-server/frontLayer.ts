@@ -310,7 +310,6 @@ function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown
   }
   const status = error instanceof Refused ? error.status : error instanceof BadControlRequest ? 400 : 500;
   const message = error instanceof Error && status !== 500 ? error.message : "The front layer failed.";
-  if (!req.complete) res.setHeader("connection", "close");
   sendJson(res, status, { success: false, reasons: [{ code: "FrontLayer", message }] });
 }
 

@@ -23,7 +23,8 @@ export interface ListenOptions {
  * Serves a fetch-style handler over HTTP with Node's own server. `node:http` is imported here, when listening, so
  * the in-process `fetch` of the stand-in loads anywhere fetch runs. The request body reaches the handler as a
  * stream, so the handler's size limit bounds the memory a body costs; a body it leaves unread is drained and
- * dropped, and the connection closed after the answer. A handler that rejects (an injected connection reset) drops
+ * dropped (closing the connection instead would reset it under a client still sending, which then never reads the
+ * answer). A handler that rejects (an injected connection reset) drops
  * the connection, as a network would.
  */
 export async function listen(
@@ -75,20 +76,16 @@ async function serve(
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
   const url = new URL(req.url ?? "/", `http://${host.includes(":") ? `[${host}]` : host}`);
-  const request = new Request(url, {
-    method,
-    headers,
-    body: hasBody ? bodyStream(req) : null,
-    duplex: "half",
-  } as RequestInit);
+  const body = hasBody ? bodyStream(req) : undefined;
+  const request = new Request(url, { method, headers, body: body?.stream ?? null, duplex: "half" } as RequestInit);
   const response = await handler(request);
+  // A body the handler left unread (a 401 first, an operation that takes none) must not stall the connection.
+  body?.drain();
   const out = Buffer.from(await response.arrayBuffer());
   const outHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     outHeaders[name] = value;
   });
-  // A body the handler did not read to its end (over the limit, or of the wrong type) is not waited for.
-  if (!req.complete) outHeaders.connection = "close";
   res.writeHead(response.status, { ...outHeaders, "content-length": String(out.length) });
   res.end(out);
 }
@@ -98,9 +95,13 @@ async function serve(
  * whole), and that drains and drops the rest when the handler stops reading (so the answer still reaches a client
  * that is still sending).
  */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyStream(req: IncomingMessage): { stream: ReadableStream<Uint8Array>; drain(): void } {
   let cancelled = false;
-  return new ReadableStream<Uint8Array>(
+  const drain = () => {
+    cancelled = true;
+    req.resume();
+  };
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         req.pause();
@@ -124,11 +125,9 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
       pull() {
         req.resume();
       },
-      cancel() {
-        cancelled = true;
-        req.resume();
-      },
+      cancel: drain,
     },
     { highWaterMark: 4 },
   );
+  return { stream, drain };
 }
