@@ -16,6 +16,11 @@ export interface FaultPlan {
   fault: Fault;
   /** Only a request to this operation meets the fault. Defaults to the next request of any operation. */
   operationId?: OperationId;
+  /**
+   * Only a request carrying this `Zuora-Track-Id` meets the fault (so tests sharing one stand-in do not meet each
+   * other's faults). Defaults to any request.
+   */
+  trackId?: string;
 }
 
 /** The faults armed for coming requests, each met once, in the order they were armed. */
@@ -26,15 +31,21 @@ export class Faults {
   arm(plan: FaultPlan): void {
     const problem = planProblem(plan);
     if (problem) throw new TypeError(`failNext: ${problem}`);
+    const { fault, operationId, trackId } = plan;
     this.#armed.push({
-      fault: plan.fault,
-      ...(plan.operationId === undefined ? {} : { operationId: plan.operationId }),
+      fault,
+      ...(operationId === undefined ? {} : { operationId }),
+      ...(trackId === undefined ? {} : { trackId }),
     });
   }
 
-  /** Takes the first armed fault that fits this request, if any. */
-  take(operationId: OperationId | undefined): Fault | undefined {
-    const index = this.#armed.findIndex((p) => p.operationId === undefined || p.operationId === operationId);
+  /** Takes the first armed fault that fits this request (its operation and track id), if any. */
+  take(operationId: OperationId | undefined, trackId: string | undefined): Fault | undefined {
+    const index = this.#armed.findIndex(
+      (p) =>
+        (p.operationId === undefined || p.operationId === operationId) &&
+        (p.trackId === undefined || p.trackId === trackId),
+    );
     if (index === -1) return undefined;
     return this.#armed.splice(index, 1)[0]?.fault;
   }
@@ -53,7 +64,8 @@ export class Faults {
 /** What makes a plan impossible to meet (checked when it is armed, so the next request is not the one to fail). */
 function planProblem(plan: unknown): string | undefined {
   if (typeof plan !== "object" || plan === null) return "the plan must be an object { fault, operationId? }";
-  const { fault, operationId } = plan as { fault?: unknown; operationId?: unknown };
+  const { fault, operationId, trackId } = plan as { fault?: unknown; operationId?: unknown; trackId?: unknown };
+  if (trackId !== undefined && typeof trackId !== "string") return "trackId must be a string";
   if (
     operationId !== undefined &&
     !(typeof operationId === "string" && Object.hasOwn(constraints.operations, operationId))

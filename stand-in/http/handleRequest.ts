@@ -59,7 +59,7 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
     reasonCode: undefined,
   };
   parts.log.push(record);
-  const fault = parts.faults.take(matched?.operationId);
+  const fault = parts.faults.take(matched?.operationId, record.trackId);
   if (fault === "reset-before") throw connectionReset();
   const result = typeof fault === "object" ? faultAnswer(fault) : await respondSafely(parts, request, url, matched);
   if (fault === "reset-after") throw connectionReset();

@@ -176,6 +176,14 @@ describe("the stand-in answering over fetch", () => {
     expect(standIn.state().entities).toHaveLength(1);
   });
 
+  it("meets a fault armed for a track id only with a request carrying that track id", async () => {
+    const standIn = createStandIn();
+    standIn.failNext({ fault: { status: 503 }, trackId: "mine" });
+    expect((await raw(standIn, "/v1/entities", { headers: { "zuora-track-id": "theirs" } })).status).toBe(200);
+    expect((await raw(standIn, "/v1/entities")).status).toBe(200);
+    expect((await raw(standIn, "/v1/entities", { headers: { "zuora-track-id": "mine" } })).status).toBe(503);
+  });
+
   it("starts over on reset", async () => {
     const { standIn, zuora } = setUp();
     await zuora.createEntity({ name: "Gone", parentId: standIn.globalEntityId, ...place });
