@@ -47,7 +47,10 @@ export interface StandIn {
    * a plan that cannot be met (an unknown operation, a status outside 400 to 599).
    */
   failNext(plan: FaultPlan): void;
-  /** The requests handled since the start or the last `reset()`, oldest first (copies). */
+  /**
+   * The requests handled since the start or the last `reset()`, oldest first (copies): the latest 100,000 at least
+   * (a long-lived stand-in forgets older ones, so its log stays bounded).
+   */
   requests(): HandledRequest[];
   /** Makes every token issued by `POST /oauth/token` so far expired (with `auth: { tokens: "issued" }`). */
   expireTokens(): void;

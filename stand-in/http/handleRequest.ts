@@ -39,6 +39,9 @@ export interface StandInParts {
   maxBodyBytes: number;
 }
 
+/** How many of the latest requests `requests()` keeps (the oldest go first past twice as many). */
+export const MAX_LOGGED_REQUESTS = 100_000;
+
 const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Key"].methods;
 
 /**
@@ -59,6 +62,8 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
     reasonCode: undefined,
   };
   parts.log.push(record);
+  // Trimmed in batches, so that a long-lived stand-in's log stays bounded at an amortized constant cost per request.
+  if (parts.log.length > 2 * MAX_LOGGED_REQUESTS) parts.log.splice(0, parts.log.length - MAX_LOGGED_REQUESTS);
   const fault = parts.faults.take(matched?.operationId, record.trackId);
   if (fault === "reset-before") throw connectionReset();
   const result = typeof fault === "object" ? faultAnswer(fault) : await respondSafely(parts, request, url, matched);

@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { startFrontLayer } from "../../mock-server/frontLayer.js";
 import { createZuoraClient, reasonCategory } from "../../src/index.js";
+import { IdempotencyStore, MAX_IDEMPOTENCY_KEYS } from "../../stand-in/http/idempotency.js";
 import { createStandIn, type StandIn } from "../../stand-in/index.js";
 import { Tenant } from "../../stand-in/tenant/tenant.js";
 
@@ -204,5 +205,15 @@ describe("item 7: a base URL with a path", () => {
       ["createEntity", 200],
       ["getEntity", 200],
     ]);
+  });
+});
+
+describe("never unbounded: what the stand-in remembers", () => {
+  it("keeps the latest 100,000 idempotency keys, forgetting the oldest", () => {
+    const store = new IdempotencyStore();
+    for (let i = 0; i <= MAX_IDEMPOTENCY_KEYS; i++) store.begin(`k${i}`, "POST", "/v1/entities");
+    expect(store.begin(`k${MAX_IDEMPOTENCY_KEYS}`, "POST", "/v1/entities")?.status).toBe(409);
+    expect(store.begin("k1", "POST", "/v1/entities")?.status).toBe(409);
+    expect(store.begin("k0", "POST", "/v1/entities")).toBeUndefined();
   });
 });
