@@ -85,11 +85,11 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     async fetch(input, init) {
       // A Request given alone (as openapi-fetch gives it) is used as it is: wrapping it again costs as much as the rest.
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-      const { pathname } = new URL(request.url);
-      if (pathname.startsWith(CONTROL_PREFIX)) {
-        return control(standIn, request, pathname, maxBodyBytes * CONTROL_BODY_FACTOR);
+      const url = new URL(request.url);
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        return control(standIn, request, url.pathname, maxBodyBytes * CONTROL_BODY_FACTOR);
       }
-      return handleRequest(parts, request);
+      return handleRequest(parts, request, url);
     },
     listen: (listenOptions) => listen((request) => standIn.fetch(request), listenOptions),
     reset() {

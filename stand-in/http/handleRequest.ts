@@ -50,8 +50,12 @@ const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Ke
  * itself. A dropped connection (an injected reset) is a rejected promise, as `fetch` gives it; anything else is an
  * answer (an unexpected error a 500), never a rejection.
  */
-export async function handleRequest(parts: StandInParts, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function handleRequest(
+  parts: StandInParts,
+  request: Request,
+  /** The request's URL, parsed once by the caller. */
+  url: URL,
+): Promise<Response> {
   const matched = matchOperation(request.method, url.pathname);
   const record: HandledRequest = {
     method: request.method,
