@@ -18,8 +18,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {},
       "query": {
@@ -42,7 +40,6 @@ export const constraints = {
       "body": true,
       "bodyRequired": true,
       "contentType": "application/json",
-      "unknownFields": "ignore",
       "fields": {
         "displayName": {
           "required": false,
@@ -86,8 +83,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -113,7 +108,6 @@ export const constraints = {
       "body": true,
       "bodyRequired": true,
       "contentType": "application/json",
-      "unknownFields": "ignore",
       "fields": {
         "displayName": {
           "required": false,
@@ -160,8 +154,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -186,8 +178,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "id": {
@@ -212,8 +202,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "username": {
@@ -238,8 +226,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {},
       "query": {
@@ -286,7 +272,6 @@ export const constraints = {
       "body": true,
       "bodyRequired": true,
       "contentType": "application/json",
-      "unknownFields": "ignore",
       "fields": {
         "targetEntityId": {
           "required": true,
@@ -311,8 +296,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -337,8 +320,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -363,8 +344,6 @@ export const constraints = {
       "auth": true,
       "body": false,
       "bodyRequired": false,
-      "contentType": null,
-      "unknownFields": "ignore",
       "fields": {},
       "pathParams": {
         "connection-id": {
@@ -390,7 +369,6 @@ export const constraints = {
       "body": true,
       "bodyRequired": true,
       "contentType": "application/x-www-form-urlencoded",
-      "unknownFields": "ignore",
       "fields": {
         "client_id": {
           "required": true,

@@ -56,13 +56,16 @@ export interface OperationRule {
   /** The operation takes a request body (its helper takes one after the path parameters). */
   body: boolean;
   bodyRequired: boolean;
-  /** The media type of the request body (`application/json`), or null for an operation that takes none. */
-  contentType: string | null;
   /**
-   * What the spec says of body fields it does not describe: `refuse` under `additionalProperties: false`, else
-   * `ignore` (JSON Schema admits them, and the server acts on the described fields alone).
+   * The media type of the request body (`application/json`); absent for an operation that takes none. (Keys only the
+   * stand-in reads are left out when they say nothing, as the client ships this table in its bundle.)
    */
-  unknownFields: "ignore" | "refuse";
+  contentType?: string;
+  /**
+   * `refuse` when the spec refuses body fields it does not describe (`additionalProperties: false`); absent when it
+   * admits them (JSON Schema's default), and the server acts on the described fields alone.
+   */
+  unknownFields?: "refuse";
   fields: Record<string, FieldRule>;
   /** Path parameters in the order they appear in the path (the order of the helper's first arguments). */
   pathParams: Record<string, ParameterRule>;
@@ -200,7 +203,7 @@ function bodyRule(
 ): Pick<OperationRule, "body" | "bodyRequired" | "contentType" | "unknownFields" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
-    return { body: false, bodyRequired: false, contentType: null, unknownFields: "ignore", fields: {} };
+    return { body: false, bodyRequired: false, fields: {} };
   }
   const [contentType, media] = Object.entries(requestBody.content)[0] ?? [];
   if (contentType === undefined || !isObject(media)) throw new Error(`${operationId}: request body has no content`);
@@ -217,7 +220,7 @@ function bodyRule(
     body: true,
     bodyRequired: requestBody.required === true,
     contentType,
-    unknownFields: schema.additionalProperties === false ? "refuse" : "ignore",
+    ...(schema.additionalProperties === false ? { unknownFields: "refuse" as const } : {}),
     fields,
   };
 }

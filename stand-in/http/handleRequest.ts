@@ -148,8 +148,8 @@ async function bodyOf(
   request: Request,
   matched: Matched,
 ): Promise<ReadBody | { status: 415; message: string }> {
-  const expected = matched.row.contentType;
-  if (expected === null) return { text: "" };
+  const expected = "contentType" in matched.row ? matched.row.contentType : undefined;
+  if (expected === undefined) return { text: "" };
   const given = mediaType(request.headers.get("content-type"));
   if (request.body !== null && given !== undefined && given !== expected) {
     await request.body.cancel().catch(() => {});

@@ -79,7 +79,7 @@ export function checkRequest(
   if (jsonType(body) !== "object") return refuse(Category.malformed, "The request body must be a JSON object.");
   const fields = body as Record<string, unknown>;
   const rules = row.fields as Record<string, Rule>;
-  if ((row.unknownFields as string) === "refuse") {
+  if ((row as { unknownFields?: string }).unknownFields === "refuse") {
     const unknown = Object.keys(fields).find((name) => !Object.hasOwn(rules, name));
     if (unknown !== undefined) return refuse(Category.unknownField, `The field ${quoted(unknown)} is not known.`);
   }
