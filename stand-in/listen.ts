@@ -24,8 +24,7 @@ export interface ListenOptions {
  * the in-process `fetch` of the stand-in loads anywhere fetch runs. The request body reaches the handler as a
  * stream, so the handler's size limit bounds the memory a body costs; a body it leaves unread is drained and
  * dropped (closing the connection instead would reset it under a client still sending, which then never reads the
- * answer). A handler that rejects (an injected connection reset) drops
- * the connection, as a network would.
+ * answer). A handler that rejects (an injected connection reset) drops the connection, as a network would.
  */
 export async function listen(
   handler: (request: Request) => Promise<Response>,
@@ -75,7 +74,12 @@ async function serve(
   }
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  const url = new URL(req.url ?? "/", `http://${host.includes(":") ? `[${host}]` : host}`);
+  const url = requestUrl(req, host);
+  if (url === undefined) {
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ message: "The request target is not a URL path." }));
+    return;
+  }
   const body = hasBody ? bodyStream(req) : undefined;
   const request = new Request(url, { method, headers, body: body?.stream ?? null, duplex: "half" } as RequestInit);
   const response = await handler(request);
@@ -88,6 +92,19 @@ async function serve(
   });
   res.writeHead(response.status, { ...outHeaders, "content-length": String(out.length) });
   res.end(out);
+}
+
+/** The request's URL, on the host it was sent to (as `nextPage` links are built from it), or undefined. */
+function requestUrl(req: IncomingMessage, host: string): URL | undefined {
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
+  for (const base of [req.headers.host === undefined ? origin : `http://${req.headers.host}`, origin]) {
+    try {
+      return new URL(req.url ?? "/", base);
+    } catch {
+      // A Host header that is no host: the address listened on instead; a target that is no path: undefined.
+    }
+  }
+  return undefined;
 }
 
 /**
