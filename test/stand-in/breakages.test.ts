@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { startFrontLayer } from "../../mock-server/frontLayer.js";
@@ -129,6 +130,29 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
       expect((await post({ "content-type": "text/csv" }, "a,b")).status).toBe(415);
       const ok = await post({}, JSON.stringify({ name: "After", parentId: standIn.globalEntityId, ...place }));
       expect(await ok.json()).toMatchObject({ success: true, name: "After" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a request Node can parse but no URL can hold, and a Host that is no host, instead of dropping it", async () => {
+    const server = await createStandIn().listen();
+    const { hostname, port } = new URL(server.url);
+    const send = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
+        let text = "";
+        socket.on("data", (chunk) => {
+          text += chunk;
+        });
+        socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
+        socket.on("error", reject);
+      });
+    try {
+      expect(await send("GET http://[bad/v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe("HTTP/1.1 400 Bad Request");
+      expect(await send("GET /v1/entities HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer t\r\n")).toBe(
+        "HTTP/1.1 200 OK",
+      );
     } finally {
       await server.close();
     }
