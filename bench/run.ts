@@ -23,6 +23,7 @@ import { limitsBench, printLimits } from "./limits.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
+import { benchStandIn, describeStandInBench } from "./standIn.js";
 
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
@@ -149,6 +150,12 @@ try {
   });
   // The limiter's budgets: bursts against the stand-in's limits, and its cost on one call (bench/limits.ts).
   const limits = await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures);
+  // The stand-in at a large tenant's size, in this process (its own figures; no client involved).
+  const standIn = await benchStandIn();
+  check(
+    Object.keys(standIn.answers).every((kind) => kind.startsWith("200")),
+    `the stand-in answered ${JSON.stringify(standIn.answers)}`,
+  );
 
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
@@ -191,6 +198,7 @@ try {
       packages: size.packages,
     },
     limits,
+    standIn,
     failures,
   };
   mkdirSync("bench", { recursive: true });
@@ -198,6 +206,7 @@ try {
   printTable(results);
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
   printLimits(limits);
+  console.log(describeStandInBench(standIn));
 } finally {
   server.process.kill("SIGTERM");
 }

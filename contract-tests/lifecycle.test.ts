@@ -239,25 +239,24 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
 });
 
 describe("Prism as the judge of the stand-in", () => {
-  it("fails, with Prism's message, when the stand-in lists a connection with a status the spec does not allow", async () => {
-    // A deliberate drift: the seed endpoint takes a status as given, so the stand-in answers off-contract.
+  it("fails, with Prism's message, when the stand-in answers with a status the spec does not document", async () => {
+    // A deliberate drift: the stand-in never holds a state off the contract, so an injected status (scoped to this
+    // test's track id, as the stand-in is shared) is what makes it answer off-contract.
     const { client: zuora, violations } = standInClient({ maxRetries: 0 });
-    const name = uniqueName("Drift");
-    await seedStandIn({
-      entities: [
-        { id: `${name}-s`, name: `${name}-s`, status: "Provisioned" },
-        { id: `${name}-t`, name: `${name}-t`, status: "Provisioned" },
-      ],
-      connections: [{ sourceEntityId: `${name}-s`, targetEntityId: `${name}-t`, status: "Denied" as "Pending" }],
+    const trackId = uniqueName("drift");
+    const armed = await fetch(new URL("/__stand-in/faults", inject("standInControlUrl")), {
+      method: "POST",
+      body: JSON.stringify({ fault: { status: 418 }, operationId: "listConnections", trackId }),
     });
+    expect(armed.status).toBe(204);
     const { response } = await zuora.GET("/v1/entity-connections", {
-      params: { header: { "Zuora-Entity-Ids": `${name}-t` } },
+      params: { header: { "Zuora-Track-Id": trackId } },
     });
-    expect(response.status).toBe(500);
-    // Prism names the broken rule (and, the body being a oneOf, why the other branch does not fit either).
+    // Prism passes the status on, and says what is wrong with it (a warning, in its sl-violations header).
+    expect(response.status).toBe(418);
     expect(violations).toContain(
-      "GET /v1/entity-connections: Prism: body.entityConnections.0.status: Response body property " +
-        "entityConnections.0.status must be equal to one of the allowed values: Connected, Pending, Disconnected",
+      "GET /v1/entity-connections: Prism: : Unable to match the returned status code with those defined in the " +
+        "document: 200,400,401,403,404,429,500,502,503,504",
     );
   });
 });

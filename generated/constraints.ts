@@ -40,8 +40,8 @@ export const constraints = {
       "auth": true,
       "successFlag": true,
       "body": true,
-      "bodyType": "application/json",
       "bodyRequired": true,
+      "contentType": "application/json",
       "fields": {
         "displayName": {
           "required": false,
@@ -110,8 +110,8 @@ export const constraints = {
       "auth": true,
       "successFlag": true,
       "body": true,
-      "bodyType": "application/json",
       "bodyRequired": true,
+      "contentType": "application/json",
       "fields": {
         "displayName": {
           "required": false,
@@ -233,8 +233,8 @@ export const constraints = {
       "auth": true,
       "successFlag": true,
       "body": true,
-      "bodyType": "application/json",
       "bodyRequired": true,
+      "contentType": "application/json",
       "fields": {
         "targetEntityIds": {
           "required": true,
@@ -366,8 +366,8 @@ export const constraints = {
       "auth": true,
       "successFlag": true,
       "body": true,
-      "bodyType": "application/json",
       "bodyRequired": true,
+      "contentType": "application/json",
       "fields": {
         "targetEntityId": {
           "required": true,
@@ -467,8 +467,8 @@ export const constraints = {
       "auth": true,
       "successFlag": true,
       "body": true,
-      "bodyType": "application/json",
       "bodyRequired": true,
+      "contentType": "application/json",
       "fields": {
         "toEntityIds": {
           "required": true,
@@ -506,8 +506,8 @@ export const constraints = {
       "auth": false,
       "successFlag": false,
       "body": true,
-      "bodyType": "application/x-www-form-urlencoded",
       "bodyRequired": true,
+      "contentType": "application/x-www-form-urlencoded",
       "fields": {
         "client_id": {
           "required": true,

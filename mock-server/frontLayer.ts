@@ -7,6 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { BadControlRequest, parseFaultPlan, parseRelease } from "./faultPlan.js";
 
 /**
  * What Prism cannot do, done in front of it: decode gzip request bodies, gzip responses over 1000 bytes when asked
@@ -21,6 +22,9 @@ import { gunzipSync, gzipSync } from "node:zlib";
  * - `GET /__front/log?trackId=...`: what happened to each request carrying that track id.
  * - `POST /__front/release` `{ "trackId": "..." }`: lets the requests held by a `hold` fault go on, and answers once
  *   they have been handled, so a test can look at the log without waiting for a clock.
+ *
+ * Never down: a body over the limit is answered 413, a body labelled gzip that is not gzip 400, a control request
+ * that is not JSON or names an impossible fault 400, and any other failure 500; none of them stops the server.
  */
 
 /** A fault to inject into one request. */
@@ -93,6 +97,24 @@ const NOT_FORWARDED = new Set([
 export interface FrontLayerOptions {
   /** The loopback port; 0 (the default) lets the OS pick a free one. */
   port?: number;
+  /**
+   * The size a request body may reach, in bytes, as sent and once gunzipped; a larger one is answered 413. Defaults
+   * to 1 MiB (1,048,576).
+   */
+  maxBodyBytes?: number;
+}
+
+/** The default of {@link FrontLayerOptions.maxBodyBytes}. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** A request the front layer answers itself, before Prism: a status and a message. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -104,6 +126,7 @@ export async function startFrontLayer(
   options: FrontLayerOptions = {},
 ): Promise<FrontLayer> {
   const upstreamUrl = typeof upstream === "function" ? upstream : () => upstream;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const faults = new Map<string, Fault[]>();
   const log = new Map<string, FrontRecord[]>();
   const store = new Map<string, Saved>();
@@ -115,18 +138,25 @@ export async function startFrontLayer(
   const whenHandled = new WeakMap<IncomingMessage, () => void>();
 
   const server = createServer((req, res) => {
-    void handle(req, res).finally(() => whenHandled.get(req)?.());
+    res.on("error", () => {});
+    void handle(req, res)
+      .catch((error: unknown) => answerFailure(req, res, error))
+      .finally(() => whenHandled.get(req)?.());
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<unknown> => {
-    const raw = await readBody(req);
+    const raw = await readBody(req, maxBodyBytes);
     const url = new URL(req.url ?? "/", "http://front");
     if (url.pathname === "/__front/faults" && req.method === "POST") {
-      const { trackId, faults: list } = JSON.parse(raw.toString("utf8")) as { trackId: string; faults: Fault[] };
+      const { trackId, faults: list } = parseFaultPlan(raw);
       faults.set(trackId, [...(faults.get(trackId) ?? []), ...list]);
       return sendJson(res, 204, null);
     }
     if (url.pathname === "/__front/release" && req.method === "POST") {
-      const { trackId } = JSON.parse(raw.toString("utf8")) as { trackId: string };
+      const { trackId } = parseRelease(raw);
       const waiting = held.get(trackId) ?? [];
       held.delete(trackId);
       for (const request of waiting) request.release();
@@ -184,8 +214,9 @@ export async function startFrontLayer(
       record.idempotency = "replayed";
       answer = saved.answer;
     } else {
+      // Decoded before the key is taken: a body that cannot be decoded is refused without holding the key.
+      const body = record.contentEncoding === "gzip" ? gunzip(raw, maxBodyBytes) : raw;
       if (key !== undefined) store.set(key, { method: record.method, path: record.path, answer: null });
-      const body = record.contentEncoding === "gzip" ? gunzipSync(raw) : raw;
       record.forwardedBody = body.toString("utf8");
       try {
         answer = await forward(upstreamUrl(), req.method ?? "GET", url.pathname + url.search, req.headers, body);
@@ -233,13 +264,54 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-function readBody(req: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * The request body, up to `maxBytes`: past it, the rest is drained unread (memory stays flat) and a 413 is thrown
+ * for the handler's catch to answer.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new Refused(413, `The request body is larger than ${maxBytes} bytes.`);
+  if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
+    req.resume();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off("data", onData);
+      chunks.length = 0;
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("error", () => reject(new Refused(400, "The request body broke off.")));
   });
+}
+
+/** A gzipped body, decoded up to `maxBytes` (a bomb stops there): 413 past it, 400 for what is not gzip. */
+function gunzip(raw: Buffer, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(raw, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new Refused(413, `The request body is larger than ${maxBytes} bytes once gunzipped.`);
+    }
+    throw new Refused(400, "The request body is labelled Content-Encoding: gzip but is not valid gzip.");
+  }
+}
+
+/** Answers a request the handler could not: its refusal (400, 413), or 500; a socket already answered is dropped. */
+function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  const status = error instanceof Refused ? error.status : error instanceof BadControlRequest ? 400 : 500;
+  const message = error instanceof Error && status !== 500 ? error.message : "The front layer failed.";
+  sendJson(res, status, { success: false, reasons: [{ code: "FrontLayer", message }] });
 }
 
 function forward(upstream: string, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer) {

@@ -5,6 +5,7 @@ import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
 import { type StandInLimits, TenantLimits } from "./http/limits.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./http/requestBody.js";
 import type { ListeningStandIn, ListenOptions } from "./listen.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
@@ -19,13 +20,23 @@ export interface StandInOptions extends TenantOptions {
    * overlap as they do at Zuora. A refusal for a limit is answered at once. Defaults to 0.
    */
   latencyMs?: number | undefined;
+  /**
+   * The size a request body may reach once decoded (gunzipped), in bytes; a larger one is answered 413 without being
+   * read further. Defaults to 1 MiB (1,048,576). The control endpoints (`/__stand-in/...`) take 16 times as much,
+   * for large seeds.
+   */
+  maxBodyBytes?: number;
 }
+
+/** How many times the body limit a control request may reach (a seed of a large tenant is one request). */
+const CONTROL_BODY_FACTOR = 16;
 
 /** A stateful stand-in for one Zuora Multi-entity tenant. */
 export interface StandIn {
   /**
    * Answers a request in-process, as the tenant would: give it to the client as its `fetch`. The base URL does not
-   * matter (no request leaves the process); paths and methods are the spec's.
+   * matter (no request leaves the process), and may carry a path (`https://proxy.example.com/zuora`): a request is
+   * matched by the spec's path that follows any prefix. Paths and methods are the spec's.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /**
@@ -47,9 +58,15 @@ export interface StandIn {
   state(): TenantSnapshot;
   /** The ID of the global entity. */
   readonly globalEntityId: string;
-  /** Arms a failure for the next request that fits the plan (any operation, or the one named). */
+  /**
+   * Arms a failure for the next request that fits the plan (any operation, or the one named). Throws a TypeError for
+   * a plan that cannot be met (an unknown operation, a status outside 400 to 599).
+   */
   failNext(plan: FaultPlan): void;
-  /** The requests handled since the start or the last `reset()`, oldest first (copies). */
+  /**
+   * The requests handled since the start or the last `reset()`, oldest first (copies): the latest 100,000 at least
+   * (a long-lived stand-in forgets older ones, so its log stays bounded).
+   */
   requests(): HandledRequest[];
   /** Makes every token issued by `POST /oauth/token` so far expired (with `auth: { tokens: "issued" }`). */
   expireTokens(): void;
@@ -85,6 +102,10 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
   if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
     throw new RangeError(`createStandIn: latencyMs must be a number of ms ≥ 0, got ${String(latencyMs)}`);
   }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError("createStandIn: options.maxBodyBytes must be a whole number of bytes, 1 or more");
+  }
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();
@@ -98,14 +119,18 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
     log,
     limits: new TenantLimits(options.limits),
     latencyMs,
+    maxBodyBytes,
   };
 
   const standIn: StandIn = {
     async fetch(input, init) {
-      const request = new Request(input, init);
-      const { pathname } = new URL(request.url);
-      if (pathname.startsWith(CONTROL_PREFIX)) return control(standIn, request, pathname);
-      return handleRequest(parts, request);
+      // A Request given alone (as openapi-fetch gives it) is used as it is: wrapping it again costs as much as the rest.
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      const url = new URL(request.url);
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        return control(standIn, request, url.pathname, maxBodyBytes * CONTROL_BODY_FACTOR);
+      }
+      return handleRequest(parts, request, url);
     },
     listen: (listenOptions) => serve((request) => standIn.fetch(request), listenOptions),
     reset() {

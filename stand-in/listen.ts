@@ -22,7 +22,10 @@ export interface ListenOptions {
 /**
  * Serves a fetch-style handler over HTTP with Node's own server (Node, Bun and Deno have `node:http`). Only the
  * Node entry (`./node.ts`, `zuora-multi-entity/testing/node`) loads this file, so the portable `./testing` bundles
- * without it. A handler that rejects (an injected connection reset) drops the connection, as a network would.
+ * without it. The request body reaches the handler as a stream, so the handler's size limit bounds the memory a body
+ * costs; a body it leaves unread is drained and dropped (closing the connection instead would reset it under a client
+ * still sending, which then never reads the answer). A handler that rejects (an injected connection reset) drops the
+ * connection, as a network would.
  */
 export async function listen(
   handler: (request: Request) => Promise<Response>,
@@ -32,11 +35,18 @@ export async function listen(
   const sockets = new Set<Socket>();
   const host = options.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
+    res.on("error", () => {});
     void serve(handler, host, req, res).catch(() => req.socket.destroy());
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
+  });
+  // A request Node cannot parse (a bad header, a bad chunk) is answered 400 by Node; this keeps the socket's error
+  // from reaching the process.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -59,15 +69,23 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : null;
-  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? host}`);
-  const response = await handler(new Request(url, { method: req.method ?? "GET", headers, body }));
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  const url = requestUrl(req, host);
+  if (url === undefined) {
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ message: "The request target is not a URL path." }));
+    return;
+  }
+  const body = hasBody ? bodyStream(req) : undefined;
+  const request = new Request(url, { method, headers, body: body?.stream ?? null, duplex: "half" } as RequestInit);
+  const response = await handler(request);
+  // A body the handler left unread (a 401 first, an operation that takes none) must not stall the connection.
+  body?.drain();
   const out = Buffer.from(await response.arrayBuffer());
   const outHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -75,4 +93,59 @@ async function serve(
   });
   res.writeHead(response.status, { ...outHeaders, "content-length": String(out.length) });
   res.end(out);
+}
+
+/** The request's URL, on the host it was sent to (as `nextPage` links are built from it), or undefined. */
+function requestUrl(req: IncomingMessage, host: string): URL | undefined {
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
+  for (const base of [req.headers.host === undefined ? origin : `http://${req.headers.host}`, origin]) {
+    try {
+      return new URL(req.url ?? "/", base);
+    } catch {
+      // A Host header that is no host: the address listened on instead; a target that is no path: undefined.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The request body as a web stream that reads only as fast as the handler does (so a large body is never held
+ * whole), and that drains and drops the rest when the handler stops reading (so the answer still reaches a client
+ * that is still sending).
+ */
+function bodyStream(req: IncomingMessage): { stream: ReadableStream<Uint8Array>; drain(): void } {
+  let cancelled = false;
+  const drain = () => {
+    cancelled = true;
+    req.resume();
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.pause();
+        req.on("data", (chunk: Buffer) => {
+          if (cancelled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on("end", () => {
+          if (!cancelled) controller.close();
+        });
+        req.on("error", (error) => {
+          if (!cancelled) controller.error(error);
+          cancelled = true;
+        });
+        req.on("close", () => {
+          if (!cancelled && !req.complete) controller.error(new Error("the request body broke off"));
+          cancelled = true;
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel: drain,
+    },
+    { highWaterMark: 4 },
+  );
+  return { stream, drain };
 }

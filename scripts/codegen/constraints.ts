@@ -61,7 +61,7 @@ export interface OperationRule {
   operationId: string;
   method: string;
   path: string;
-  /** False for an operation that takes no bearer token (`security: []`, the token request): it gets no helper. */
+  /** False for an operation that takes no bearer token (`security: []`, the token request). */
   auth: boolean;
   /**
    * The 200 body carries Zuora's `success` flag (every Multi-entity operation): a helper resolves only to a body
@@ -70,9 +70,17 @@ export interface OperationRule {
   successFlag: boolean;
   /** The operation takes a request body (its helper takes one after the path parameters). */
   body: boolean;
-  /** The request body's media type (`application/json`, or the token request's form encoding); absent without one. */
-  bodyType?: string;
   bodyRequired: boolean;
+  /**
+   * The media type of the request body (`application/json`); absent for an operation that takes none. (Keys only the
+   * stand-in reads are left out when they say nothing, as the client ships this table in its bundle.)
+   */
+  contentType?: string;
+  /**
+   * `refuse` when the spec refuses body fields it does not describe (`additionalProperties: false`); absent when it
+   * admits them (JSON Schema's default), and the server acts on the described fields alone.
+   */
+  unknownFields?: "refuse";
   fields: Record<string, FieldRule>;
   /** Path parameters in the order they appear in the path (the order of the helper's first arguments). */
   pathParams: Record<string, ParameterRule>;
@@ -227,7 +235,7 @@ function bodyRule(
   spec: JsonObject,
   operationId: string,
   operation: JsonObject,
-): Pick<OperationRule, "body" | "bodyType" | "bodyRequired" | "fields"> {
+): Pick<OperationRule, "body" | "bodyRequired" | "contentType" | "unknownFields" | "fields"> {
   const requestBody = deref(spec, operation.requestBody);
   if (!isObject(requestBody) || !isObject(requestBody.content)) {
     return { body: false, bodyRequired: false, fields: {} };
@@ -243,7 +251,13 @@ function bodyRule(
   for (const [name, raw] of Object.entries(schema.properties)) {
     fields[name] = { ...fieldRule(spec, `${operationId}.${name}`, raw, FIELD_KEYWORDS), required: required.has(name) };
   }
-  return { body: true, bodyType: contentType, bodyRequired: requestBody.required === true, fields };
+  return {
+    body: true,
+    bodyRequired: requestBody.required === true,
+    contentType,
+    ...(schema.additionalProperties === false ? { unknownFields: "refuse" as const } : {}),
+    fields,
+  };
 }
 
 function fieldRule(spec: JsonObject, where: string, raw: Json, keywords: readonly string[]): FieldRule {

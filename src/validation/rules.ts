@@ -217,7 +217,7 @@ export const operationRules: readonly CompiledOperation[] = Object.values(constr
   method: op.method,
   path: op.path,
   authenticated: op.auth,
-  bodyType: "bodyType" in op ? op.bodyType : undefined,
+  bodyType: "contentType" in op ? op.contentType : undefined,
   bodyRequired: op.bodyRequired,
   fields: compileFields(op.fields),
   pathParams: compileFields(op.pathParams),

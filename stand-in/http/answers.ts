@@ -18,7 +18,12 @@ export function answer(status: number, body: unknown, headers: Record<string, st
 
 /** Zuora's business failure: HTTP 200, `success: false`, and the reason with its 8-digit code. */
 export function businessFailure(refusal: Refusal): Answer {
-  return answer(200, {
+  return failure(200, refusal);
+}
+
+/** A failure with `success: false` and the reason with its 8-digit code, under `status` (200 for a broken rule). */
+export function failure(status: number, refusal: Refusal): Answer {
+  return answer(status, {
     success: false,
     processId: crypto.randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase(),
     reasons: [{ code: reasonCode(refusal.category), message: refusal.message }],
@@ -27,8 +32,8 @@ export function businessFailure(refusal: Refusal): Answer {
 
 /** Turns an {@link Answer} into a fetch `Response`, echoing `Zuora-Track-Id` as Zuora does. */
 export function toResponse(result: Answer, trackId: string | null): Response {
-  const headers = new Headers(result.headers);
-  if (trackId !== null) headers.set("zuora-track-id", trackId);
+  // A plain record, converted once by Response (a Headers built first would be converted, and copied, twice).
+  const headers = trackId === null ? result.headers : { ...result.headers, "zuora-track-id": trackId };
   const body = result.body === undefined ? null : JSON.stringify(result.body);
   return new Response(body, { status: result.status, headers });
 }

@@ -1,7 +1,7 @@
 import { constraints } from "../../generated/constraints.js";
 import { Category, reasonCode } from "../tenant/reasons.js";
 import type { Tenant } from "../tenant/tenant.js";
-import { type Answer, answer, businessFailure, toResponse } from "./answers.js";
+import { type Answer, answer, businessFailure, failure, toResponse } from "./answers.js";
 import type { Authenticator } from "./auth.js";
 import { unauthorized } from "./auth.js";
 import type { Fault, Faults } from "./faults.js";
@@ -9,8 +9,8 @@ import { handlers } from "./handlers.js";
 import type { IdempotencyStore } from "./idempotency.js";
 import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
-import { parseJson, requestText } from "./requestBody.js";
-import { checkRequest } from "./validate.js";
+import { mediaType, parseJson, type ReadBody, readBody } from "./requestBody.js";
+import { checkRequest, describedFields } from "./validate.js";
 
 /** One request as the stand-in handled it. */
 export interface HandledRequest {
@@ -37,17 +37,27 @@ export interface StandInParts {
   limits: TenantLimits;
   /** How long each admitted request is held before it is answered, in ms. */
   latencyMs: number;
+  /** The size a request body may reach, decoded, in bytes. */
+  maxBodyBytes: number;
 }
+
+/** How many of the latest requests `requests()` keeps (the oldest go first past twice as many). */
+export const MAX_LOGGED_REQUESTS = 100_000;
 
 const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Key"].methods;
 
 /**
- * Answers one request as a Zuora tenant would: the tenant's limits first (when enforced), then an injected fault, then the token endpoint, the bearer check,
- * idempotent replay, the spec's request rules, and the operation itself. A dropped connection (an injected reset) is
- * a rejected promise, as `fetch` gives it.
+ * Answers one request as a Zuora tenant would: the tenant's limits first (when enforced), then an injected fault,
+ * then the token endpoint, the bearer check, idempotent replay, the body (its media type, size, gzip and JSON), the
+ * spec's request rules, and the operation itself. A dropped connection (an injected reset) is a rejected promise, as
+ * `fetch` gives it; anything else is an answer (an unexpected error a 500), never a rejection.
  */
-export async function handleRequest(parts: StandInParts, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function handleRequest(
+  parts: StandInParts,
+  request: Request,
+  /** The request's URL, parsed once by the caller. */
+  url: URL,
+): Promise<Response> {
   const matched = matchOperation(request.method, url.pathname);
   const record: HandledRequest = {
     method: request.method,
@@ -58,6 +68,8 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
     reasonCode: undefined,
   };
   parts.log.push(record);
+  // Trimmed in batches, so that a long-lived stand-in's log stays bounded at an amortized constant cost per request.
+  if (parts.log.length > 2 * MAX_LOGGED_REQUESTS) parts.log.splice(0, parts.log.length - MAX_LOGGED_REQUESTS);
   // Zuora limits the token request apart (and the client never queues it): it is neither counted nor refused here.
   const admitted = parts.limits.admit(matched?.operationId !== "createToken");
   if ("refusal" in admitted) {
@@ -66,9 +78,9 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
   }
   try {
     if (parts.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, parts.latencyMs));
-    const fault = parts.faults.take(matched?.operationId);
+    const fault = parts.faults.take(matched?.operationId, record.trackId);
     if (fault === "reset-before") throw connectionReset();
-    const result = typeof fault === "object" ? faultAnswer(fault) : await respond(parts, request, url, matched);
+    const result = typeof fault === "object" ? faultAnswer(fault) : await respondSafely(parts, request, url, matched);
     if (fault === "reset-after") throw connectionReset();
     record.status = result.status;
     const reasons = (result.body as { success?: boolean; reasons?: { code?: unknown }[] } | undefined)?.reasons;
@@ -77,6 +89,19 @@ export async function handleRequest(parts: StandInParts, request: Request): Prom
     return toResponse(counted, request.headers.get("zuora-track-id"));
   } finally {
     admitted.release();
+  }
+}
+
+async function respondSafely(
+  parts: StandInParts,
+  request: Request,
+  url: URL,
+  matched: Matched | undefined,
+): Promise<Answer> {
+  try {
+    return await respond(parts, request, url, matched);
+  } catch {
+    return answer(500, { success: false, reasons: [{ code: "SystemError", message: "The stand-in failed." }] });
   }
 }
 
@@ -89,45 +114,67 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
   }
   const tenant = parts.tenant();
   if (matched.operationId === "createToken") {
+    const read = await readBody(request, parts.maxBodyBytes);
+    if ("status" in read) return transportFailure(read.status, read.message);
     const scope = tenant.entities.list().map((e) => `entity.${e.id}`);
-    return parts.auth.issue(new URLSearchParams((await requestText(request)) ?? ""), scope.join(" "));
+    return parts.auth.issue(new URLSearchParams(read.text), scope.join(" "));
   }
   if (matched.row.auth && !parts.auth.accepts(request.headers.get("authorization"))) return unauthorized();
 
   const key = IDEMPOTENT_BY_KEY.includes(request.method) ? request.headers.get("idempotency-key") : null;
-  if (key === null) return run(tenant, request, url, matched);
+  if (key === null) return run(parts, request, url, matched);
   const replay = parts.idempotency.begin(key, request.method, url.pathname);
   if (replay) return replay;
   let result: Answer | undefined;
   try {
-    result = await run(tenant, request, url, matched);
+    result = await run(parts, request, url, matched);
     return result;
   } finally {
     parts.idempotency.save(key, result);
   }
 }
 
-async function run(tenant: Tenant, request: Request, url: URL, matched: Matched): Promise<Answer> {
-  const text = await requestText(request);
-  if (text === undefined) {
-    return businessFailure({
-      category: Category.malformed,
-      message: "The body says Content-Encoding: gzip but is not gzip.",
-    });
-  }
-  const parsed = parseJson(text);
-  if ("malformed" in parsed) return businessFailure({ category: Category.malformed, message: "The body is not JSON." });
+async function run(parts: StandInParts, request: Request, url: URL, matched: Matched): Promise<Answer> {
+  const read = await bodyOf(parts, request, matched);
+  if ("status" in read) return transportFailure(read.status, read.message);
+  const parsed = parseJson(read.text);
+  if ("malformed" in parsed) return transportFailure(400, "The request body is not valid JSON.");
   const refusal = checkRequest(matched.row, matched.pathParams, url.searchParams, parsed.value);
   if (refusal) return businessFailure(refusal);
   if (matched.operationId === "createToken") throw new Error("unreachable: the token endpoint is answered above");
   const result = handlers[matched.operationId]({
-    tenant,
+    tenant: parts.tenant(),
     pathParams: matched.pathParams,
     url,
-    body: parsed.value,
+    body: describedFields(matched.row, parsed.value),
     entityIds: request.headers.get("zuora-entity-ids"),
   });
   return "refusal" in result ? businessFailure(result.refusal) : answer(200, { ...result.body, success: true });
+}
+
+/**
+ * The body of an operation that takes one, in the media type the spec gives it (415 for another; a body without a
+ * `Content-Type` is read as that type), within the size limit. An operation that takes no body ignores one.
+ */
+async function bodyOf(
+  parts: StandInParts,
+  request: Request,
+  matched: Matched,
+): Promise<ReadBody | { status: 415; message: string }> {
+  const expected = "contentType" in matched.row ? matched.row.contentType : undefined;
+  if (expected === undefined) return { text: "" };
+  const given = mediaType(request.headers.get("content-type"));
+  if (request.body !== null && given !== undefined && given !== expected) {
+    await request.body.cancel().catch(() => {});
+    return { status: 415, message: `The request body must be ${expected}, not ${given.slice(0, 80)}.` };
+  }
+  return readBody(request, parts.maxBodyBytes);
+}
+
+/** A request refused before any rule (a body too large, not gzip or JSON, of another media type). */
+function transportFailure(status: 400 | 413 | 415, message: string): Answer {
+  const category = status === 413 ? Category.limit : status === 415 ? Category.unsupported : Category.malformed;
+  return failure(status, { category, message });
 }
 
 /** An injected failure, in the spec's shape for its status. */

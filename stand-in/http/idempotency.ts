@@ -1,5 +1,8 @@
 import { type Answer, answer } from "./answers.js";
 
+/** How many keys the store keeps at most; past it, the oldest is forgotten. */
+export const MAX_IDEMPOTENCY_KEYS = 100_000;
+
 interface Saved {
   method: string;
   path: string;
@@ -25,6 +28,8 @@ export class IdempotencyStore {
     const saved = this.#saved.get(key);
     if (saved === undefined) {
       this.#saved.set(key, { method, path, answer: null });
+      // A Map iterates in insertion order: the first key is the oldest.
+      if (this.#saved.size > MAX_IDEMPOTENCY_KEYS) this.#saved.delete(this.#saved.keys().next().value as string);
       return undefined;
     }
     if (saved.method !== method || saved.path !== path) {

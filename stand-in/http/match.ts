@@ -13,22 +13,41 @@ export interface Matched {
   pathParams: Record<string, string>;
 }
 
-const ROWS = Object.values(constraints.operations) as OperationRow[];
+const ROWS = (Object.values(constraints.operations) as OperationRow[]).map((row) => {
+  const template = row.path.split("/");
+  // Each segment's parameter name, or undefined for a literal segment.
+  const params = template.map((part) => /^\{(.+)\}$/.exec(part)?.[1]);
+  return { row, template, params };
+});
+/** The first segments of the spec's paths (`v1`, `oauth`): where a spec path begins inside a longer one. */
+const ROOTS = new Set(ROWS.map(({ template }) => template[1] ?? ""));
 
 /**
  * Finds the operation a request addresses, from the generated operation table (so a new operation in the spec is
- * routed without an edit here), or undefined. A path parameter is one non-empty segment, as the client encodes it.
+ * routed without an edit here), or undefined. The path may carry a prefix (a base URL such as
+ * `https://proxy.example.com/zuora`): the spec path is read from the first segment where one of the spec's paths
+ * begins that matches an operation. A path parameter is one non-empty segment, as the client encodes it.
  */
 export function matchOperation(method: string, pathname: string): Matched | undefined {
   const segments = pathname.split("/");
-  for (const row of ROWS) {
-    if (row.method !== method) continue;
-    const template = row.path.split("/");
-    if (template.length !== segments.length) continue;
+  for (let start = 1; start < segments.length; start++) {
+    if (!ROOTS.has(segments[start] ?? "")) continue;
+    const matched = matchFrom(method, segments, start - 1);
+    if (matched) return matched;
+  }
+  return undefined;
+}
+
+/** Matches `segments` from `offset` (the empty segment before the spec path's first `/`) to the end. */
+function matchFrom(method: string, segments: readonly string[], offset: number): Matched | undefined {
+  for (const { row, template, params } of ROWS) {
+    if (row.method !== method || template.length !== segments.length - offset) continue;
     const pathParams: Record<string, string> = {};
+    // Segment 0 of a template is the empty one before its first "/", where a prefix may end instead.
     const fits = template.every((part, i) => {
-      const segment = segments[i] ?? "";
-      const param = /^\{(.+)\}$/.exec(part)?.[1];
+      if (i === 0) return true;
+      const segment = segments[offset + i] ?? "";
+      const param = params[i];
       if (param === undefined) return part === segment;
       pathParams[param] = safeDecode(segment);
       return segment.length > 0;

@@ -1,11 +1,43 @@
+/** The size a request body may reach by default, decoded: 1 MiB (Zuora's own limits are smaller per field). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** A body as read: its text, or why it was not read (a transport problem, answered before any rule). */
+export type ReadBody = { text: string } | { status: 400 | 413; message: string };
+
 /**
- * The body of a request as text, gunzipped when it says `Content-Encoding: gzip` (as the client sends large ones);
- * undefined when such a body does not decode (bad input, answered like any other).
+ * The body of a request as text, gunzipped when it says `Content-Encoding: gzip` (as the client sends large ones).
+ * Read as a stream and given up at `maxBytes` (after decoding), so a gzip bomb or an endless body costs at most that
+ * much memory: the answer is then 413, and a body that is not the gzip it claims, or breaks off, is 400.
  */
-export async function requestText(request: Request): Promise<string | undefined> {
-  if (request.body === null) return "";
-  if (!/\bgzip\b/i.test(request.headers.get("content-encoding") ?? "")) return request.text();
-  return new Response(request.body.pipeThrough(new DecompressionStream("gzip"))).text().catch(() => undefined);
+export async function readBody(request: Request, maxBytes: number): Promise<ReadBody> {
+  if (request.body === null) return { text: "" };
+  const tooLarge = { status: 413, message: `The request body is larger than ${maxBytes} bytes.` } as const;
+  const gzipped = /\bgzip\b/i.test(request.headers.get("content-encoding") ?? "");
+  if (!gzipped && Number(request.headers.get("content-length") ?? 0) > maxBytes) {
+    await request.body.cancel().catch(() => {});
+    return tooLarge;
+  }
+  const stream = gzipped ? request.body.pipeThrough(new DecompressionStream("gzip")) : request.body;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    await reader.cancel().catch(() => {});
+    return { status: 400, message: gzipped ? "The request body is not valid gzip." : "The request body broke off." };
+  }
+  return { text: text + decoder.decode() };
 }
 
 /** The JSON a text holds: `undefined` for an empty body, or `{ malformed: true }` when it is not JSON. */
@@ -16,4 +48,10 @@ export function parseJson(text: string): { value: unknown } | { malformed: true 
   } catch {
     return { malformed: true };
   }
+}
+
+/** The media type of a `Content-Type` value, lower-cased, without its parameters (`application/json`). */
+export function mediaType(contentType: string | null): string | undefined {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type === "" ? undefined : type;
 }

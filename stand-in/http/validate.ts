@@ -7,8 +7,9 @@ export type OperationRow = (typeof constraints.operations)[keyof typeof constrai
 /** A value's rules as the operation table states them (every key optional: rows differ in which they carry). */
 interface Rule {
   required?: boolean;
-  type?: string;
-  enum?: readonly string[];
+  type?: string | readonly string[];
+  enum?: readonly unknown[];
+  const?: unknown;
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -17,12 +18,46 @@ interface Rule {
   minItems?: number;
   maxItems?: number;
   items?: Rule;
+  patternDescription?: string;
+}
+
+/** A JSON value's type as JSON Schema names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function typeFits(value: unknown, type: string | readonly string[]): boolean {
+  const actual = jsonType(value);
+  const allowed = typeof type === "string" ? [type] : type;
+  return allowed.includes(actual) || (actual === "integer" && allowed.includes("number"));
+}
+
+const patterns = new Map<string, RegExp>();
+/** Compiled once per pattern, with the `u` flag JSON Schema validators (and the client) use. */
+function regexOf(pattern: string): RegExp {
+  const known = patterns.get(pattern);
+  if (known) return known;
+  const regex = new RegExp(pattern, "u");
+  patterns.set(pattern, regex);
+  return regex;
+}
+
+/** Length in code points, as JSON Schema's `minLength` and `maxLength` count it. */
+function codePoints(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
 }
 
 /**
- * Checks what the client checks before sending (the spec's rules, from the generated operation table), for callers
- * that reach the stand-in without the client: a raw `fetch`, or code in another language over `listen()`. Zuora
- * answers such a request with a business failure naming the field, and so does the stand-in.
+ * Checks a request against the spec's rules, from the generated operation table the client enforces too, before
+ * any tenant rule runs: for callers that reach the stand-in without the client (a raw `fetch`, or code in another
+ * language over `listen()`). Zuora answers such a request with a business failure naming the field and the rule, and
+ * so does the stand-in: a missing field is category 22, an undescribed one 21 (where the spec refuses them), a wrong
+ * type, a `null` the spec does not allow, a length, pattern or enum broken 20, a body that is no object 90.
  */
 export function checkRequest(
   row: OperationRow,
@@ -31,7 +66,7 @@ export function checkRequest(
   body: unknown,
 ): Refusal | undefined {
   for (const [name, rule] of Object.entries(row.pathParams as Record<string, Rule>)) {
-    const problem = checkText(`path parameter ${name}`, pathParams[name] ?? "", rule);
+    const problem = checkValue(`path parameter ${name}`, pathParams[name] ?? "", rule);
     if (problem) return problem;
   }
   for (const [name, rule] of Object.entries(row.query as Record<string, Rule>)) {
@@ -41,13 +76,19 @@ export function checkRequest(
     if (problem) return problem;
   }
   if (!row.body) return undefined;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (body === undefined) {
     return row.bodyRequired ? refuse(Category.malformed, "The request body must be a JSON object.") : undefined;
   }
+  if (jsonType(body) !== "object") return refuse(Category.malformed, "The request body must be a JSON object.");
   const fields = body as Record<string, unknown>;
-  for (const [name, rule] of Object.entries(row.fields as Record<string, Rule>)) {
+  const rules = row.fields as Record<string, Rule>;
+  if ((row as { unknownFields?: string }).unknownFields === "refuse") {
+    const unknown = Object.keys(fields).find((name) => !Object.hasOwn(rules, name));
+    if (unknown !== undefined) return refuse(Category.unknownField, `The field ${quoted(unknown)} is not known.`);
+  }
+  for (const [name, rule] of Object.entries(rules)) {
     const value = fields[name];
-    if (value === undefined || value === null) {
+    if (value === undefined) {
       if (rule.required) return refuse(Category.missingField, `The field ${name} is required.`);
       continue;
     }
@@ -56,29 +97,66 @@ export function checkRequest(
       if (problem) return problem;
       continue;
     }
-    if (typeof value !== "string") return refuse(Category.invalidValue, `The field ${name} must be a string.`);
-    const problem = checkText(`field ${name}`, value, rule);
+    const problem = checkValue(`field ${name}`, value, rule);
     if (problem) return problem;
   }
   return undefined;
+}
+
+/**
+ * The body as the operation sees it: the fields the spec describes, and nothing else (an `id`, `status` or
+ * `tenantId` a caller copied from an answer is not the caller's to set). Call after {@link checkRequest} passed.
+ */
+export function describedFields(row: OperationRow, body: unknown): Record<string, unknown> | undefined {
+  if (!row.body || jsonType(body) !== "object") return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(row.fields)) {
+    const value = (body as Record<string, unknown>)[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 function refuse(category: Refusal["category"], message: string): Refusal {
   return { category, message };
 }
 
-function checkText(what: string, value: string, rule: Rule): Refusal | undefined {
-  if (rule.minLength !== undefined && value.length < rule.minLength) {
-    return refuse(Category.invalidValue, `The ${what} must have at least ${rule.minLength} characters.`);
+/** A name from a caller's body, quoted and cut short (it may be anything, of any length). */
+function quoted(name: string): string {
+  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
+
+function checkValue(what: string, value: unknown, rule: Rule): Refusal | undefined {
+  if (rule.type !== undefined && !typeFits(value, rule.type)) {
+    const wanted = typeof rule.type === "string" ? rule.type : rule.type.join(" or ");
+    const article = /^[aeiou]/.test(wanted) ? "an" : "a";
+    return refuse(Category.invalidValue, `The ${what} must be ${article} ${wanted}, not ${jsonType(value)}.`);
   }
-  if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-    return refuse(Category.invalidValue, `The ${what} must have at most ${rule.maxLength} characters.`);
+  if (typeof value === "string") {
+    const length = rule.minLength !== undefined || rule.maxLength !== undefined ? codePoints(value) : 0;
+    if (rule.minLength !== undefined && length < rule.minLength) {
+      return refuse(Category.invalidValue, `The ${what} must have at least ${rule.minLength} characters.`);
+    }
+    if (rule.maxLength !== undefined && length > rule.maxLength) {
+      return refuse(Category.invalidValue, `The ${what} must have at most ${rule.maxLength} characters.`);
+    }
+    if (rule.pattern !== undefined && !regexOf(rule.pattern).test(value)) {
+      return refuse(Category.invalidValue, `The ${what} must be ${rule.patternDescription ?? rule.pattern}.`);
+    }
   }
-  if (rule.pattern !== undefined && !new RegExp(rule.pattern, "u").test(value)) {
-    return refuse(Category.invalidValue, `The ${what} does not match ${rule.pattern}.`);
+  if (typeof value === "number") {
+    if (rule.minimum !== undefined && value < rule.minimum) {
+      return refuse(Category.invalidValue, `The ${what} must be at least ${rule.minimum}.`);
+    }
+    if (rule.maximum !== undefined && value > rule.maximum) {
+      return refuse(Category.invalidValue, `The ${what} must be at most ${rule.maximum}.`);
+    }
   }
   if (rule.enum !== undefined && !rule.enum.includes(value)) {
     return refuse(Category.invalidValue, `The ${what} must be one of ${rule.enum.join(", ")}.`);
+  }
+  if (rule.const !== undefined && value !== rule.const) {
+    return refuse(Category.invalidValue, `The ${what} must be ${JSON.stringify(rule.const)}.`);
   }
   return undefined;
 }
@@ -96,29 +174,27 @@ function checkList(name: string, value: unknown, rule: Rule): Refusal | undefine
     return refuse(Category.rule, `The field ${name} takes at most ${rule.maxItems} item(s) at a time.`);
   }
   for (const [index, item] of value.entries()) {
-    if (typeof item !== "string")
-      return refuse(Category.invalidValue, `Item ${index + 1} of ${name} must be a string.`);
-    const problem = checkText(`item ${index + 1} of field ${name}`, item, rule.items ?? {});
+    const problem = checkValue(`item ${index + 1} of field ${name}`, item, rule.items ?? {});
     if (problem) return problem;
   }
   return undefined;
 }
 
+/** A query value is text on the wire: a boolean or an integer is read from it first. */
 function checkQuery(name: string, value: string, rule: Rule): Refusal | undefined {
   const what = `query parameter ${name}`;
-  if (rule.type === "boolean" && value !== "true" && value !== "false") {
-    return refuse(Category.invalidValue, `The ${what} must be true or false.`);
+  if (rule.type === "boolean") {
+    return value === "true" || value === "false"
+      ? undefined
+      : refuse(Category.invalidValue, `The ${what} must be true or false.`);
   }
-  if (rule.type === "integer") {
-    if (!/^-?\d+$/.test(value)) return refuse(Category.invalidValue, `The ${what} must be an integer.`);
+  if (rule.type === "integer" || rule.type === "number") {
     const n = Number(value);
-    if (rule.minimum !== undefined && n < rule.minimum) {
-      return refuse(Category.invalidValue, `The ${what} must be at least ${rule.minimum}.`);
+    if (value.trim() === "" || !Number.isFinite(n) || (rule.type === "integer" && !/^-?\d+$/.test(value))) {
+      return refuse(Category.invalidValue, `The ${what} must be an ${rule.type}.`);
     }
-    if (rule.maximum !== undefined && n > rule.maximum) {
-      return refuse(Category.invalidValue, `The ${what} must be at most ${rule.maximum}.`);
-    }
-    return undefined;
+    const { type: _type, ...bounds } = rule;
+    return checkValue(what, n, bounds);
   }
-  return checkText(what, value, rule);
+  return checkValue(what, value, rule);
 }

@@ -20,6 +20,8 @@ export interface ConnectionSeed {
   status?: Schemas["ConnectionStatus"];
 }
 
+const STATUSES: readonly Schemas["ConnectionStatus"][] = ["Pending", "Connected", "Disconnected"];
+
 const notFound = (id: string) => refuse(Category.notFound, `The connection ${id} does not exist.`);
 
 /**
@@ -32,6 +34,10 @@ const notFound = (id: string) => refuse(Category.notFound, `The connection ${id}
  */
 export class Connections {
   readonly #byId = new Map<string, StandInConnection>();
+  /** The pending or connected connection of each pair of entities (at most one), by {@link pairKey}. */
+  readonly #openByPair = new Map<string, StandInConnection>();
+  /** Each entity's connections, either side, in creation order. */
+  readonly #byEntity = new Map<string, Set<StandInConnection>>();
   readonly #entities: Entities;
   readonly #newId = idMaker("8a8c");
 
@@ -45,21 +51,15 @@ export class Connections {
    * itself, an unprovisioned entity on either side, and a pair that already has a pending or established connection.
    */
   initiate(sourceId: string, targetId: string): Outcome<StandInConnection> {
-    if (!this.#entities.has(sourceId))
-      return refuse(Category.notFound, `The source entity ${sourceId} does not exist.`);
+    const source = this.#entities.get(sourceId);
+    if (!source.ok) return refuse(Category.notFound, `The source entity ${sourceId} does not exist.`);
     const target = this.#entities.get(targetId);
     if (!target.ok) return refuse(Category.notFound, `The target entity ${targetId} does not exist.`);
     if (sourceId === targetId) return refuse(Category.rule, "An entity cannot connect to itself.");
-    const source = this.#entities.get(sourceId);
-    if (source.ok && (source.value.status !== "Provisioned" || target.value.status !== "Provisioned")) {
+    if (source.value.status !== "Provisioned" || target.value.status !== "Provisioned") {
       return refuse(Category.rule, "Both entities must be provisioned before they can be connected.");
     }
-    const open = [...this.#byId.values()].find(
-      (c) =>
-        c.status !== "Disconnected" &&
-        ((c.sourceEntityId === sourceId && c.targetEntityId === targetId) ||
-          (c.sourceEntityId === targetId && c.targetEntityId === sourceId)),
-    );
+    const open = this.#openByPair.get(pairKey(sourceId, targetId));
     if (open) {
       return refuse(Category.rule, `The entities already have a ${open.status.toLowerCase()} connection (${open.id}).`);
     }
@@ -76,7 +76,7 @@ export class Connections {
   /** The target entity denies a `Pending` request: the request is withdrawn, and no longer listed. */
   deny(id: string, callerId: string): Outcome<StandInConnection> {
     const found = this.#pendingForTarget(id, callerId, "denied");
-    if (found.ok) this.#byId.delete(id);
+    if (found.ok) this.#forget(found.value);
     return found;
   }
 
@@ -94,19 +94,23 @@ export class Connections {
       );
     }
     connection.status = "Disconnected";
+    this.#openByPair.delete(pairKey(connection.sourceEntityId, connection.targetEntityId));
     return ok(connection);
   }
 
   /** The connections of an entity, in creation order: to it (`inbound`), from it (`outbound`), or both. */
   list(entityId: string, direction?: ConnectionDirection): Outcome<StandInConnection[]> {
     if (!this.#entities.has(entityId)) return refuse(Category.notFound, `The entity ${entityId} does not exist.`);
-    return ok(
-      [...this.#byId.values()].filter(
-        (c) =>
-          (direction !== "outbound" && c.targetEntityId === entityId) ||
-          (direction !== "inbound" && c.sourceEntityId === entityId),
-      ),
-    );
+    const out: StandInConnection[] = [];
+    for (const c of this.#byEntity.get(entityId) ?? []) {
+      if (
+        (direction !== "outbound" && c.targetEntityId === entityId) ||
+        (direction !== "inbound" && c.sourceEntityId === entityId)
+      ) {
+        out.push(c);
+      }
+    }
+    return ok(out);
   }
 
   /** Every connection, in creation order. */
@@ -114,31 +118,62 @@ export class Connections {
     return [...this.#byId.values()];
   }
 
+  /** How many connections there are. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
   /** Forgets the connections of these entities (they were removed). */
-  forgetEntities(entityIds: ReadonlySet<string>): void {
-    for (const [id, c] of this.#byId) {
-      if (entityIds.has(c.sourceEntityId) || entityIds.has(c.targetEntityId)) this.#byId.delete(id);
+  forgetEntities(entityIds: Iterable<string>): void {
+    for (const entityId of entityIds) {
+      for (const connection of this.#byEntity.get(entityId) ?? []) this.#forget(connection);
+      this.#byEntity.delete(entityId);
     }
   }
 
   /**
-   * Adds a connection as given, in any status, bypassing the API's rules. Throws a TypeError for an unknown entity
-   * or an ID already taken.
+   * Adds a connection as given, in any status, bypassing the API's rules. Throws a TypeError for an unknown entity,
+   * an ID already taken, or a second pending or established connection between the same two entities.
    */
   seed(seed: ConnectionSeed): StandInConnection {
+    if (typeof seed !== "object" || seed === null) throw new TypeError("seed: a connection must be an object");
+    if (seed.id !== undefined && typeof seed.id !== "string")
+      throw new TypeError("seed: a connection's id must be a string");
+    if (seed.status !== undefined && !STATUSES.includes(seed.status)) {
+      throw new TypeError(`seed: a connection's status must be one of ${STATUSES.join(", ")}`);
+    }
     for (const id of [seed.sourceEntityId, seed.targetEntityId]) {
       if (!this.#entities.has(id)) throw new TypeError(`seed: the entity ${id} does not exist`);
     }
-    const id = seed.id ?? this.#newId();
-    if (this.#byId.has(id)) throw new TypeError(`seed: the connection ${id} exists`);
+    if (seed.id !== undefined && this.#byId.has(seed.id)) throw new TypeError(`seed: the connection ${seed.id} exists`);
+    const status = seed.status ?? "Pending";
+    const pair = pairKey(seed.sourceEntityId, seed.targetEntityId);
+    const open = status === "Disconnected" ? undefined : this.#openByPair.get(pair);
+    if (open) throw new TypeError(`seed: the entities already have a ${open.status.toLowerCase()} connection`);
+    let id = seed.id;
+    while (id === undefined || this.#byId.has(id)) id = this.#newId();
     const connection: StandInConnection = {
       id,
       sourceEntityId: seed.sourceEntityId,
       targetEntityId: seed.targetEntityId,
-      status: seed.status ?? "Pending",
+      status,
     };
     this.#byId.set(id, connection);
+    if (status !== "Disconnected") this.#openByPair.set(pair, connection);
+    for (const end of [connection.sourceEntityId, connection.targetEntityId]) {
+      const mine = this.#byEntity.get(end);
+      if (mine) mine.add(connection);
+      else this.#byEntity.set(end, new Set([connection]));
+    }
     return connection;
+  }
+
+  #forget(connection: StandInConnection): void {
+    this.#byId.delete(connection.id);
+    const pair = pairKey(connection.sourceEntityId, connection.targetEntityId);
+    if (this.#openByPair.get(pair) === connection) this.#openByPair.delete(pair);
+    this.#byEntity.get(connection.sourceEntityId)?.delete(connection);
+    this.#byEntity.get(connection.targetEntityId)?.delete(connection);
   }
 
   #pendingForTarget(id: string, callerId: string, done: "accepted" | "denied"): Outcome<StandInConnection> {
@@ -155,4 +190,9 @@ export class Connections {
     }
     return ok(connection);
   }
+}
+
+/** One key for a pair of entities, whichever of the two sent the request. */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }

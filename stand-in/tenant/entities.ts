@@ -1,5 +1,6 @@
 import type { components } from "../../generated/schema.js";
 import { idMaker } from "./ids.js";
+import { placeProblem } from "./place.js";
 import { Category, type Outcome, ok, refuse } from "./reasons.js";
 
 type Schemas = components["schemas"];
@@ -28,15 +29,22 @@ export interface EntitySeed {
   timezone?: string;
 }
 
+const EDITABLE = ["name", "displayName", "locale", "timezone"] as const;
+
 const notFound = (id: string) => refuse(Category.notFound, `The entity ${id} does not exist.`);
 
 /**
  * The entity hierarchy of one tenant, with Zuora's rules: one provisioned global entity at the top (no parent);
  * entities created `Unprovisioned` under an existing parent, with a name unique in the hierarchy; provisioning only
  * under a provisioned parent, and for good; removal only of an unprovisioned entity, with everything under it.
+ *
+ * Indexed by ID, by name and by parent, so every operation but a listing costs the same at any size.
  */
 export class Entities {
   readonly #byId = new Map<string, StandInEntity>();
+  readonly #idByName = new Map<string, string>();
+  /** The IDs of each entity's children, in creation order. */
+  readonly #children = new Map<string, Set<string>>();
   readonly #tenantId: string;
   readonly #newId = idMaker("8a8e");
   /** The ID of the global entity. */
@@ -48,20 +56,26 @@ export class Entities {
    */
   constructor(tenantId: string, global: Omit<EntitySeed, "parentId" | "status">) {
     this.#tenantId = tenantId;
-    const entity = this.#build({ ...global, status: "Provisioned" }, null);
-    this.#byId.set(entity.id, entity);
-    this.globalId = entity.id;
+    const problem = placeProblem(global);
+    if (problem) throw new TypeError(`global: ${problem}`);
+    this.globalId = this.#add({ ...global, status: "Provisioned" }, null).id;
   }
 
-  /** Creates an `Unprovisioned` entity under `parentId`; the name must be new in the hierarchy. */
+  /**
+   * Creates an `Unprovisioned` entity under `parentId` from the request's fields alone (an `id`, `status` or
+   * `tenantId` in the body is not the caller's to choose); the name must be new in the hierarchy.
+   */
   create(input: NewEntity): Outcome<StandInEntity> {
+    const problem = placeProblem(input);
+    if (problem) return refuse(Category.invalidValue, problem);
     if (!this.#byId.has(input.parentId)) {
       return refuse(Category.notFound, `The parent entity ${input.parentId} does not exist.`);
     }
-    if (this.#nameTaken(input.name)) return refuse(Category.rule, `An entity named ${input.name} already exists.`);
-    const entity = this.#build({ ...input, status: "Unprovisioned" }, input.parentId);
-    this.#byId.set(entity.id, entity);
-    return ok(entity);
+    if (this.#idByName.has(input.name)) return refuse(Category.rule, `An entity named ${input.name} already exists.`);
+    const { name, displayName, locale, timezone } = input;
+    const seed: EntitySeed = { name, locale, timezone, status: "Unprovisioned" };
+    if (displayName !== undefined) seed.displayName = displayName;
+    return ok(this.#add(seed, input.parentId));
   }
 
   /** The entity with this ID. */
@@ -75,6 +89,11 @@ export class Entities {
     return this.#byId.has(id);
   }
 
+  /** How many entities there are. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
   /** The entities in creation order: all of them (`provisioned` undefined), or the (un)provisioned ones. */
   list(provisioned?: boolean): StandInEntity[] {
     const all = [...this.#byId.values()];
@@ -82,12 +101,15 @@ export class Entities {
   }
 
   /**
-   * Changes the fields given. Refused: the locale or time zone of a provisioned entity, the display name of the
-   * global entity, and a name another entity has. A value equal to the current one is no change, and passes.
+   * Changes the fields given. Refused: an unsupported locale or time zone, the locale or time zone of a provisioned
+   * entity, the display name of the global entity, and a name another entity has. A value equal to the current one
+   * is no change, and passes.
    */
   update(id: string, changes: EntityChanges): Outcome<StandInEntity> {
     const entity = this.#byId.get(id);
     if (!entity) return notFound(id);
+    const problem = placeProblem(changes);
+    if (problem) return refuse(Category.invalidValue, problem);
     const changed = (field: keyof EntityChanges) => changes[field] !== undefined && changes[field] !== entity[field];
     if (entity.status === "Provisioned" && (changed("locale") || changed("timezone"))) {
       return refuse(Category.rule, "The locale and time zone of a provisioned entity cannot be edited.");
@@ -95,10 +117,14 @@ export class Entities {
     if (id === this.globalId && changed("displayName")) {
       return refuse(Category.rule, "The display name of the global entity cannot be edited.");
     }
-    if (changed("name") && changes.name !== undefined && this.#nameTaken(changes.name)) {
+    if (changed("name") && changes.name !== undefined && this.#idByName.has(changes.name)) {
       return refuse(Category.rule, `An entity named ${changes.name} already exists.`);
     }
-    for (const field of ["name", "displayName", "locale", "timezone"] as const) {
+    if (changes.name !== undefined) {
+      this.#idByName.delete(entity.name);
+      this.#idByName.set(changes.name, id);
+    }
+    for (const field of EDITABLE) {
       const value = changes[field];
       if (value !== undefined) entity[field] = value;
     }
@@ -126,32 +152,43 @@ export class Entities {
     const entity = this.#byId.get(id);
     if (!entity) return notFound(id);
     if (entity.status === "Provisioned") return refuse(Category.rule, "A provisioned entity cannot be removed.");
-    const removed = this.#subtree(id);
-    for (const gone of removed) this.#byId.delete(gone.id);
+    const removed = this.#subtree(entity);
+    if (entity.parentId !== null) this.#children.get(entity.parentId)?.delete(id);
+    for (const gone of removed) {
+      this.#byId.delete(gone.id);
+      this.#idByName.delete(gone.name);
+      this.#children.delete(gone.id);
+    }
     return ok(removed);
   }
 
   /**
    * Adds an entity as given, bypassing the API's rules but keeping the hierarchy sound. Throws a TypeError naming the
-   * problem: an unknown parent, a provisioned entity under an unprovisioned one, a name or ID already taken.
+   * problem: an unknown parent, a provisioned entity under an unprovisioned one, a name or ID already taken, an
+   * unsupported locale or time zone.
    */
   seed(seed: EntitySeed): StandInEntity {
+    const shape = seedShapeProblem(seed);
+    if (shape) throw new TypeError(`seed: ${shape}`);
     const parentId = seed.parentId ?? this.globalId;
     const parent = this.#byId.get(parentId);
     if (!parent) throw new TypeError(`seed: the parent entity ${parentId} does not exist`);
     if (seed.status === "Provisioned" && parent.status !== "Provisioned") {
       throw new TypeError(`seed: ${seed.name} cannot be provisioned under the unprovisioned ${parent.name}`);
     }
-    if (this.#nameTaken(seed.name)) throw new TypeError(`seed: an entity named ${seed.name} already exists`);
+    if (this.#idByName.has(seed.name)) throw new TypeError(`seed: an entity named ${seed.name} already exists`);
     if (seed.id !== undefined && this.#byId.has(seed.id)) throw new TypeError(`seed: the entity ${seed.id} exists`);
-    const entity = this.#build(seed, parentId);
-    this.#byId.set(entity.id, entity);
-    return entity;
+    const problem = placeProblem(seed);
+    if (problem) throw new TypeError(`seed: ${problem}`);
+    return this.#add(seed, parentId);
   }
 
-  #build(seed: EntitySeed, parentId: string | null): StandInEntity {
-    return {
-      id: seed.id ?? this.#newId(),
+  /** Builds an entity and indexes it; a generated ID skips any a seed already took. */
+  #add(seed: EntitySeed, parentId: string | null): StandInEntity {
+    let id = seed.id;
+    while (id === undefined || this.#byId.has(id)) id = this.#newId();
+    const entity: StandInEntity = {
+      id,
       name: seed.name,
       displayName: seed.displayName ?? seed.name,
       locale: seed.locale ?? "en_US",
@@ -160,21 +197,38 @@ export class Entities {
       parentId,
       tenantId: this.#tenantId,
     };
+    this.#byId.set(id, entity);
+    this.#idByName.set(entity.name, id);
+    if (parentId !== null) {
+      const siblings = this.#children.get(parentId);
+      if (siblings) siblings.add(id);
+      else this.#children.set(parentId, new Set([id]));
+    }
+    return entity;
   }
 
-  #nameTaken(name: string): boolean {
-    return [...this.#byId.values()].some((e) => e.name === name);
-  }
-
-  /** The entity and every entity under it, parents first. */
-  #subtree(id: string): StandInEntity[] {
-    const out: StandInEntity[] = [];
-    const visit = (parentId: string) => {
-      const entity = this.#byId.get(parentId);
-      if (entity) out.push(entity);
-      for (const child of this.#byId.values()) if (child.parentId === parentId) visit(child.id);
-    };
-    visit(id);
+  /** The entity and every entity under it, parents first: a walk with a queue, so any depth fits. */
+  #subtree(top: StandInEntity): StandInEntity[] {
+    const out = [top];
+    for (let i = 0; i < out.length; i++) {
+      for (const childId of this.#children.get(out[i]?.id ?? "") ?? []) {
+        const child = this.#byId.get(childId);
+        if (child) out.push(child);
+      }
+    }
     return out;
   }
+}
+
+/** What in a seed (which may come over HTTP, as any JSON) would make an entity break the spec's `Entity` schema. */
+function seedShapeProblem(seed: EntitySeed): string | undefined {
+  if (typeof seed !== "object" || seed === null) return "an entity must be an object with a name";
+  if (typeof seed.name !== "string") return "an entity's name must be a string";
+  for (const field of ["id", "parentId", "displayName", "locale", "timezone"] as const) {
+    if (seed[field] !== undefined && typeof seed[field] !== "string") return `${seed.name}: ${field} must be a string`;
+  }
+  if (seed.status !== undefined && seed.status !== "Provisioned" && seed.status !== "Unprovisioned") {
+    return `${seed.name}: status must be Provisioned or Unprovisioned`;
+  }
+  return undefined;
 }

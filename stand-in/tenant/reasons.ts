@@ -19,6 +19,10 @@ export const Category = {
   rule: 30,
   /** Not found. */
   notFound: 40,
+  /** Unsupported request (a body in a media type the operation does not take). */
+  unsupported: 45,
+  /** Request exceeded limit (a body over the size limit). */
+  limit: 70,
   /** Malformed request. */
   malformed: 90,
 } as const;

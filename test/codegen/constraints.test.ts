@@ -50,8 +50,8 @@ describe("extractConstraints", () => {
       auth: true,
       successFlag: false,
       body: true,
-      bodyType: "application/json",
       bodyRequired: true,
+      contentType: "application/json",
       fields: {
         label: { required: true, type: "string", maxLength: 3 },
         note: { required: false, type: "string" },
@@ -72,6 +72,14 @@ describe("extractConstraints", () => {
   it("records an operation without a body as taking none", () => {
     const table = extractConstraints(miniSpec());
     expect(table.operations.listThings).toMatchObject({ body: false, bodyRequired: false, fields: {} });
+    expect(table.operations.listThings).not.toHaveProperty("contentType");
+  });
+
+  it("records that undescribed body fields are refused under additionalProperties: false", () => {
+    const spec = miniSpec();
+    const thing = ((spec.components as JsonObject).schemas as JsonObject).Thing as JsonObject;
+    thing.additionalProperties = false;
+    expect(extractConstraints(spec).operations.createThing?.unknownFields).toBe("refuse");
   });
 
   it("lists path parameters in the order of the path, with their rules, whatever order the spec lists them in", () => {

@@ -14,10 +14,11 @@ function setUp() {
   return { standIn, zuora };
 }
 
-/** A raw request to the stand-in, without the client (and its checks) in the way. */
+/** A raw request to the stand-in, without the client (and its checks) in the way; a body is labelled JSON. */
 function raw(standIn: ReturnType<typeof createStandIn>, path: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (!headers.has("authorization")) headers.set("authorization", "Bearer t");
+  if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   return standIn.fetch(`${BASE}${path}`, { ...init, headers });
 }
 
@@ -174,6 +175,14 @@ describe("the stand-in answering over fetch", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraConnectionError);
     expect(standIn.state().entities).toHaveLength(1);
+  });
+
+  it("meets a fault armed for a track id only with a request carrying that track id", async () => {
+    const standIn = createStandIn();
+    standIn.failNext({ fault: { status: 503 }, trackId: "mine" });
+    expect((await raw(standIn, "/v1/entities", { headers: { "zuora-track-id": "theirs" } })).status).toBe(200);
+    expect((await raw(standIn, "/v1/entities")).status).toBe(200);
+    expect((await raw(standIn, "/v1/entities", { headers: { "zuora-track-id": "mine" } })).status).toBe(503);
   });
 
   it("starts over on reset", async () => {

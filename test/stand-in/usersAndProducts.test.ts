@@ -153,7 +153,7 @@ describe("product sharing across entities on the stand-in", () => {
       "refused 20: The field toEntityIds must be an array.",
     );
     expect(await raw(standIn, "POST", path, { toEntityIds: [7] })).toBe(
-      "refused 20: Item 1 of toEntityIds must be a string.",
+      "refused 20: The item 1 of field toEntityIds must be a string, not integer.",
     );
     expect(await raw(standIn, "POST", path, { targetEntityIds: ["away"] })).toBe(
       "refused 22: The field toEntityIds is required.",
