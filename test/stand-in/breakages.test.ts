@@ -158,6 +158,28 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
     }
   });
 
+  it("answers a method no fetch Request can carry (TRACE, CONNECT) with 405 instead of dropping it", async () => {
+    const server = await listen(createStandIn());
+    const { hostname, port } = new URL(server.url);
+    const send = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
+        let text = "";
+        socket.on("data", (chunk) => {
+          text += chunk;
+        });
+        socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
+        socket.on("error", reject);
+      });
+    try {
+      expect(await send("TRACE /v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+      expect(await send("CONNECT x:443 HTTP/1.1\r\nHost: x:443\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+      expect(await send("GET /v1/entities HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n")).toBe("HTTP/1.1 200 OK");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("takes a smaller or larger body limit as an option", async () => {
     const standIn = createStandIn({ maxBodyBytes: 64 });
     const body = JSON.stringify({ name: "A name long enough", parentId: standIn.globalEntityId, ...place });
