@@ -74,6 +74,20 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   if (!isObject(entitiesValue) || Object.keys(entitiesValue).length === 0) {
     fail(["entities"], "`entities` must be a mapping of entity names to entities, with at least the global entity");
   }
+  // A plain key such as 2024.10 is the number 2024.1 to YAML: the name the file shows is not the one it gives.
+  const entityMap = doc.getIn(["entities"], true);
+  for (const pair of isMap(entityMap) ? entityMap.items : []) {
+    const key = pair.key;
+    if (isScalar(key) && typeof key.value !== "string") {
+      const written = key.source ?? String(key.value);
+      const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
+      fail(
+        ["entities", String(key.value)],
+        `entity name ${written} is read by YAML as ${read}: quote it ("${written}")`,
+        true,
+      );
+    }
+  }
   const entities: DesiredEntity[] = [];
   for (const [name, value] of Object.entries(entitiesValue as Record<string, unknown>)) {
     const path = ["entities", name];

@@ -78,6 +78,17 @@ describe("parseHierarchy", () => {
     expect(problem(`${VALID}\n`.replace("  Acme-EU:", "  Acme:"))).toMatch(/^h.yaml:7:3: Map keys must be unique/);
   });
 
+  it("refuses an entity name YAML reads as another value (2024.10 is the number 2024.1), asking for quotes", () => {
+    expect(problem(VALID.replace("  Acme-EU:", "  2024.10:"))).toBe(
+      'h.yaml:7:3: entity name 2024.10 is read by YAML as the number 2024.1: quote it ("2024.10")',
+    );
+    expect(problem(VALID.replace("  Acme-EU:", "  007:"))).toBe(
+      'h.yaml:7:3: entity name 007 is read by YAML as the number 7: quote it ("007")',
+    );
+    const quoted = parseHierarchy(VALID.replace("  Acme-EU:", '  "2024.10":').replace("to: Acme-EU", 'to: "2024.10"'));
+    expect(quoted.entities.map((e) => e.name)).toEqual(["Acme", "2024.10"]);
+  });
+
   it("reads a file from disk: the example plans as the README shows", async () => {
     const example = await readHierarchy("examples/hierarchy.yaml");
     expect(example.source).toBe("examples/hierarchy.yaml");
