@@ -102,7 +102,7 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
       const v = value[key];
       if (v === undefined || v === null)
         return required ? fail(path, `entity ${name}: \`${key}\` is required`, true) : undefined;
-      if (typeof v !== "string" || v.length === 0 || v.length > 255) {
+      if (typeof v !== "string" || v.length === 0 || characters(v) > 255) {
         fail([...path, key], `entity ${name}: \`${key}\` must be a string of 1 to 255 characters`);
       }
       if (rule && !rule.test(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
@@ -150,6 +150,12 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
     };
   });
   return { version: 1, entities, connections, source };
+}
+
+/** Length in code points, as the spec's and the schema's `maxLength` count it (an emoji is one character). */
+function characters(text: string): number {
+  // 255 characters take at most 510 UTF-16 units: a longer text is too long without counting.
+  return text.length <= 255 || text.length > 510 ? text.length : [...text].length;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

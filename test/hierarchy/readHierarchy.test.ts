@@ -89,6 +89,15 @@ describe("parseHierarchy", () => {
     expect(quoted.entities.map((e) => e.name)).toEqual(["Acme", "2024.10"]);
   });
 
+  it("counts a display name's length in characters, as the spec and the schema do: 200 emoji fit in 255", () => {
+    const rockets = "🚀".repeat(200);
+    const read = parseHierarchy(VALID.replace("Acme Corporation", rockets));
+    expect(read.entities[0]?.displayName).toBe(rockets);
+    expect(problem(VALID.replace("Acme Corporation", "é".repeat(256)))).toBe(
+      "h.yaml:4:18: entity Acme: `displayName` must be a string of 1 to 255 characters",
+    );
+  });
+
   it("reads a file from disk: the example plans as the README shows", async () => {
     const example = await readHierarchy("examples/hierarchy.yaml");
     expect(example.source).toBe("examples/hierarchy.yaml");
