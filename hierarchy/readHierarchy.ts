@@ -1,5 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
 
 /** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
@@ -42,21 +52,36 @@ export async function readHierarchy(path: string): Promise<Hierarchy> {
  */
 export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Keys are checked for uniqueness below: the yaml package's own check compares each key with every other.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0]);
     throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, firstError.message.split("\n")[0] ?? "");
   }
+  const repeated = firstRepeatedKey(doc)?.range?.[0];
+  if (repeated !== undefined) {
+    const pos = lineCounter.linePos(repeated);
+    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, "Map keys must be unique");
+  }
+  // A map's keys by name, indexed once: a scan per entity made reading a large file quadratic.
+  const keyIndexes = new WeakMap<YAMLMap, Map<string, unknown>>();
+  const keyNode = (map: YAMLMap, name: string): unknown => {
+    let keys = keyIndexes.get(map);
+    if (keys === undefined) {
+      keys = new Map();
+      for (const { key } of map.items) {
+        if (isScalar(key) && !keys.has(String(key.value))) keys.set(String(key.value), key);
+      }
+      keyIndexes.set(map, keys);
+    }
+    return keys.get(name);
+  };
   const where = (path: (string | number)[], key = false): Location | undefined => {
     const last = path.at(-1);
     const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
     const node =
-      key && isMap(parent)
-        ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
-        : path.length > 0
-          ? doc.getIn(path, true)
-          : doc.contents;
+      key && isMap(parent) ? keyNode(parent, String(last)) : path.length > 0 ? doc.getIn(path, true) : doc.contents;
     const offset = isNode(node) ? node.range?.[0] : undefined;
     if (offset === undefined) return undefined;
     const pos = lineCounter.linePos(offset);
@@ -150,6 +175,26 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
     };
   });
   return { version: 1, entities, connections, source };
+}
+
+/** The first key that repeats an earlier one of the same mapping (as the yaml package compares them), if any. */
+function firstRepeatedKey(doc: Document): Node | undefined {
+  let repeated: Node | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          repeated = key;
+          return visit.BREAK;
+        }
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return repeated;
 }
 
 /** Length in code points, as the spec's and the schema's `maxLength` count it (an emoji is one character). */

@@ -76,6 +76,12 @@ describe("parseHierarchy", () => {
   it("refuses YAML that does not parse, and a name given twice, with the place", () => {
     expect(problem("version: 1\nentities: [\n")).toMatch(/^h.yaml:\d+:\d+: /);
     expect(problem(`${VALID}\n`.replace("  Acme-EU:", "  Acme:"))).toMatch(/^h.yaml:7:3: Map keys must be unique/);
+    expect(problem(VALID.replace("    locale: en_GB\n", "    locale: en_GB\n    locale: de_DE\n"))).toBe(
+      "h.yaml:10:5: Map keys must be unique",
+    );
+    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toBe(
+      "h.yaml:1:35: Map keys must be unique",
+    );
   });
 
   it("refuses an entity name YAML reads as another value (2024.10 is the number 2024.1), asking for quotes", () => {
