@@ -11,7 +11,9 @@ import type * as Testing from "../stand-in/node.js";
 import { summarize } from "./measure.js";
 
 const dist = (path: string) => new URL(`../dist/${path}`, import.meta.url).href;
-const { planChanges, applyPlan, readTenant } = (await import(dist("hierarchy/index.js"))) as typeof Hierarchy;
+const { planChanges, applyPlan, readTenant, formatHierarchy, parseHierarchy } = (await import(
+  dist("hierarchy/index.js")
+)) as typeof Hierarchy;
 const { createZuoraClient } = (await import(dist("src/index.js"))) as typeof Package;
 const { createStandIn, listen } = (await import(dist("stand-in/node.js"))) as typeof Testing;
 
@@ -20,6 +22,8 @@ export const PLAN_BUDGET_MS = 1000;
 
 /** What the hierarchy bench measured. */
 export interface HierarchyBench {
+  /** Reading the plan's file, written as YAML (what `zuora-entities plan` does before planning). */
+  read: { entities: number; bytes: number; medianMs: number; runs: number };
   plan: { entities: number; connections: number; steps: number; medianMs: number; runs: number };
   apply: { entities: number; connections: number; steps: number; requests: number; ms: number; parallelism: number };
 }
@@ -91,6 +95,14 @@ export async function benchHierarchy(quick: boolean): Promise<HierarchyBench> {
     times.push(performance.now() - start);
   }
 
+  const text = formatHierarchy(big);
+  const reads: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const start = performance.now();
+    parseHierarchy(text);
+    reads.push(performance.now() - start);
+  }
+
   const standIn = createStandIn();
   const server = await listen(standIn);
   try {
@@ -107,6 +119,7 @@ export async function benchHierarchy(quick: boolean): Promise<HierarchyBench> {
     const rest = planChanges(file, await readTenant(zuora));
     if (rest.steps.length > 0) throw new Error(`hierarchy apply: ${rest.steps.length} steps remain after the apply`);
     return {
+      read: { entities: 5000, bytes: text.length, medianMs: summarize(reads).median, runs: reads.length },
       plan: { entities: 5000, connections: 5000, steps, medianMs: summarize(times).median, runs: times.length },
       apply: { entities: 500, connections: 500, steps: plan.steps.length, requests, ms, parallelism },
     };
@@ -119,6 +132,7 @@ export async function benchHierarchy(quick: boolean): Promise<HierarchyBench> {
 export function hierarchyLines(r: HierarchyBench): string[] {
   const within = r.plan.medianMs <= PLAN_BUDGET_MS ? "within" : "OVER";
   return [
+    `hierarchy read: a YAML file of ${r.read.entities} entities + connections (${(r.read.bytes / 1024).toFixed(0)} KiB) in ${r.read.medianMs.toFixed(0)} ms (median of ${r.read.runs})`,
     `hierarchy plan: ${r.plan.entities} entities + ${r.plan.connections} connections (half there) → ${r.plan.steps} steps in ${r.plan.medianMs.toFixed(0)} ms (median of ${r.plan.runs}; ${within} the ${PLAN_BUDGET_MS} ms budget)`,
     `hierarchy apply over HTTP on the stand-in: ${r.apply.entities} entities + ${r.apply.connections} connections, ${r.apply.steps} steps, ${r.apply.requests} requests in ${r.apply.ms.toFixed(0)} ms (parallelism ${r.apply.parallelism}; ${(r.apply.ms / r.apply.requests).toFixed(2)} ms per request)`,
   ];

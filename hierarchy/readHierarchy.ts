@@ -1,5 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from "yaml";
 import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
 
 /** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
@@ -42,21 +52,36 @@ export async function readHierarchy(path: string): Promise<Hierarchy> {
  */
 export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Keys are checked for uniqueness below: the yaml package's own check compares each key with every other.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0]);
     throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, firstError.message.split("\n")[0] ?? "");
   }
+  const repeated = firstRepeatedKey(doc)?.range?.[0];
+  if (repeated !== undefined) {
+    const pos = lineCounter.linePos(repeated);
+    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, "Map keys must be unique");
+  }
+  // A map's keys by name, indexed once: a scan per entity made reading a large file quadratic.
+  const keyIndexes = new WeakMap<YAMLMap, Map<string, unknown>>();
+  const keyNode = (map: YAMLMap, name: string): unknown => {
+    let keys = keyIndexes.get(map);
+    if (keys === undefined) {
+      keys = new Map();
+      for (const { key } of map.items) {
+        if (isScalar(key) && !keys.has(String(key.value))) keys.set(String(key.value), key);
+      }
+      keyIndexes.set(map, keys);
+    }
+    return keys.get(name);
+  };
   const where = (path: (string | number)[], key = false): Location | undefined => {
     const last = path.at(-1);
     const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
     const node =
-      key && isMap(parent)
-        ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(last))?.key
-        : path.length > 0
-          ? doc.getIn(path, true)
-          : doc.contents;
+      key && isMap(parent) ? keyNode(parent, String(last)) : path.length > 0 ? doc.getIn(path, true) : doc.contents;
     const offset = isNode(node) ? node.range?.[0] : undefined;
     if (offset === undefined) return undefined;
     const pos = lineCounter.linePos(offset);
@@ -74,6 +99,20 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   if (!isObject(entitiesValue) || Object.keys(entitiesValue).length === 0) {
     fail(["entities"], "`entities` must be a mapping of entity names to entities, with at least the global entity");
   }
+  // A plain key such as 2024.10 is the number 2024.1 to YAML: the name the file shows is not the one it gives.
+  const entityMap = doc.getIn(["entities"], true);
+  for (const pair of isMap(entityMap) ? entityMap.items : []) {
+    const key = pair.key;
+    if (isScalar(key) && typeof key.value !== "string") {
+      const written = key.source ?? String(key.value);
+      const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
+      fail(
+        ["entities", String(key.value)],
+        `entity name ${written} is read by YAML as ${read}: quote it ("${written}")`,
+        true,
+      );
+    }
+  }
   const entities: DesiredEntity[] = [];
   for (const [name, value] of Object.entries(entitiesValue as Record<string, unknown>)) {
     const path = ["entities", name];
@@ -88,7 +127,7 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
       const v = value[key];
       if (v === undefined || v === null)
         return required ? fail(path, `entity ${name}: \`${key}\` is required`, true) : undefined;
-      if (typeof v !== "string" || v.length === 0 || v.length > 255) {
+      if (typeof v !== "string" || v.length === 0 || characters(v) > 255) {
         fail([...path, key], `entity ${name}: \`${key}\` must be a string of 1 to 255 characters`);
       }
       if (rule && !rule.test(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
@@ -136,6 +175,32 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
     };
   });
   return { version: 1, entities, connections, source };
+}
+
+/** The first key that repeats an earlier one of the same mapping (as the yaml package compares them), if any. */
+function firstRepeatedKey(doc: Document): Node | undefined {
+  let repeated: Node | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          repeated = key;
+          return visit.BREAK;
+        }
+        seen.add(key.value);
+      }
+      return undefined;
+    },
+  });
+  return repeated;
+}
+
+/** Length in code points, as the spec's and the schema's `maxLength` count it (an emoji is one character). */
+function characters(text: string): number {
+  // 255 characters take at most 510 UTF-16 units: a longer text is too long without counting.
+  return text.length <= 255 || text.length > 510 ? text.length : [...text].length;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -23,8 +23,12 @@ export function parseSavedPlan(text: string): Plan {
   if (value.kind !== KIND || value.formatVersion !== "1") {
     throw new TypeError(`not a saved plan of format 1 (kind ${KIND})`);
   }
-  if (!Array.isArray(value.steps) || !Array.isArray(value.refused) || typeof value.tenant !== "object") {
-    throw new TypeError("the saved plan is incomplete: steps, refused and tenant are required");
+  const tenant = value.tenant as Partial<TenantState> | null | undefined;
+  const tenantRead = Array.isArray(tenant?.entities) && Array.isArray(tenant?.connections);
+  if (!Array.isArray(value.steps) || !Array.isArray(value.refused) || !tenantRead) {
+    throw new TypeError(
+      "the saved plan is incomplete: steps, refused and tenant (its entities and connections) are required",
+    );
   }
   const { kind: _kind, ...plan } = value;
   return plan as Plan;

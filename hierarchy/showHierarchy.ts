@@ -5,18 +5,21 @@ export function showTree(hierarchy: Hierarchy): string[] {
   const children = childrenOf(hierarchy);
   const byName = new Map(hierarchy.entities.map((e) => [e.name, e]));
   const lines: string[] = [];
-  const visit = (name: string, prefix: string, last: boolean, top: boolean) => {
+  // A stack, not recursion: a chain thousands deep would overflow the call stack.
+  const stack = (children.get(undefined) ?? []).map((name) => ({ name, prefix: "", last: true, top: true })).reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { name, prefix, last, top } = next;
     const e = byName.get(name);
-    if (!e) return;
+    if (!e) continue;
     const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
     const label = `${e.name}${e.displayName === e.name ? "" : ` "${e.displayName}"`} (${status}, ${e.locale}, ${e.timezone})`;
     lines.push(top ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
     const kids = children.get(name) ?? [];
-    for (const [i, kid] of kids.entries()) {
-      visit(kid, top ? "" : `${prefix}${last ? "   " : "│  "}`, i === kids.length - 1, false);
+    const inner = top ? "" : `${prefix}${last ? "   " : "│  "}`;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push({ name: kids[i] as string, prefix: inner, last: i === kids.length - 1, top: false });
     }
-  };
-  for (const root of children.get(undefined) ?? []) visit(root, "", true, true);
+  }
   if (hierarchy.connections.length > 0) {
     lines.push("", "connections:");
     for (const c of hierarchy.connections) lines.push(`  ${c.from} -> ${c.to}  ${c.status}`);

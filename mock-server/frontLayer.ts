@@ -7,6 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { appendNewest, setNewest } from "./boundedMaps.js";
 import { BadControlRequest, parseFaultPlan, parseRelease } from "./faultPlan.js";
 
 /**
@@ -102,10 +103,17 @@ export interface FrontLayerOptions {
    * to 1 MiB (1,048,576).
    */
   maxBodyBytes?: number;
+  /**
+   * How many records the log keeps per track id (the latest), how many track ids, and how many idempotency keys'
+   * answers are saved (the newest), so a long session's memory stays bounded. Defaults to 10,000.
+   */
+  maxRecords?: number;
 }
 
 /** The default of {@link FrontLayerOptions.maxBodyBytes}. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** The default of {@link FrontLayerOptions.maxRecords}. */
+const DEFAULT_MAX_RECORDS = 10_000;
 
 /** A request the front layer answers itself, before Prism: a status and a message. */
 class Refused extends Error {
@@ -127,6 +135,7 @@ export async function startFrontLayer(
 ): Promise<FrontLayer> {
   const upstreamUrl = typeof upstream === "function" ? upstream : () => upstream;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   const faults = new Map<string, Fault[]>();
   const log = new Map<string, FrontRecord[]>();
   const store = new Map<string, Saved>();
@@ -180,7 +189,7 @@ export async function startFrontLayer(
       idempotency: undefined,
       gzipped: false,
     };
-    if (trackId !== undefined) log.set(trackId, [...(log.get(trackId) ?? []), record]);
+    if (trackId !== undefined) appendNewest(log, trackId, record, maxRecords);
     const fault = trackId === undefined ? undefined : faults.get(trackId)?.shift();
     record.fault = fault?.kind;
     const reply = (answer: Answer) => send(res, req.headers, trackId, answer, record);
@@ -216,7 +225,8 @@ export async function startFrontLayer(
     } else {
       // Decoded before the key is taken: a body that cannot be decoded is refused without holding the key.
       const body = record.contentEncoding === "gzip" ? gunzip(raw, maxBodyBytes) : raw;
-      if (key !== undefined) store.set(key, { method: record.method, path: record.path, answer: null });
+      if (key !== undefined)
+        setNewest(store, key, { method: record.method, path: record.path, answer: null }, maxRecords);
       record.forwardedBody = body.toString("utf8");
       try {
         answer = await forward(upstreamUrl(), req.method ?? "GET", url.pathname + url.search, req.headers, body);
@@ -230,7 +240,7 @@ export async function startFrontLayer(
         // (the retry after a token refresh or a wait must reach the operation); every other answer is, success or
         // failure, as Zuora's guide says.
         if (answer.status === 401 || answer.status === 429) store.delete(key);
-        else store.set(key, { method: record.method, path: record.path, answer });
+        else setNewest(store, key, { method: record.method, path: record.path, answer }, maxRecords);
       }
     }
     // Faults on the way back apply to a replayed answer as much as to a fresh one.

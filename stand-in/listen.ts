@@ -38,6 +38,12 @@ export async function listen(
     res.on("error", () => {});
     void serve(handler, host, req, res).catch(() => req.socket.destroy());
   });
+  // CONNECT never reaches the request handler: without this, Node drops the socket.
+  server.on("connect", (_req, socket: Socket) => {
+    socket.on("error", () => {});
+    const head = `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(METHOD_REFUSED)}`;
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\nconnection: close\r\n\r\n${METHOD_REFUSED}`);
+  });
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -63,6 +69,10 @@ export async function listen(
   };
 }
 
+/** Methods Node parses but no fetch `Request` can carry (the fetch standard forbids them); no operation has them. */
+const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE", "TRACK"]);
+const METHOD_REFUSED = JSON.stringify({ message: "The stand-in serves no CONNECT, TRACE or TRACK request." });
+
 async function serve(
   handler: (request: Request) => Promise<Response>,
   host: string,
@@ -74,6 +84,11 @@ async function serve(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const method = req.method ?? "GET";
+  if (FORBIDDEN_METHODS.has(method)) {
+    res.writeHead(405, { "content-type": "application/json" });
+    res.end(METHOD_REFUSED);
+    return;
+  }
   const hasBody = method !== "GET" && method !== "HEAD";
   const url = requestUrl(req, host);
   if (url === undefined) {

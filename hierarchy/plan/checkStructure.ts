@@ -24,22 +24,32 @@ export function checkStructure(file: Hierarchy): Refusal[] {
       refused.push(refusal(entityAddress(entity.name), `its parent ${entity.parent} is not in the file`, entity.at));
     }
   }
-  // A walk up from each entity that meets itself again is a cycle; each cycle is reported once, at its first entity.
+  // Each entity is walked up once: a walk ends at the root, at an entity an earlier walk passed, or on its own path (a
+  // cycle). A walk up from every entity to the root made a deep file cost its size times its depth.
   const inCycle = new Set<string>();
+  const walked = new Set<string>();
   for (const entity of file.entities) {
-    const seen = new Set<string>();
-    let current = entity.parent;
-    while (current !== undefined && !seen.has(current) && current !== entity.name) {
-      seen.add(current);
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let current: string | undefined = entity.name;
+    while (current !== undefined && !walked.has(current) && !onPath.has(current)) {
+      path.push(current);
+      onPath.add(current);
       current = byName.get(current)?.parent;
     }
-    if (current === entity.name && !inCycle.has(entity.name)) {
-      const members = [entity.name, ...seen];
-      for (const member of members) inCycle.add(member);
-      refused.push(
-        refusal(entityAddress(entity.name), `a cycle of parents: ${[...members, entity.name].join(" → ")}`, entity.at),
-      );
-    }
+    if (current !== undefined && onPath.has(current)) for (const m of path.slice(path.indexOf(current))) inCycle.add(m);
+    for (const m of path) walked.add(m);
+  }
+  // Each cycle is reported once, at its first entity in the file.
+  const reported = new Set<string>();
+  for (const entity of file.entities) {
+    if (!inCycle.has(entity.name) || reported.has(entity.name)) continue;
+    const members = [entity.name];
+    for (let p = entity.parent; p !== undefined && p !== entity.name; p = byName.get(p)?.parent) members.push(p);
+    for (const member of members) reported.add(member);
+    refused.push(
+      refusal(entityAddress(entity.name), `a cycle of parents: ${[...members, entity.name].join(" → ")}`, entity.at),
+    );
   }
   const pairs = new Set<string>();
   for (const c of file.connections) {

@@ -34,7 +34,8 @@ export interface LimiterPolicyOptions {
  * per wait) rather than meet a 429. The retry loop below hands each answer it would resend after to
  * {@link PipelineRequest.waitToResend}: the call gives up its slot, waits (for a slot, the reset, or the loop's
  * backoff), and goes out again ahead of the calls queued after it. A refusal for concurrency waited out behind the
- * client's own calls is queueing and spends no retry; a wait on time (the reset, a backoff) spends one.
+ * client's own calls that went through is queueing and spends no retry; a wait on time (the reset, a backoff) spends
+ * one.
  */
 export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const { now, sleep, log, maxWaitMs } = options;
@@ -43,6 +44,8 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const queue: (() => void)[] = [];
   // The running wait for a rate-limit reset, aborted when no call waits any more or an answer shows room after all.
   let pausing: AbortController | undefined;
+  // Answers that were not a concurrency refusal: only such an answer shows the tenant freed a request of its own.
+  let freed = 0;
 
   // `at`: the time the caller already read, so a wait measured from an answer is exactly what the answer said.
   const pump = (at = now()) => {
@@ -110,6 +113,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const learn = (answer: Response, sentEpoch: number) => {
     const at = now();
     const reading = readLimits(answer.status, answer.headers, at, maxWaitMs);
+    if (reading.kind !== "concurrency") freed++;
     release(answered(state, reading, sentEpoch, at), at);
     return { reading, at };
   };
@@ -137,6 +141,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
           const inQueue = reading.kind === "rate" || (reading.kind === "concurrency" && state.inFlight > 0);
           if (!inQueue) await sleep(delayMs, signal);
           const since = inQueue ? at : now();
+          const freedBefore = freed;
           const again = acquire(signal, true, since);
           if (again) {
             await again;
@@ -144,7 +149,9 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
           }
           holding = true;
           sentEpoch = state.epoch;
-          return inQueue && reading.kind === "concurrency";
+          // Free only when a call it waited behind went through: behind calls refused as well (a tenant that never
+          // releases), the wait is a retry, or two calls would resend each other's slot for ever.
+          return inQueue && reading.kind === "concurrency" && freed > freedBefore;
         })();
       };
       let response: Response;

@@ -301,6 +301,33 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     expect(error).toMatchObject({ attempts: 3 });
     expect(time.sleeps).toHaveLength(1);
   });
+  it("spends a retry when the call it waited behind was refused too, so a 429 storm ends", async () => {
+    let received = 0;
+    // A tenant that never releases: every request is refused for concurrency, answered a turn later.
+    const fetch: FetchLike = () =>
+      new Promise((resolve) =>
+        setImmediate(() => {
+          received++;
+          const storm = received <= 100;
+          resolve(
+            new Response(JSON.stringify(storm ? { message: "Too many requests" } : { id: "e", success: true }), {
+              status: storm ? 429 : 200,
+              headers: { "content-type": "application/json", ...CONCURRENCY_REFUSAL },
+            }),
+          );
+        }),
+      );
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "static-token-abc",
+      fetch,
+      maxRetries: 2,
+      retry: { now: () => 0, sleep: async () => {} },
+    });
+    const outcomes = await Promise.allSettled([zuora.createEntity(entityBody), zuora.createEntity(entityBody)]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+    expect(received).toBe(6);
+  });
 });
 
 describe("the rate window (RateLimit-*)", () => {

@@ -71,6 +71,14 @@ describe("planChanges: what it refuses, before anything is sent", () => {
     expect(reasons(plan)).toEqual(["entity.A: a cycle of parents: A → B → C → A"]);
   });
 
+  it("each cycle once, at its first entity in the file, and not the entities hanging under one", () => {
+    const plan = planChanges(
+      file([entity("X", "C"), entity("C", "D"), entity("D", "C"), entity("S", "S"), entity("Y", "X")]),
+      tenant(),
+    );
+    expect(reasons(plan)).toEqual(["entity.C: a cycle of parents: C → D → C", "entity.S: a cycle of parents: S → S"]);
+  });
+
   it("a connection to an entity that will not be provisioned", () => {
     const plan = planChanges(
       file(

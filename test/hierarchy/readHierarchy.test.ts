@@ -76,6 +76,32 @@ describe("parseHierarchy", () => {
   it("refuses YAML that does not parse, and a name given twice, with the place", () => {
     expect(problem("version: 1\nentities: [\n")).toMatch(/^h.yaml:\d+:\d+: /);
     expect(problem(`${VALID}\n`.replace("  Acme-EU:", "  Acme:"))).toMatch(/^h.yaml:7:3: Map keys must be unique/);
+    expect(problem(VALID.replace("    locale: en_GB\n", "    locale: en_GB\n    locale: de_DE\n"))).toBe(
+      "h.yaml:10:5: Map keys must be unique",
+    );
+    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toBe(
+      "h.yaml:1:35: Map keys must be unique",
+    );
+  });
+
+  it("refuses an entity name YAML reads as another value (2024.10 is the number 2024.1), asking for quotes", () => {
+    expect(problem(VALID.replace("  Acme-EU:", "  2024.10:"))).toBe(
+      'h.yaml:7:3: entity name 2024.10 is read by YAML as the number 2024.1: quote it ("2024.10")',
+    );
+    expect(problem(VALID.replace("  Acme-EU:", "  007:"))).toBe(
+      'h.yaml:7:3: entity name 007 is read by YAML as the number 7: quote it ("007")',
+    );
+    const quoted = parseHierarchy(VALID.replace("  Acme-EU:", '  "2024.10":').replace("to: Acme-EU", 'to: "2024.10"'));
+    expect(quoted.entities.map((e) => e.name)).toEqual(["Acme", "2024.10"]);
+  });
+
+  it("counts a display name's length in characters, as the spec and the schema do: 200 emoji fit in 255", () => {
+    const rockets = "🚀".repeat(200);
+    const read = parseHierarchy(VALID.replace("Acme Corporation", rockets));
+    expect(read.entities[0]?.displayName).toBe(rockets);
+    expect(problem(VALID.replace("Acme Corporation", "é".repeat(256)))).toBe(
+      "h.yaml:4:18: entity Acme: `displayName` must be a string of 1 to 255 characters",
+    );
   });
 
   it("reads a file from disk: the example plans as the README shows", async () => {

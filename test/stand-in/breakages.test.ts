@@ -111,6 +111,34 @@ describe("item 3: the front layer", () => {
   });
 });
 
+describe("the front layer's memory", () => {
+  it("keeps the latest maxRecords records of a track id and maxRecords saved keys, not every request for ever", async () => {
+    const upstream = await listen(createStandIn());
+    const front = await startFrontLayer(upstream.url, { maxRecords: 3 });
+    try {
+      const list = (key: string) =>
+        fetch(`${front.url}/v1/entities`, {
+          headers: { ...json, "zuora-track-id": "long-session", "idempotency-key": key },
+        });
+      for (const key of ["k1", "k2", "k3", "k4", "k5"]) expect((await list(key)).status).toBe(200);
+      const log = await (await fetch(`${front.url}/__front/log?trackId=long-session`)).json();
+      expect(log.map((r: { idempotencyKey: string }) => r.idempotencyKey)).toEqual(["k3", "k4", "k5"]);
+      // k1's saved answer was dropped: the same key is forwarded again, not replayed; k5's still is.
+      await list("k1");
+      await list("k5");
+      const after = await (await fetch(`${front.url}/__front/log?trackId=long-session`)).json();
+      expect(after.map((r: { idempotency?: string }) => r.idempotency ?? "forwarded")).toEqual([
+        "forwarded",
+        "forwarded",
+        "replayed",
+      ]);
+    } finally {
+      await front.close();
+      await upstream.close();
+    }
+  });
+});
+
 describe("item 4: the stand-in's HTTP endpoint", () => {
   it("answers a gzip bomb and an oversized body with 413, and a bad gzip body with 400, then keeps serving", async () => {
     const standIn = createStandIn();
@@ -153,6 +181,28 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
       expect(await send("GET /v1/entities HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer t\r\n")).toBe(
         "HTTP/1.1 200 OK",
       );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers a method no fetch Request can carry (TRACE, CONNECT) with 405 instead of dropping it", async () => {
+    const server = await listen(createStandIn());
+    const { hostname, port } = new URL(server.url);
+    const send = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
+        let text = "";
+        socket.on("data", (chunk) => {
+          text += chunk;
+        });
+        socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
+        socket.on("error", reject);
+      });
+    try {
+      expect(await send("TRACE /v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+      expect(await send("CONNECT x:443 HTTP/1.1\r\nHost: x:443\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
+      expect(await send("GET /v1/entities HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n")).toBe("HTTP/1.1 200 OK");
     } finally {
       await server.close();
     }
