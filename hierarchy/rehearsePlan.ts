@@ -18,6 +18,8 @@ export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal
     auth: "rehearsal",
     fetch: standIn.fetch,
     maxRetries: 0,
+    // The rehearsal's requests are the plan run on an in-memory copy: their log lines would only repeat the plan.
+    logLevel: "off",
   });
   const result = await applyPlan(plan, zuora, { parallelism: 1, tenant: state });
   if (!result.ok) {

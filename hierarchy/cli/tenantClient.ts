@@ -1,5 +1,5 @@
 import { createZuoraClient, type ZuoraAuth, type ZuoraClient } from "../../src/index.js";
-import { UsageError } from "./io.js";
+import { type Io, UsageError } from "./io.js";
 
 /** A client for the tenant the environment or `--base-url` names, counting the requests it sends. */
 export interface TenantClient {
@@ -12,9 +12,11 @@ export interface TenantClient {
 
 /**
  * Makes the client from `--base-url` or `ZUORA_BASE_URL`, with `ZUORA_CLIENT_ID` + `ZUORA_CLIENT_SECRET` (OAuth) or
- * `ZUORA_ACCESS_TOKEN`. Throws a {@link UsageError} naming what is missing.
+ * `ZUORA_ACCESS_TOKEN`. Throws a {@link UsageError} naming what is missing. The client's log lines (`ZUORA_LOG`) go
+ * to stderr with the progress, whatever their level: stdout holds the command's result alone (`--json` parses).
  */
-export function tenantClient(env: Record<string, string | undefined>, baseUrl: string | undefined): TenantClient {
+export function tenantClient(io: Pick<Io, "env" | "err">, baseUrl: string | undefined): TenantClient {
+  const { env } = io;
   const url = baseUrl ?? env.ZUORA_BASE_URL;
   if (!url) throw new UsageError("no tenant: set ZUORA_BASE_URL or pass --base-url");
   const { ZUORA_CLIENT_ID: clientId, ZUORA_CLIENT_SECRET: clientSecret, ZUORA_ACCESS_TOKEN: token } = env;
@@ -27,6 +29,7 @@ export function tenantClient(env: Record<string, string | undefined>, baseUrl: s
     baseUrl: url,
     auth,
     trackId: "zuora-entities",
+    logger: { debug: io.err, info: io.err, warn: io.err, error: io.err },
     fetch: (input, init) => {
       sent++;
       return globalThis.fetch(input, init);

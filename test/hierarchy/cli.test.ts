@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +61,31 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(stderr).toContain("Rehearsal passed");
     expect(standIn.requests().length).toBeGreaterThan(0);
     expect(writes()).toEqual([]);
+  });
+
+  it("keeps stdout to the result with ZUORA_LOG=debug: the client's log lines go to stderr, and --json parses", async () => {
+    const { code, stdout, stderr } = await cli(["plan", EXAMPLE, "--json"], { ZUORA_LOG: "debug" });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).formatVersion).toBe("1");
+    expect(stderr).toMatch(/zuora-multi-entity: GET .*\/v1\/entities attempt 1: HTTP 200/);
+  });
+
+  it("ends quietly, exit 0, when the reader of its output closes the pipe (| head -1)", async () => {
+    // More output than a pipe holds, so the command is still writing when the reader goes away.
+    const place = ["    locale: en_US", "    timezone: America/Los_Angeles"];
+    const lines = ["version: 1", "entities:", "  Global:", "    displayName: Global", ...place];
+    for (let i = 0; i < 3000; i++) lines.push(`  E${i}:`, "    parent: Global", "    displayName: E", ...place);
+    const file = join(dir, "wide.yaml");
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const child = spawn(process.execPath, ["--import", "tsx", BIN, "show", file], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("prints the plan as JSON with --json", async () => {

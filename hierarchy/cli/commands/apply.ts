@@ -22,7 +22,7 @@ export async function applyCommand(args: Args, io: Io): Promise<number> {
     throw new UsageError(`--parallelism must be a whole number from 1 to 64, not ${args.values.parallelism}`);
   }
   const text = await readNamedFile(path, "FILE or PLAN");
-  const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
+  const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
   const saved = isSavedPlan(text);
   if (saved && (args.values.prune || args.values["no-rehearse"])) {
     io.err("A saved plan runs as it was planned (its --prune, its rehearsal); those options are ignored.");

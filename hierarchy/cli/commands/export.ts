@@ -9,7 +9,7 @@ import { tenantClient } from "../tenantClient.js";
 /** `zuora-entities export [-o FILE]`: the tenant as a hierarchy file. Only reads. */
 export async function exportCommand(args: Args, io: Io): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError("export takes no FILE; use -o FILE");
-  const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
+  const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
   io.err(`Reading the tenant at ${tenant.origin}...`);
   const state = await readTenant(tenant.zuora);
   const hierarchy = exportHierarchy(state);

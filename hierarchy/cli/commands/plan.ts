@@ -12,7 +12,7 @@ export async function planCommand(args: Args, io: Io): Promise<number> {
   const [path, ...extra] = args.positionals;
   if (extra.length > 0) throw new UsageError(`plan takes one FILE, not ${args.positionals.length}`);
   const file = parseHierarchy(await readNamedFile(path, "FILE"), path);
-  const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
+  const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
   const plan = await planForTenant(tenant.zuora, file, {
     prune: args.values.prune === true,
     rehearse: args.values["no-rehearse"] !== true,

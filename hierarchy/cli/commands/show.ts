@@ -19,7 +19,7 @@ export async function showCommand(args: Args, io: Io): Promise<number> {
   if (path !== undefined) {
     hierarchy = parseHierarchy(await readNamedFile(path, "FILE"), path);
   } else {
-    const tenant = tenantClient(io.env, args.values["base-url"] as string | undefined);
+    const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
     io.err(`Reading the tenant at ${tenant.origin}...`);
     hierarchy = exportHierarchy(await readTenant(tenant.zuora));
   }
