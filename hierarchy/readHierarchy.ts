@@ -10,6 +10,7 @@ import {
   visit,
   type YAMLMap,
 } from "yaml";
+import { placeProblem } from "../stand-in/index.js";
 import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
 
 /** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
@@ -30,7 +31,6 @@ export class HierarchyFileError extends Error {
 // The entity name rule is the spec's (`CreateEntityRequest.name`); locale and time zone are what Zuora accepts.
 const NAME = /^[A-Za-z0-9 .-]{1,255}$/;
 const LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
-const TIMEZONE = /^(UTC|[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)+)$/;
 const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
 const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
 const CONNECTION_KEYS = new Set(["from", "to", "status"]);
@@ -136,7 +136,11 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
     const parent = text("parent", false);
     const displayName = text("displayName", false);
     const locale = text("locale", true, LOCALE, "a locale ll_CC, e.g. en_GB") as string;
-    const timezone = text("timezone", true, TIMEZONE, "an IANA time zone name, e.g. Europe/London") as string;
+    const timezone = text("timezone", true) as string;
+    // The stand-in's rule, which is the tenant's: an IANA zone the runtime knows, or an alias of one (UTC, GMT).
+    if (placeProblem({ timezone }) !== undefined) {
+      fail([...path, "timezone"], `entity ${name}: \`timezone\` must be an IANA time zone name, e.g. Europe/London`);
+    }
     const provisioned = value.provisioned;
     if (provisioned !== undefined && typeof provisioned !== "boolean") {
       fail([...path, "provisioned"], `entity ${name}: \`provisioned\` must be true or false`);

@@ -52,11 +52,20 @@ describe("parseHierarchy", () => {
     expect(strip(fromJson)).toEqual(strip(parseHierarchy(VALID)));
   });
 
+  it("takes every time zone the tenant takes, aliases such as GMT and UTC included, so an export reads back", () => {
+    for (const zone of ["GMT", "UTC", "Asia/Harbin", "America/Argentina/Buenos_Aires"]) {
+      expect(() => parseHierarchy(VALID.replace("Europe/London", zone)), zone).not.toThrow();
+    }
+  });
+
   it("names the line, the column and the rule of each problem", () => {
     expect(problem(VALID.replace("en_GB", "english"))).toBe(
       "h.yaml:9:13: entity Acme-EU: `locale` must be a locale ll_CC, e.g. en_GB",
     );
     expect(problem(VALID.replace("Europe/London", "London time"))).toBe(
+      "h.yaml:10:15: entity Acme-EU: `timezone` must be an IANA time zone name, e.g. Europe/London",
+    );
+    expect(problem(VALID.replace("Europe/London", "Mars/Phobos"))).toBe(
       "h.yaml:10:15: entity Acme-EU: `timezone` must be an IANA time zone name, e.g. Europe/London",
     );
     expect(problem(VALID.replace("provisioned: true", "provisioned: yes"))).toBe(
