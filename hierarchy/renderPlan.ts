@@ -60,8 +60,14 @@ function renderChange(change: Change, p: Paint): string {
   return `  ${colour(symbol)} ${change.address}  ${change.actions.join(", ")}${marked}: ${change.reason}`;
 }
 
-/** `Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.`, or that nothing changes. */
+/**
+ * `Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.`, that nothing changes, or, when any
+ * step is refused, that the plan is refused (nothing of it can be applied).
+ */
 export function summary(plan: Plan): string {
+  if (plan.refused.length > 0) {
+    return `Refused: ${plural(plan.refused.length, "problem", "problems")} to fix in the file before anything can be applied.`;
+  }
   const count = (test: (c: Change) => boolean) => plan.changes.filter(test).length;
   const has = (action: Action) => (c: Change) => c.actions.includes(action);
   const parts: [number, string][] = [

@@ -211,6 +211,15 @@ describe("planChanges: the order of the steps", () => {
     expect(summary(plan)).toBe("Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.");
   });
 
+  it("says a refused plan is refused, not that nothing changes", () => {
+    const plan = planChanges(
+      file([entity("EU", "Global", { provisioned: false })]),
+      tenant([{ name: "EU", status: "Provisioned" }]),
+    );
+    expect(plan.refused.length).toBeGreaterThan(0);
+    expect(summary(plan)).toMatch(/^Refused: \d+ problems? to fix in the file before anything can be applied\.$/);
+  });
+
   it("has nothing to do when the tenant matches, and says so", () => {
     const plan = planChanges(
       file([entity("EU", "Global", { provisioned: true })], [{ from: "Global", to: "EU", status: "Connected" }]),
