@@ -18,16 +18,16 @@ export interface StepEvent {
 /** How a plan is applied. */
 export interface ApplyOptions {
   /** Independent steps sent at once. Defaults to 4. */
-  parallelism?: number;
+  parallelism?: number | undefined;
   /** Called as each step ends, in the order they end. */
-  onStep?: (event: StepEvent) => void;
+  onStep?: ((event: StepEvent) => void) | undefined;
   /**
    * The tenant the step names are looked up in. Defaults to the plan's own (`plan.tenant`); the rehearsal passes the
    * stand-in's copy, whose IDs differ.
    */
-  tenant?: TenantState;
+  tenant?: TenantState | undefined;
   /** Once aborted (Ctrl-C), no new step starts; the running ones finish, and the rest are reported not started. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** What an apply did. */

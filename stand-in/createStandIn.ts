@@ -25,7 +25,7 @@ export interface StandInOptions extends TenantOptions {
    * read further. Defaults to 1 MiB (1,048,576). The control endpoints (`/__stand-in/...`) take 16 times as much,
    * for large seeds.
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** How many times the body limit a control request may reach (a seed of a large tenant is one request). */

@@ -15,12 +15,12 @@ export type Fault = { status: number; retryAfterSeconds?: number } | "reset-befo
 export interface FaultPlan {
   fault: Fault;
   /** Only a request to this operation meets the fault. Defaults to the next request of any operation. */
-  operationId?: OperationId;
+  operationId?: OperationId | undefined;
   /**
    * Only a request carrying this `Zuora-Track-Id` meets the fault (so tests sharing one stand-in do not meet each
    * other's faults). Defaults to any request.
    */
-  trackId?: string;
+  trackId?: string | undefined;
 }
 
 /** The faults armed for coming requests, each met once, in the order they were armed. */

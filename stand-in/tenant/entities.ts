@@ -15,18 +15,18 @@ export type EntityChanges = Schemas["UpdateEntityRequest"];
 /** An entity to seed: a name is enough; it goes under the global entity, `Unprovisioned`, unless told otherwise. */
 export interface EntitySeed {
   /** Defaults to the next generated ID. */
-  id?: string;
+  id?: string | undefined;
   name: string;
   /** Defaults to the global entity. */
-  parentId?: string;
+  parentId?: string | undefined;
   /** Defaults to `Unprovisioned`. */
-  status?: Schemas["EntityStatus"];
+  status?: Schemas["EntityStatus"] | undefined;
   /** Defaults to `name`. */
-  displayName?: string;
+  displayName?: string | undefined;
   /** Defaults to `en_US`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Defaults to `America/Los_Angeles`. */
-  timezone?: string;
+  timezone?: string | undefined;
 }
 
 const EDITABLE = ["name", "displayName", "locale", "timezone"] as const;

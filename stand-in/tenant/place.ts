@@ -44,7 +44,10 @@ const quote = (value: string) => JSON.stringify(value.length > QUOTED ? `${value
  * What is wrong with a locale or time zone, in Zuora's words, or undefined when Zuora supports it. Undefined values
  * (a field left out) pass.
  */
-export function placeProblem(values: { locale?: string; timezone?: string }): string | undefined {
+export function placeProblem(values: {
+  locale?: string | undefined;
+  timezone?: string | undefined;
+}): string | undefined {
   const { locale, timezone } = values;
   if (locale !== undefined && !LOCALE.test(locale)) {
     return `Invalid value for the field locale: ${quote(locale)} is not a supported locale (use a language and a country, such as en_US).`;
