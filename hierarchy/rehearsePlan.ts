@@ -1,7 +1,7 @@
 import { createZuoraClient } from "../src/index.js";
 import { createStandIn } from "../stand-in/index.js";
 import { applyPlan, reasonCodeOf } from "./applyPlan.js";
-import type { Hierarchy, Plan, Refusal, TenantState } from "./model.js";
+import type { Hierarchy, Location, Plan, Refusal, TenantState } from "./model.js";
 import { planChanges } from "./planChanges.js";
 import { readTenant } from "./readTenant.js";
 
@@ -22,10 +22,13 @@ export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal
     logLevel: "off",
   });
   const result = await applyPlan(plan, zuora, { parallelism: 1, tenant: state });
+  // A refusal names the file's line, as the planner's own do: where the file declares the entity or connection.
+  const where = locations(file);
   if (!result.ok) {
     return result.failed.map(({ step, error, reason }) => ({
       address: step.address,
       reason: `the rehearsal on a stand-in of the tenant refused ${step.action}: ${reason}`,
+      at: where.get(step.address),
       code: reasonCodeOf(error),
     }));
   }
@@ -33,7 +36,17 @@ export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal
   return after.changes.map((change) => ({
     address: change.address,
     reason: `after the rehearsal this still needs ${change.actions.join(", ")} (the plan does not reach the file)`,
+    at: where.get(change.address),
   }));
+}
+
+/** Where the file declares each address (`entity.NAME`, `connection.FROM->TO`). */
+function locations(file: Hierarchy): Map<string, Location | undefined> {
+  const where = new Map<string, Location | undefined>();
+  for (const entity of file.entities) where.set(`entity.${entity.name}`, entity.at);
+  for (const connection of file.connections)
+    where.set(`connection.${connection.from}->${connection.to}`, connection.at);
+  return where;
 }
 
 /**

@@ -41,7 +41,7 @@ export function renderPlan(
     lines.push(p.remove(p.strong(`Refused: ${plan.refused.length} change(s) cannot be made; nothing will be sent.`)));
     for (const r of plan.refused) {
       lines.push(
-        `  ${p.remove("✖")} ${r.address}${place(r, options.source)}: ${r.reason}${r.code ? ` [${r.code}]` : ""}`,
+        `  ${p.remove("✖")} ${r.address}${place(r, options.source)}: ${r.reason}${r.code && !r.reason.includes(r.code) ? ` [${r.code}]` : ""}`,
       );
     }
     return lines;

@@ -46,6 +46,19 @@ describe("rehearsePlan: the plan applied to a stand-in seeded with the tenant, b
     ]);
   });
 
+  it("names the file's line and column of what the rehearsal refused, as the planner's refusals do", async () => {
+    const located = {
+      ...withOld,
+      entities: withOld.entities.map((e) => (e.name === "DE" ? { ...e, at: { line: 12, column: 3 } } : e)),
+    };
+    const gap = without(
+      planChanges(located, current),
+      (action, address) => action === "provision" && address === "entity.EU",
+    );
+    const [refusal] = await rehearsePlan(located, gap);
+    expect(refusal).toMatchObject({ address: "entity.DE", at: { line: 12, column: 3 }, code: "50000030" });
+  });
+
   it("refuses a plan that would leave the tenant short of the file", async () => {
     const gap = without(planChanges(withOld, current), (action) => action === "accept");
     expect(await rehearsePlan(withOld, gap)).toEqual([
