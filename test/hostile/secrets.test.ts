@@ -64,6 +64,23 @@ describe("item 9: a secret in another shape", () => {
   });
 });
 
+/** A client with a token of its own, and middleware that replaces the request with one carrying `authorization`. */
+function clientWhoseMiddlewareSetsAuthorization(authorization: string) {
+  const zuora = createZuoraClient({
+    baseUrl: server.url,
+    auth: "client-token-5678",
+    retry: { sleep: recordingSleep() },
+  });
+  zuora.use({
+    onRequest({ request }) {
+      const replaced = new Request(request);
+      replaced.headers.set("Authorization", authorization);
+      return replaced;
+    },
+  });
+  return zuora;
+}
+
 describe("an Authorization header the caller set", () => {
   // The server echoes the header back in its error, as a debugging proxy or a careless gateway would.
   const echo = (request: { headers: Record<string, unknown> }) => ({
@@ -88,18 +105,7 @@ describe("an Authorization header the caller set", () => {
 
   it("hides a credential that middleware set, in the error of a helper", async () => {
     server.handler = echo;
-    const zuora = createZuoraClient({
-      baseUrl: server.url,
-      auth: "client-token-5678",
-      retry: { sleep: recordingSleep() },
-    });
-    zuora.use({
-      onRequest({ request }) {
-        const replaced = new Request(request);
-        replaced.headers.set("Authorization", "Bearer middleware-token-999");
-        return replaced;
-      },
-    });
+    const zuora = clientWhoseMiddlewareSetsAuthorization("Bearer middleware-token-999");
     const error = await rejection(zuora.createEntity(entityBody));
     expect(server.requests[0]?.headers.authorization).toBe("Bearer middleware-token-999");
     for (const text of errorTexts(error)) expect(text).not.toContain("middleware-token-999");
@@ -107,18 +113,7 @@ describe("an Authorization header the caller set", () => {
 
   it("hides a caller's Basic credential in a helper's error, where no Bearer rule applies", async () => {
     server.handler = (request) => ({ status: 400, json: { message: `got ${String(request.headers.authorization)}` } });
-    const zuora = createZuoraClient({
-      baseUrl: server.url,
-      auth: "client-token-5678",
-      retry: { sleep: recordingSleep() },
-    });
-    zuora.use({
-      onRequest({ request }) {
-        const replaced = new Request(request);
-        replaced.headers.set("Authorization", "Basic dXNlcjpwYXNzd29yZDEy");
-        return replaced;
-      },
-    });
+    const zuora = clientWhoseMiddlewareSetsAuthorization("Basic dXNlcjpwYXNzd29yZDEy");
     const error = await rejection(zuora.getEntity("8a80825556ff28a4015709096c5d6f5d"));
     expect(error.message).toContain("got ");
     for (const text of errorTexts(error)) expect(text).not.toContain("dXNlcjpwYXNzd29yZDEy");

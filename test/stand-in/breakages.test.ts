@@ -165,17 +165,7 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
 
   it("answers a request Node can parse but no URL can hold, and a Host that is no host, instead of dropping it", async () => {
     const server = await listen(createStandIn());
-    const { hostname, port } = new URL(server.url);
-    const send = (head: string) =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
-        let text = "";
-        socket.on("data", (chunk) => {
-          text += chunk;
-        });
-        socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
-        socket.on("error", reject);
-      });
+    const send = (head: string) => statusLine(server.url, head);
     try {
       expect(await send("GET http://[bad/v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe("HTTP/1.1 400 Bad Request");
       expect(await send("GET /v1/entities HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer t\r\n")).toBe(
@@ -188,17 +178,7 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
 
   it("answers a method no fetch Request can carry (TRACE, CONNECT) with 405 instead of dropping it", async () => {
     const server = await listen(createStandIn());
-    const { hostname, port } = new URL(server.url);
-    const send = (head: string) =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
-        let text = "";
-        socket.on("data", (chunk) => {
-          text += chunk;
-        });
-        socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
-        socket.on("error", reject);
-      });
+    const send = (head: string) => statusLine(server.url, head);
     try {
       expect(await send("TRACE /v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
       expect(await send("CONNECT x:443 HTTP/1.1\r\nHost: x:443\r\n")).toBe("HTTP/1.1 405 Method Not Allowed");
@@ -294,3 +274,17 @@ describe("never unbounded: what the stand-in remembers", () => {
     expect(store.begin("k0", "POST", "/v1/entities")).toBeUndefined();
   });
 });
+
+/** Sends a raw request head to `url`'s server, as a careless or hostile client would, and resolves to its status line. */
+function statusLine(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
+    let text = "";
+    socket.on("data", (chunk) => {
+      text += chunk;
+    });
+    socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
+    socket.on("error", reject);
+  });
+}
