@@ -4,7 +4,7 @@ import {
   type Middleware,
   type MiddlewareCallbackParams,
 } from "openapi-fetch";
-import type { SendCall } from "../pipeline/createPipeline.js";
+import { newCallInfo, type SendCall } from "../pipeline/createPipeline.js";
 import type { Exchange, PreparedCall } from "../pipeline/types.js";
 import { defaultQuerySerializer } from "./prepareCall.js";
 
@@ -113,7 +113,7 @@ async function fromRequest(request: Request, prepared: PreparedCall): Promise<Pr
 /** The record of a call middleware answered itself: nothing went out. */
 function unsent(prepared: PreparedCall): Exchange["record"] {
   return {
-    info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
+    info: newCallInfo(),
     method: prepared.method,
     url: prepared.url,
     secrets: new Set(),

@@ -5,8 +5,6 @@ import type { ZuoraClientOptions } from "../options.js";
 import type { Violation } from "../validation/rules.js";
 import { optionRules } from "./optionRules.js";
 
-export { MAX_TIMER_MS } from "./optionRules.js";
-
 /**
  * Refuses options that cannot work, when the client is made rather than on every call, with a
  * {@link ZuoraConfigurationError} naming the option. An option given as `undefined` counts as not given. Header

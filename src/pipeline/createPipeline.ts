@@ -3,7 +3,12 @@ import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
 import { target } from "./target.js";
-import type { Exchange, FetchLike, PipelineRequest, Policy, PreparedCall, SendRequest } from "./types.js";
+import type { CallInfo, Exchange, FetchLike, PipelineRequest, Policy, PreparedCall, SendRequest } from "./types.js";
+
+/** The record of a call nothing has happened to yet: no attempt, no key, no wait. */
+export function newCallInfo(): CallInfo {
+  return { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 };
+}
 
 /** Options of {@link createPipeline}. */
 export interface PipelineOptions {
@@ -58,7 +63,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       replayable,
       takesParsed,
       parsed: undefined,
-      info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
+      info: newCallInfo(),
       secrets: callerSecrets(call),
       waitToResend: undefined,
     };

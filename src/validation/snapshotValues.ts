@@ -11,12 +11,3 @@ export function snapshotValues(values: unknown, depth = 0): unknown {
   for (const key in values) copy[key] = snapshotValues((values as Record<string, unknown>)[key], depth + 1);
   return copy;
 }
-
-/**
- * Header values given as a plain object, read once: a copy of its own entries (collectHeaders and openapi-fetch both
- * read own entries), so the value checked is the value sent. A Headers object or an array of pairs is returned as is.
- */
-export function snapshotHeaders(headers: unknown): unknown {
-  const plain = typeof headers === "object" && headers !== null && !(headers instanceof Headers);
-  return plain && !Array.isArray(headers) ? Object.fromEntries(Object.entries(headers)) : headers;
-}
