@@ -118,7 +118,7 @@ export interface paths {
          *
          *     *Retried without a key:* Zuora keys only POST and PATCH, so when an attempt's answer is lost and the call is
          *     sent again, the repeat may be refused (the entity is already provisioned) although the first attempt
-         *     succeeded. The client says so on the error it throws (`mayHaveTakenEffect`).
+         *     succeeded. The client says so on the error it throws (`mayHaveActed`).
          */
         put: operations["provisionEntity"];
         post?: never;

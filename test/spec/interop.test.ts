@@ -112,6 +112,17 @@ describe("interop with Zuora's published reference", () => {
     },
   );
 
+  it.each(publishedOperations.map((p) => [p.operationId, p] as const))(
+    "%s links to Zuora's reference page of the operation it models (the helper's @see)",
+    (_, published) => {
+      const operation = resolve((spec.paths as JsonObject)[published.path] as JsonObject)[published.method];
+      const docs = isObject(operation) && isObject(operation.externalDocs) ? operation.externalDocs : {};
+      expect(docs.url).toMatch(
+        new RegExp(`^https://developer\\.zuora\\.com/v1-api-reference/[a-z-]+/operation/${published.publishedId}$`),
+      );
+    },
+  );
+
   it("would notice a constraint dropped, changed or added without a word", () => {
     const field = { type: "array", maxItems: 2, items: { type: "string", maxLength: 32 } };
     const published: Constraints = { type: "array", items: { type: "string" } };
