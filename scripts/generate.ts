@@ -7,12 +7,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { extractConstraints, renderConstraints } from "./codegen/constraints.js";
+import { renderHelpers } from "./codegen/helpers.js";
 import { readSpec, specUrl } from "./codegen/spec.js";
 import { renderTypes } from "./codegen/types.js";
 
+const spec = readSpec();
+const table = extractConstraints(spec);
 const outputs: Record<string, string> = {
   "generated/schema.ts": await renderTypes(specUrl),
-  "generated/constraints.ts": renderConstraints(extractConstraints(readSpec())),
+  "generated/constraints.ts": renderConstraints(table),
+  "generated/helpers.ts": renderHelpers(spec, table),
 };
 
 const check = process.argv.includes("--check");

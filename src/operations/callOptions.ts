@@ -20,6 +20,15 @@ export interface CallOptions {
   maxRetries?: number | undefined;
 }
 
+/**
+ * The per-call options of an operation that takes no `Idempotency-Key` (Zuora keys only POST and PATCH): the
+ * {@link CallOptions} less `idempotencyKey`, which the client would refuse at run time.
+ */
+export interface UnkeyedCallOptions extends Omit<CallOptions, "idempotencyKey"> {
+  /** Not taken: the operation declares no `Idempotency-Key`. */
+  idempotencyKey?: undefined;
+}
+
 /** The request headers a call's options stand for, as openapi-fetch takes them in `params.header`. */
 export function headersOf(options: CallOptions): Record<string, string> {
   const header: Record<string, string> = {};

@@ -51,7 +51,7 @@ export function makeHelpers(core: CallCore): OperationHelpers & PagerHelpers {
     };
     if (row.pagination) helpers[row.pagination.helper] = pager(call, row, row.pagination, core.defaults.baseUrl);
   }
-  return helpers as OperationHelpers & PagerHelpers;
+  return helpers as unknown as OperationHelpers & PagerHelpers;
 }
 
 function callFor(core: CallCore, row: Row): Call {

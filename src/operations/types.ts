@@ -1,39 +1,26 @@
 import type { constraints } from "../../generated/constraints.js";
+import type {
+  OperationHelpers as DocumentedHelpers,
+  PagerHelpers as DocumentedPagers,
+} from "../../generated/helpers.js";
 import type { operations } from "../../generated/schema.js";
 import type { ZuoraPromise } from "../withResponse.js";
-import type { CallOptions } from "./callOptions.js";
+import type { CallOptions, UnkeyedCallOptions } from "./callOptions.js";
 
-// Every type here is derived from the generated table (`constraints`, for paths and pagination) and the generated
-// schema (`operations`, for values): adding an operation to the spec adds its helper type with no edit here.
+// Every type here is derived from the generated table (`constraints`, for pagination), the generated schema
+// (`operations`, for values) and the generated helpers' declarations (names and docs): adding an operation to the
+// spec adds its documented helper with no edit here.
 
 type Table = typeof constraints.operations;
 
 /** The operations that get a helper: every one in the spec, the token request included. */
 export type HelperId = keyof Table & keyof operations;
 
-/** `"/a/{x}/b/{y}"` → `["x", "y"]`. */
-type PathNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? [Name, ...PathNames<Rest>] : [];
-
 type Parameters<K extends HelperId> = operations[K]["parameters"];
-type PathValues<K extends HelperId> = NonNullable<Parameters<K>["path"]>;
 
-/** The values of `Names`, in order, from `Values`. */
-type ValuesOf<Names extends string[], Values> = Names extends [
-  infer Name extends string,
-  ...infer Rest extends string[],
-]
-  ? [Name extends keyof Values ? Values[Name] : never, ...ValuesOf<Rest, Values>]
-  : [];
-
-/** The path parameters as positional arguments, in the order of the path. */
-type PathArgs<K extends HelperId> = ValuesOf<PathNames<Table[K]["path"]>, PathValues<K>>;
-
-/** The request body (JSON, or the token request's form fields), when the operation takes one. */
-type BodyArgs<K extends HelperId> = [NonNullable<operations[K]["requestBody"]>] extends [never]
-  ? []
-  : NonNullable<operations[K]["requestBody"]> extends { content: infer Content }
-    ? [body: Content[keyof Content]]
-    : [];
+/** The request body (JSON, or the token request's form fields); never when the operation takes none. */
+type BodyOf<K extends HelperId> =
+  NonNullable<operations[K]["requestBody"]> extends { content: infer Content } ? Content[keyof Content] : never;
 
 /** The query values of the operation (never when it takes none). */
 export type QueryOf<K extends HelperId> = NonNullable<Parameters<K>["query"]>;
@@ -44,21 +31,11 @@ export type QueryOf<K extends HelperId> = NonNullable<Parameters<K>["query"]>;
  */
 export type QueryValues<Q> = { [P in keyof Q]?: Q[P] | undefined };
 
-type QueryArgs<K extends HelperId> = [QueryOf<K>] extends [never] ? [] : [query?: QueryValues<QueryOf<K>>];
-
 /** What a helper resolves to: the 200 body, less the business failure (`success: false`), which it throws. */
 export type SuccessOf<K extends HelperId> = Exclude<
   operations[K]["responses"][200]["content"]["application/json"],
   { success: false }
 >;
-
-/** The arguments of helper `K`: path parameters, then the body, then query values, then per-call options. */
-export type HelperArgs<K extends HelperId> = [
-  ...PathArgs<K>,
-  ...BodyArgs<K>,
-  ...QueryArgs<K>,
-  options?: CallOptionsOf<K>,
-];
 
 /**
  * The per-call options of helper `K`. `idempotencyKey` only where the operation declares an `Idempotency-Key`
@@ -66,12 +43,24 @@ export type HelperArgs<K extends HelperId> = [
  */
 export type CallOptionsOf<K extends HelperId> = "Idempotency-Key" extends keyof NonNullable<Parameters<K>["header"]>
   ? CallOptions
-  : Omit<CallOptions, "idempotencyKey"> & { idempotencyKey?: undefined };
+  : UnkeyedCallOptions;
 
-/** One helper per operation, named by its operationId. */
-export type OperationHelpers = {
-  [K in HelperId]: (...args: HelperArgs<K>) => ZuoraPromise<SuccessOf<K>>;
+/** The types each helper's arguments and result take, by operationId (what the generated declarations read). */
+export type OperationTypes = {
+  [K in HelperId]: {
+    path: NonNullable<Parameters<K>["path"]>;
+    body: BodyOf<K>;
+    query: QueryValues<QueryOf<K>>;
+    options: CallOptionsOf<K>;
+    result: ZuoraPromise<SuccessOf<K>>;
+  };
 };
+
+/**
+ * One helper per operation, named by its operationId: its arguments named as the spec names them, and its docs
+ * (summary, description, parameters, errors, Zuora's reference page, an example) taken from the spec.
+ */
+export type OperationHelpers = DocumentedHelpers<OperationTypes>;
 
 /** The list operations that declare `x-pagination`. */
 type PagedId = { [K in HelperId]: Table[K] extends { pagination: object } ? K : never }[HelperId];
@@ -83,13 +72,17 @@ type ItemOf<K extends PagedId> = SuccessOf<K>[Pagination<K>["items"] &
   ? Item
   : never;
 
+/** The types each pager's arguments and result take, by the operationId of its list operation. */
+export type PagerTypes = {
+  [K in PagedId]: {
+    query: QueryValues<Omit<QueryOf<K>, Pagination<K>["page"]>>;
+    options: CallOptionsOf<K>;
+    result: AsyncIterable<ItemOf<K>>;
+  };
+};
+
 /**
  * One iterator per paginated operation, named by its `x-pagination` helper (e.g. `allConnections`): every item of
  * every page, page after page. It takes the operation's query values less the page number, and the per-call options.
  */
-export type PagerHelpers = {
-  [K in PagedId as Pagination<K>["helper"]]: (
-    query?: QueryValues<Omit<QueryOf<K>, Pagination<K>["page"]>>,
-    options?: CallOptionsOf<K>,
-  ) => AsyncIterable<ItemOf<K>>;
-};
+export type PagerHelpers = DocumentedPagers<PagerTypes>;
