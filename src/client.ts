@@ -1,7 +1,6 @@
-import type { Client } from "openapi-fetch";
 import { removeTrailingSlash } from "openapi-fetch";
 import { constraints } from "../generated/constraints.js";
-import type { components, paths } from "../generated/schema.js";
+import type { components } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
 import type { CallCore } from "./call/callCore.js";
@@ -11,6 +10,7 @@ import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
 import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./logging/log.js";
 import { makeMethods } from "./methods/makeMethods.js";
+import type { ZuoraMethods } from "./methods/types.js";
 import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
@@ -34,7 +34,8 @@ export type Entity = Schemas["Entity"];
 /** A connection between two entities, as `listConnections` and `allConnections` return it. */
 export type Connection = Schemas["Connection"];
 
-export type { CallOptions } from "./operations/callOptions.js";
+export type { MethodCallOptions } from "./methods/types.js";
+export type { CallOptions, UnkeyedCallOptions } from "./operations/callOptions.js";
 
 /**
  * The client: openapi-fetch's surface typed by the spec's `paths` (`GET`, `POST`, ..., `use`, `eject`), plus one
@@ -45,7 +46,7 @@ export type { CallOptions } from "./operations/callOptions.js";
  * `updateEntity(id, body, options?)`, `listConnections({ type, page, pageSize }?, options?)`. Paginated operations
  * also get an iterator over every item of every page (`allConnections`). Every surface goes through one core.
  */
-export type ZuoraClient = Client<paths> & OperationHelpers & PagerHelpers;
+export type ZuoraClient = ZuoraMethods & OperationHelpers & PagerHelpers;
 
 /**
  * Creates a Zuora Multi-entity client. Every request is validated against the spec before it is sent, then

@@ -18,6 +18,8 @@ export {
   createZuoraClient,
   type Entity,
   type InitiatedConnection,
+  type MethodCallOptions,
+  type UnkeyedCallOptions,
   type ZuoraClient,
 } from "./client.js";
 export { reasonCategory } from "./errors/errorFromResponse.js";

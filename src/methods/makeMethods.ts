@@ -1,9 +1,9 @@
-import type { Client, Middleware } from "openapi-fetch";
-import type { paths } from "../../generated/schema.js";
+import type { Middleware } from "openapi-fetch";
 import { type CallCore, runCall } from "../call/callCore.js";
 import { readBodyValue } from "../call/readBodyValue.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import type { Exchange } from "../pipeline/types.js";
+import type { ZuoraMethods } from "./types.js";
 
 /** The methods of openapi-fetch's client, by the name a caller uses. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -33,7 +33,7 @@ const PARSE_AS = new Set(["json", "text", "blob", "arrayBuffer", "stream"]);
  * documented in the README: a per-call `fetch` replaces the transport under the policies rather than the policies
  * themselves, and the call rejects with a typed error when no response arrives.
  */
-export function makeMethods(core: CallCore): Client<paths> {
+export function makeMethods(core: CallCore): ZuoraMethods {
   const send = async (method: string, path: string, given: unknown) => {
     const init = (given ?? {}) as Init;
     const parseAs = init.parseAs ?? "json";
@@ -92,7 +92,7 @@ export function makeMethods(core: CallCore): Client<paths> {
       if (at !== -1) core.middleware.splice(at, 1);
     }
   };
-  return methods as unknown as Client<paths>;
+  return methods as unknown as ZuoraMethods;
 }
 
 /** openapi-fetch's result for a response: no body for 204, HEAD or an empty body; else `data` or `error`. */

@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZuoraServerError, ZuoraTimeoutError, ZuoraValidationError } from "../../src/index.js";
+import type { Client } from "openapi-fetch";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { paths } from "../../generated/schema.js";
+import { type ZuoraClient, ZuoraServerError, ZuoraTimeoutError, ZuoraValidationError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 
@@ -78,10 +80,37 @@ describe("per-call limits", () => {
 
   it("names init.timeoutMs for zuora.GET", async () => {
     const error = await testClient(server.url)
-      .GET("/v1/entities/{id}", { params: { path: { id: ID } }, timeoutMs: -5 } as never)
+      .GET("/v1/entities/{id}", { params: { path: { id: ID } }, timeoutMs: -5 })
       .catch((e) => e);
     expect(error).toMatchObject({ name: "ZuoraValidationError", field: "init.timeoutMs", rule: "minimum" });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("types timeoutMs and maxRetries in the init of zuora.GET and the rest as numbers, which the run time checks", async () => {
+    const zuora = testClient(server.url);
+    const params = { path: { id: ID } };
+    // `npm test` type-checks this file: each refused line must fail to compile, or tsc reports the unused directive.
+    const refused = [
+      // @ts-expect-error timeoutMs is a number of ms
+      zuora.GET("/v1/entities/{id}", { params, timeoutMs: "5" }),
+      // @ts-expect-error maxRetries is a number
+      zuora.PUT("/v1/entities/{id}/provision", { params, maxRetries: "1" }),
+      // @ts-expect-error the same init, through request()
+      zuora.request("get", "/v1/entities/{id}", { params, timeoutMs: "5" }),
+    ];
+    for (const call of refused)
+      await expect(call).rejects.toMatchObject({ name: "ZuoraValidationError", rule: "type" });
+    expect(server.requests).toHaveLength(0);
+    // With numbers it compiles and is sent.
+    await zuora.GET("/v1/entities/{id}", { params, timeoutMs: 5_000, maxRetries: 0 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("leaves openapi-fetch's own types as they are: a client still fits where openapi-fetch's Client is expected", () => {
+    expectTypeOf<ZuoraClient>().toExtend<Client<paths>>();
+    // openapi-fetch's own client of the same paths is not narrowed (it takes any extra key, as it always has).
+    const plain = (client: Client<paths>) => client.GET("/v1/entities", { timeoutMs: "5" });
+    expectTypeOf(plain).toBeFunction();
   });
 
   it("reads a success when the per-call limits allow it", async () => {
