@@ -52,15 +52,22 @@ export interface StandIn {
    * fresh rate window.
    */
   reset(): void;
-  /** Adds entities (parents first), connections in any status, users and products, bypassing the API's rules. */
+  /**
+   * Adds entities (parents first), connections in any status, users and products, bypassing the API's rules.
+   *
+   * @param seed - What to add; each list may be left out.
+   * @returns A copy of the whole tenant once seeded, as {@link StandIn.state} gives it.
+   */
   seed(seed: TenantSeed): TenantSnapshot;
   /** A copy of every entity, connection, user and product. */
   state(): TenantSnapshot;
   /** The ID of the global entity. */
   readonly globalEntityId: string;
   /**
-   * Arms a failure for the next request that fits the plan (any operation, or the one named). Throws a TypeError for
-   * a plan that cannot be met (an unknown operation, a status outside 400 to 599).
+   * Arms a failure for the next request that fits the plan (any operation, or the one named).
+   *
+   * @param plan - The failure (a status from 400 to 599, a dropped connection, ...) and the operation it waits for.
+   * @throws TypeError for a plan that cannot be met (an unknown operation, a status outside 400 to 599).
    */
   failNext(plan: FaultPlan): void;
   /**
@@ -90,7 +97,20 @@ const noServer: Serve = () =>
  * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
  * deleted, connections initiated, accepted, denied and disconnected, users given access to other entities, and
  * products shared, by Zuora's rules, with Zuora's answers (a broken rule is HTTP 200 with `success: false` and an
- * 8-digit reason code). See the README, "Testing your code".
+ * 8-digit reason code). It starts with one provisioned global entity and the user `admin`, who can access all.
+ *
+ * @param options - How the tenant starts (`tenantId`, `global`, `users`) and how it answers (`auth`, `limits`,
+ * `latencyMs` in ms, `maxBodyBytes` in bytes); every one has a default, so `createStandIn()` is a working tenant.
+ * @returns The stand-in: give `standIn.fetch` to the client as its `fetch`; `seed`, `state`, `failNext`, `requests`
+ * and `reset` drive and read it from a test.
+ * @throws An error naming the option when an option cannot work (a negative `latencyMs`, a `maxBodyBytes` below 1),
+ * before anything is created.
+ * @see `listen(standIn)` from `zuora-multi-entity/testing/node`, to serve the same tenant over HTTP; the README's
+ * "Testing your code".
+ * @example
+ * ```ts
+ * const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token", fetch: createStandIn().fetch });
+ * ```
  */
 export function createStandIn(options: StandInOptions = {}): StandIn {
   return standInServedBy(noServer, options);
