@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openEditor } from "../test/support/editor.js";
 import { codeBlocks } from "./support/markdown.js";
 
 const run = promisify(execFile);
@@ -165,6 +166,27 @@ describe("the packed package, installed into a fresh project", () => {
     const { stdout, stderr } = await runCompiled(name, env);
     expect(stderr).toBe("");
     expect(stdout).toMatch(expected);
+  });
+
+  it("shows a helper's and the stand-in's docs on hover, from the installed declarations, as a user's editor does", () => {
+    // A file held in memory in the user's project: the language service reads the package as the editor would.
+    const file = "src/hover.ts";
+    const editor = openEditor(project, {
+      [file]: [
+        'import { createZuoraClient } from "zuora-multi-entity";',
+        'import { createStandIn } from "zuora-multi-entity/testing";',
+        'const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token" });',
+        'zuora.getEntity("8a80825555a3c7a10155b460f53858e6");',
+        "createStandIn();",
+        "",
+      ].join("\n"),
+    });
+    const hover = editor.hover(file, "zuora.|getEntity(");
+    expect(hover?.display).toContain("getEntity(entityId: string");
+    expect(hover?.documentation).toMatch(/^Multi-entity: Retrieve an entity\n/);
+    expect(hover?.tags.find((tag) => tag.name === "see")?.text).toContain("https://developer.zuora.com/");
+    expect(editor.signatureHelp(file, 'getEntity(|"')?.parameters.map((p) => p.name)).toEqual(["entityId", "options"]);
+    expect(editor.hover(file, "\n|createStandIn(")?.tags.map((tag) => tag.name)).toContain("example");
   });
 
   it("keeps the stand-in out of the main entry: no file of the client imports it", async () => {
