@@ -47,11 +47,11 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
   it("N faults then success create exactly one entity, with the same key on every attempt", async () => {
     const trackId = uniqueTrackId("faults-then-success");
     await injectFaults(trackId, [
-      { kind: "status", status: 429, retryAfter: 1 },
-      { kind: "status", status: 503 },
-      { kind: "reset-before" },
-      { kind: "reset-after" },
-      { kind: "truncated-gzip" },
+      { status: 429, retryAfterSeconds: 1 },
+      { status: 503 },
+      "reset-before",
+      "reset-after",
+      "truncated-gzip",
     ]);
     const { client, violations, delays } = contractClient({ maxRetries: 5 });
     const entity = await client.createEntity(entitySample, { trackId });
@@ -81,7 +81,7 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
     const trackId = uniqueTrackId("exhausted");
     await injectFaults(
       trackId,
-      Array.from({ length: 5 }, () => ({ kind: "status" as const, status: 503 })),
+      Array.from({ length: 5 }, () => ({ status: 503 })),
     );
     const { client } = contractClient({ maxRetries: 2 });
     const error = await client.createEntity(entitySample, { trackId }).catch((e) => e);
@@ -97,7 +97,7 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
   it("a timeout ends in a timeout error, not a hang", async () => {
     const trackId = uniqueTrackId("timeout");
     // Held requests never answer until released: the outcome does not depend on how fast the machine is.
-    await injectFaults(trackId, [{ kind: "hold" }, { kind: "hold" }]);
+    await injectFaults(trackId, ["hold", "hold"]);
     const { client } = contractClient({ maxRetries: 1, timeoutMs: 250 });
     const error = await client.createEntity(entitySample, { trackId }).catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraTimeoutError);
@@ -107,7 +107,7 @@ describe("what Prism cannot do, proven end to end through the front layer", () =
 
   it("a timed-out attempt that arrives late, after a prompt retry, creates one entity", async () => {
     const trackId = uniqueTrackId("timeout-then-success");
-    await injectFaults(trackId, [{ kind: "hold" }]);
+    await injectFaults(trackId, ["hold"]);
     // The limit only has to end the held attempt; the retry, answered in milliseconds, stays far inside it even on a
     // loaded machine (a retry that timed out too would change the log below).
     const { client, violations } = contractClient({ maxRetries: 2, timeoutMs: 5000 });

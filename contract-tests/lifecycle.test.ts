@@ -202,7 +202,7 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     const globalId = await globalEntityId(zuora);
     const entity = await zuora.createEntity({ name: uniqueName("Reset"), parentId: globalId, ...place });
     const trackId = uniqueTrackId("provision-reset-after");
-    await injectFaults(trackId, [{ kind: "reset-after" }], inject("standInUrl"));
+    await injectFaults(trackId, ["reset-after"], inject("standInUrl"));
 
     const error = await zuora.provisionEntity(entity.id, { trackId }).catch((e: unknown) => e);
     // What the caller is told: two attempts, the second refused because the first had acted, and that it may have.
@@ -225,7 +225,7 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     const { source, target } = await seedPair("Busy");
     const { id } = await zuora.initiateConnection({ targetEntityId: target }, { entityIds: source });
     const trackId = uniqueTrackId("accept-503");
-    await injectFaults(trackId, [{ kind: "status", status: 503 }], inject("standInUrl"));
+    await injectFaults(trackId, [{ status: 503 }], inject("standInUrl"));
     await expect(zuora.acceptConnection(id, { entityIds: target, trackId })).resolves.toEqual({ success: true });
     expect((await frontLog(trackId, inject("standInUrl"))).map((r) => r.fault ?? "none")).toEqual(["status", "none"]);
     expect((await reachedStandIn(trackId)).map((r) => r.operationId)).toEqual(["acceptConnection"]);

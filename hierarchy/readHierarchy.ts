@@ -10,7 +10,7 @@ import {
   visit,
   type YAMLMap,
 } from "yaml";
-import { placeProblem } from "../stand-in/index.js";
+import { ENTITY_NAME, isEntityName, isLocale, isTimeZone } from "../rules/tenantValues.js";
 import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
 
 /** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
@@ -28,9 +28,6 @@ export class HierarchyFileError extends Error {
   }
 }
 
-// The entity name rule is the spec's (`CreateEntityRequest.name`); locale and time zone are what Zuora accepts.
-const NAME = /^[A-Za-z0-9 .-]{1,255}$/;
-const LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
 const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
 const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
 const CONNECTION_KEYS = new Set(["from", "to", "status"]);
@@ -116,31 +113,38 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
   const entities: DesiredEntity[] = [];
   for (const [name, value] of Object.entries(entitiesValue as Record<string, unknown>)) {
     const path = ["entities", name];
-    if (!NAME.test(name)) {
-      fail(path, `entity name "${name}": 1 to 255 letters A–Z and a–z, digits 0–9, spaces, periods or hyphens`, true);
+    // The tenant's rules (rules/tenantValues.ts): the spec's for a name, what Zuora accepts for a locale and a zone.
+    if (!isEntityName(name)) {
+      fail(
+        path,
+        `entity name "${name}": must be ${ENTITY_NAME.words}, at most ${ENTITY_NAME.maxLength} characters`,
+        true,
+      );
     }
     if (!isObject(value)) return fail(path, `entity ${name} must be a mapping`);
     for (const key of Object.keys(value)) {
       if (!ENTITY_KEYS.has(key)) fail([...path, key], `entity ${name}: unknown key \`${key}\``, true);
     }
-    const text = (key: string, required: boolean, rule?: RegExp, ruleText?: string): string | undefined => {
+    const text = (
+      key: string,
+      required: boolean,
+      rule?: (value: string) => boolean,
+      ruleText?: string,
+    ): string | undefined => {
       const v = value[key];
       if (v === undefined || v === null)
         return required ? fail(path, `entity ${name}: \`${key}\` is required`, true) : undefined;
       if (typeof v !== "string" || v.length === 0 || characters(v) > 255) {
         fail([...path, key], `entity ${name}: \`${key}\` must be a string of 1 to 255 characters`);
       }
-      if (rule && !rule.test(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
+      if (rule && !rule(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
       return v as string;
     };
     const parent = text("parent", false);
     const displayName = text("displayName", false);
-    const locale = text("locale", true, LOCALE, "a locale ll_CC, e.g. en_GB") as string;
-    const timezone = text("timezone", true) as string;
-    // The stand-in's rule, which is the tenant's: an IANA zone the runtime knows, or an alias of one (UTC, GMT).
-    if (placeProblem({ timezone }) !== undefined) {
-      fail([...path, "timezone"], `entity ${name}: \`timezone\` must be an IANA time zone name, e.g. Europe/London`);
-    }
+    const locale = text("locale", true, isLocale, "a locale ll_CC, e.g. en_GB") as string;
+    // An IANA zone the runtime knows, or an alias of one (UTC, GMT).
+    const timezone = text("timezone", true, isTimeZone, "an IANA time zone name, e.g. Europe/London") as string;
     const provisioned = value.provisioned;
     if (provisioned !== undefined && typeof provisioned !== "boolean") {
       fail([...path, "provisioned"], `entity ${name}: \`provisioned\` must be true or false`);

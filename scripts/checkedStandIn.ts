@@ -7,7 +7,7 @@ import { type RunningPrism, startPrism } from "./prism.js";
 export interface CheckedStandIn {
   /** The stand-in itself (its state, seeding, the requests it answered). */
   standIn: StandIn;
-  /** Where a client goes: the front layer (gzip, track id echo, replay, faults) in front of Prism. */
+  /** Where a client goes: the front layer (gzip, track id echo, faults) in front of Prism. */
   url: string;
   /** The stand-in served directly, for its own endpoints (`/__stand-in/...`), which the spec does not describe. */
   standInUrl: string;
@@ -27,7 +27,8 @@ export async function startCheckedStandIn(options: StandInOptions = {}): Promise
   let front: FrontLayer | undefined;
   try {
     prism = await startPrism({ mode: "proxy", upstream: server.url, errors: true });
-    front = await startFrontLayer(prism.url);
+    // The stand-in replays by Idempotency-Key itself: one replay store on the way.
+    front = await startFrontLayer(prism.url, { replay: false });
   } catch (error) {
     await prism?.stop();
     await server.close();

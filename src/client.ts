@@ -16,7 +16,7 @@ import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { createPipeline, type SendCall } from "./pipeline/createPipeline.js";
 import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readCapped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readResponse.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
 import type { BackoffOptions } from "./retry/retryStrategy.js";

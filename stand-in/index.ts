@@ -18,7 +18,6 @@ export type { OperationId } from "./http/match.js";
 export type { ListeningStandIn, ListenOptions } from "./listen.js";
 export type { ConnectionSeed, StandInConnection } from "./tenant/connections.js";
 export type { EntitySeed, StandInEntity } from "./tenant/entities.js";
-export { placeProblem } from "./tenant/place.js";
 export type { ProductSeed, StandInProduct } from "./tenant/products.js";
 export { Category, reasonCode } from "./tenant/reasons.js";
 export type { TenantSeed, TenantSnapshot } from "./tenant/tenant.js";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import type { Fault, FrontRecord } from "../../mock-server/frontLayer.js";
+import type { FrontFault, FrontRecord } from "../../mock-server/frontLayer.js";
 import { responseContract } from "../../scripts/verify/responseContract.js";
 import { createZuoraClient, type ZuoraClientOptions } from "../../src/index.js";
 
@@ -33,7 +33,11 @@ export function uniqueTrackId(label: string): string {
 }
 
 /** Arms faults for the requests carrying `trackId` (at the mock's front layer, or the one given). */
-export async function injectFaults(trackId: string, faults: Fault[], frontUrl = inject("frontUrl")): Promise<void> {
+export async function injectFaults(
+  trackId: string,
+  faults: FrontFault[],
+  frontUrl = inject("frontUrl"),
+): Promise<void> {
   const response = await fetch(new URL("/__front/faults", frontUrl), {
     method: "POST",
     body: JSON.stringify({ trackId, faults }),

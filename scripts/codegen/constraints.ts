@@ -1,3 +1,4 @@
+import type { FieldRule, ValueRule } from "../../rules/checkValue.js";
 import { BANNER } from "./banner.js";
 import { deref, isObject, type Json, type JsonObject } from "./spec.js";
 
@@ -12,29 +13,6 @@ const DESCRIPTIVE_KEYWORDS = new Set(["description", "examples", "example", "for
 /** The extension beside a `pattern` that says the rule in words. */
 const PATTERN_DESCRIPTION = "x-pattern-description";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-/** One field of a request body, as the validator sees it. */
-export interface FieldRule {
-  required: boolean;
-  type?: string;
-  enum?: Json[];
-  const?: Json;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  /** From `x-pattern-description` beside the `pattern`: the rule in words, for messages. */
-  patternDescription?: string;
-  minimum?: number;
-  maximum?: number;
-  /** For an array: the fewest items. */
-  minItems?: number;
-  /** For an array: the most items. */
-  maxItems?: number;
-  /** For an array: the rule every item meets (a scalar's keywords only). */
-  items?: Omit<FieldRule, "required">;
-  /** From `format: password`: the value is a credential, hidden in the call's errors and log lines. */
-  secret?: boolean;
-}
 
 /** One path or query parameter, as the validator and the helpers see it. */
 export interface ParameterRule extends FieldRule {
@@ -91,13 +69,8 @@ export interface OperationRule {
   pagination?: PaginationRule;
 }
 
-/** One header parameter, as the validator and the policies see it. */
-export interface HeaderRule {
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  /** From `x-pattern-description` beside the `pattern`: the rule in words, for messages. */
-  patternDescription?: string;
+/** One header parameter, as the validator and the policies see it: a value rule's text keywords, and its methods. */
+export interface HeaderRule extends Pick<ValueRule, "minLength" | "maxLength" | "pattern" | "patternDescription"> {
   /** From the parameter's `x-methods`: the only methods that may carry the header; absent means any. */
   methods?: string[];
 }

@@ -5,11 +5,12 @@ import {
   type QuerySerializer,
   removeTrailingSlash,
 } from "openapi-fetch";
+import type { Violation } from "../../rules/checkValue.js";
+import type { CompiledOperation } from "../../rules/requestRules.js";
 import { optionRules } from "../config/optionRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import type { FetchLike, PreparedCall } from "../pipeline/types.js";
 import { collectHeaders } from "../validation/collectHeaders.js";
-import type { CompiledOperation, Violation } from "../validation/rules.js";
 import { serializeBody } from "../validation/serializeBody.js";
 import { snapshotValues } from "../validation/snapshotValues.js";
 import { findOperation, validateRequest } from "../validation/validateRequest.js";

@@ -1,8 +1,8 @@
+import type { Violation } from "../../rules/checkValue.js";
 import { checkTokenShape } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
 import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
 import type { ZuoraClientOptions } from "../options.js";
-import type { Violation } from "../validation/rules.js";
 import { optionRules } from "./optionRules.js";
 
 /**

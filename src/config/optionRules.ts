@@ -1,4 +1,4 @@
-import type { Violation } from "../validation/rules.js";
+import type { Violation } from "../../rules/checkValue.js";
 
 /** The longest delay `setTimeout` honours, in ms; a longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

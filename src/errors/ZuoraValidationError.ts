@@ -1,20 +1,8 @@
+import type { ValidationRule } from "../../rules/checkValue.js";
 import { ZuoraError } from "./ZuoraError.js";
 
-/** The rule a value broke, named after the spec keyword (or the HTTP rule) it comes from. */
-export type ValidationRule =
-  | "required"
-  | "type"
-  | "maxLength"
-  | "minLength"
-  | "pattern"
-  | "enum"
-  | "const"
-  | "minimum"
-  | "maximum"
-  | "minItems"
-  | "maxItems"
-  | "headerValue"
-  | "method";
+// Declared with the request rules (rules/checkValue.ts), which name the rule a finding broke; users import it here.
+export type { ValidationRule };
 
 /** What {@link ZuoraValidationError} knows about the violation. */
 export interface ValidationDetails {

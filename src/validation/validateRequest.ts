@@ -1,7 +1,14 @@
+import { describeChar } from "../../rules/characters.js";
+import {
+  type CompiledOperation,
+  checkBody,
+  checkParameters,
+  type Finding,
+  headerRules,
+  operationRules,
+} from "../../rules/requestRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
-import { describeChar } from "./describe.js";
 import { invalidHeaderCharAt } from "./headerValue.js";
-import { type CompiledField, type CompiledOperation, headerRules, operationRules } from "./rules.js";
 
 /** The request as the caller described it, before anything is sent. */
 export interface RequestToValidate {
@@ -42,11 +49,16 @@ export function validateRequest(request: RequestToValidate): void {
   const fail = (field: string, rule: ZuoraValidationError["rule"], problem: string): never => {
     throw new ZuoraValidationError({ operationId, field, rule, problem });
   };
+  /** Throws for what the spec's rules found at `location` (`body`, `body.name`, `path.id`, ...), if anything. */
+  const found = (location: string, finding: Finding | undefined) => {
+    if (finding)
+      fail(finding.name === undefined ? location : `${location}.${finding.name}`, finding.rule, finding.problem);
+  };
 
   // Path parameters first: a value that would change which resource the URL names must never travel, and it is the
   // first thing wrong with such a request. The rules (from the spec) refuse an empty value and dot segments;
   // openapi-fetch percent-encodes the rest.
-  if (operation) checkValues("path", operation.pathParams, request.pathParams, fail);
+  if (operation) found("path", checkParameters(operation.pathParams, request.pathParams));
   for (const [name, value] of request.headers) {
     checkHeader(name, value, request.method, (rule, problem) =>
       fail(`header ${headerRules.get(name)?.name ?? name}`, rule, problem),
@@ -54,7 +66,7 @@ export function validateRequest(request: RequestToValidate): void {
   }
 
   if (!operation) return;
-  checkValues("query", operation.query, request.query, fail);
+  found("query", checkParameters(operation.query, request.query));
   // Values the spec does not describe travel as openapi-fetch serializes them, which throws a bare Error for an
   // object inside an object or array and would send a function's source text.
   // Inherited keys included: the serializer walks them with for...in.
@@ -63,22 +75,7 @@ export function validateRequest(request: RequestToValidate): void {
     if (!travels(query[name], 0))
       fail(`query.${name}`, "type", "cannot travel in a URL: a function, a symbol, or nesting");
   }
-  const { body } = request;
-  if (body === undefined || body === null) {
-    if (operation.bodyRequired) fail("body", "required", "is required");
-    return;
-  }
-  if (typeof body !== "object" || Array.isArray(body)) fail("body", "type", "must be a JSON object");
-  const record = body as Record<string, unknown>;
-  for (const field of operation.fields) {
-    const value = record[field.name];
-    if (value === undefined) {
-      if (field.required) fail(`body.${field.name}`, "required", "is required");
-      continue;
-    }
-    const violation = field.check(value);
-    if (violation) fail(`body.${field.name}`, violation.rule, violation.problem);
-  }
+  found("body", checkBody(operation, request.body));
 }
 
 /** Throws for a broken rule: the rule and the problem, in words. */
@@ -117,28 +114,6 @@ export function validateHeaderOptions(options: readonly HeaderOption[]): void {
     checkHeader(header, value, undefined, (rule, problem) => {
       throw new ZuoraValidationError({ operationId: "createZuoraClient", field: `options.${option}`, rule, problem });
     });
-  }
-}
-
-/** Checks `values` (an object of parameter values, or nothing) against the parameters of one location. */
-function checkValues(
-  location: "path" | "query",
-  parameters: readonly CompiledField[],
-  values: unknown,
-  fail: (field: string, rule: ZuoraValidationError["rule"], problem: string) => never,
-): void {
-  if (values !== undefined && values !== null && (typeof values !== "object" || Array.isArray(values))) {
-    fail(location, "type", "must be an object of parameter values");
-  }
-  const record = (values ?? {}) as Record<string, unknown>;
-  for (const parameter of parameters) {
-    const value = record[parameter.name];
-    if (value === undefined || value === null) {
-      if (parameter.required) fail(`${location}.${parameter.name}`, "required", "is required");
-      continue;
-    }
-    const violation = parameter.check(value);
-    if (violation) fail(`${location}.${parameter.name}`, violation.rule, violation.problem);
   }
 }
 

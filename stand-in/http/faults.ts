@@ -1,4 +1,5 @@
 import { constraints } from "../../generated/constraints.js";
+import { type Answer, answer } from "./answers.js";
 import type { OperationId } from "./match.js";
 
 /**
@@ -72,14 +73,35 @@ function planProblem(plan: unknown): string | undefined {
   ) {
     return `operationId must be one of the spec's operations (${Object.keys(constraints.operations).join(", ")})`;
   }
+  return faultProblem(fault, "fault");
+}
+
+/**
+ * What makes `fault` no {@link Fault}, naming it as `where` (`fault`, `faults[2]`), or undefined. The stand-in and
+ * the front layer (mock-server/) read faults in this one format.
+ */
+export function faultProblem(fault: unknown, where: string): string | undefined {
   if (fault === "reset-before" || fault === "reset-after") return undefined;
-  if (typeof fault !== "object" || fault === null) return 'fault must be "reset-before", "reset-after" or { status }';
+  if (typeof fault !== "object" || fault === null)
+    return `${where} must be "reset-before", "reset-after" or { status }`;
   const { status, retryAfterSeconds } = fault as { status?: unknown; retryAfterSeconds?: unknown };
   if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
-    return "fault.status must be an integer from 400 to 599";
+    return `${where}.status must be an integer from 400 to 599`;
   }
   if (retryAfterSeconds !== undefined && !(Number.isInteger(retryAfterSeconds) && (retryAfterSeconds as number) >= 0)) {
-    return "fault.retryAfterSeconds must be a whole number of seconds, 0 or more";
+    return `${where}.retryAfterSeconds must be a whole number of seconds, 0 or more`;
   }
   return undefined;
+}
+
+/** The answer to a `{ status }` fault, in the spec's shape for its status (429 and 503 carry `Retry-After`). */
+export function faultAnswer(fault: Extract<Fault, { status: number }>): Answer {
+  const retryAfter =
+    fault.status === 429 || fault.status === 503 ? { "retry-after": String(fault.retryAfterSeconds ?? 1) } : {};
+  if (fault.status === 429) return answer(429, { message: "Too many requests" }, retryAfter);
+  return answer(
+    fault.status,
+    { success: false, reasons: [{ code: "SystemError", message: `injected ${fault.status}` }] },
+    retryAfter,
+  );
 }

@@ -1,12 +1,11 @@
-import { constraints } from "../../generated/constraints.js";
 import { Category, reasonCode } from "../tenant/reasons.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { type Answer, answer, businessFailure, failure, toResponse } from "./answers.js";
 import type { Authenticator } from "./auth.js";
 import { unauthorized } from "./auth.js";
-import type { Fault, Faults } from "./faults.js";
+import { type Faults, faultAnswer } from "./faults.js";
 import { handlers } from "./handlers.js";
-import type { IdempotencyStore } from "./idempotency.js";
+import { type IdempotencyStore, replayKey } from "./idempotency.js";
 import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
 import { mediaType, parseJson, type ReadBody, readBody } from "./requestBody.js";
@@ -43,8 +42,6 @@ export interface StandInParts {
 
 /** How many of the latest requests `requests()` keeps (the oldest go first past twice as many). */
 export const MAX_LOGGED_REQUESTS = 100_000;
-
-const IDEMPOTENT_BY_KEY: readonly string[] = constraints.headers["Idempotency-Key"].methods;
 
 /**
  * Answers one request as a Zuora tenant would: the tenant's limits first (when enforced), then an injected fault,
@@ -121,8 +118,8 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
   }
   if (matched.row.auth && !parts.auth.accepts(request.headers.get("authorization"))) return unauthorized();
 
-  const key = IDEMPOTENT_BY_KEY.includes(request.method) ? request.headers.get("idempotency-key") : null;
-  if (key === null) return run(parts, request, url, matched);
+  const key = replayKey(request.method, request.headers.get("idempotency-key"));
+  if (key === undefined) return run(parts, request, url, matched);
   const replay = parts.idempotency.begin(key, request.method, url.pathname);
   if (replay) return replay;
   let result: Answer | undefined;
@@ -175,18 +172,6 @@ async function bodyOf(
 function transportFailure(status: 400 | 413 | 415, message: string): Answer {
   const category = status === 413 ? Category.limit : status === 415 ? Category.unsupported : Category.malformed;
   return failure(status, { category, message });
-}
-
-/** An injected failure, in the spec's shape for its status. */
-function faultAnswer(fault: Extract<Fault, { status: number }>): Answer {
-  const retryAfter =
-    fault.status === 429 || fault.status === 503 ? { "retry-after": String(fault.retryAfterSeconds ?? 1) } : {};
-  if (fault.status === 429) return answer(429, { message: "Too many requests" }, retryAfter);
-  return answer(
-    fault.status,
-    { success: false, reasons: [{ code: "SystemError", message: `injected ${fault.status}` }] },
-    retryAfter,
-  );
 }
 
 function connectionReset(): TypeError {

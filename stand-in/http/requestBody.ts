@@ -1,3 +1,5 @@
+import { readCapped } from "../../rules/readCapped.js";
+
 /** The size a request body may reach by default, decoded: 1 MiB (Zuora's own limits are smaller per field). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -18,26 +20,14 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
     return tooLarge;
   }
   const stream = gzipped ? request.body.pipeThrough(new DecompressionStream("gzip")) : request.body;
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let size = 0;
+  let bytes: ArrayBuffer | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return tooLarge;
-      }
-      text += decoder.decode(value, { stream: true });
-    }
+    bytes = await readCapped(stream, maxBytes);
   } catch {
-    await reader.cancel().catch(() => {});
+    // The stream is errored: a gzip stream that failed has cancelled the body below it.
     return { status: 400, message: gzipped ? "The request body is not valid gzip." : "The request body broke off." };
   }
-  return { text: text + decoder.decode() };
+  return bytes === undefined ? tooLarge : { text: new TextDecoder().decode(bytes) };
 }
 
 /** The JSON a text holds: `undefined` for an empty body, or `{ malformed: true }` when it is not JSON. */

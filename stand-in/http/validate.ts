@@ -1,63 +1,23 @@
-import type { constraints } from "../../generated/constraints.js";
+import type { FieldRule, ValueRule } from "../../rules/checkValue.js";
+import {
+  type CompiledOperation,
+  checkBody,
+  checkParameters,
+  type Finding,
+  operationRules,
+} from "../../rules/requestRules.js";
 import { Category, type Refusal } from "../tenant/reasons.js";
+import type { OperationRow } from "./match.js";
 
-/** One operation's row of the generated operation table. */
-export type OperationRow = (typeof constraints.operations)[keyof typeof constraints.operations];
-
-/** A value's rules as the operation table states them (every key optional: rows differ in which they carry). */
-interface Rule {
-  required?: boolean;
-  type?: string | readonly string[];
-  enum?: readonly unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minItems?: number;
-  maxItems?: number;
-  items?: Rule;
-  patternDescription?: string;
-}
-
-/** A JSON value's type as JSON Schema names it. */
-function jsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-
-function typeFits(value: unknown, type: string | readonly string[]): boolean {
-  const actual = jsonType(value);
-  const allowed = typeof type === "string" ? [type] : type;
-  return allowed.includes(actual) || (actual === "integer" && allowed.includes("number"));
-}
-
-const patterns = new Map<string, RegExp>();
-/** Compiled once per pattern, with the `u` flag JSON Schema validators (and the client) use. */
-function regexOf(pattern: string): RegExp {
-  const known = patterns.get(pattern);
-  if (known) return known;
-  const regex = new RegExp(pattern, "u");
-  patterns.set(pattern, regex);
-  return regex;
-}
-
-/** Length in code points, as JSON Schema's `minLength` and `maxLength` count it. */
-function codePoints(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
+const compiled = new Map<string, CompiledOperation>(operationRules.map((op) => [op.operationId, op]));
 
 /**
- * Checks a request against the spec's rules, from the generated operation table the client enforces too, before
- * any tenant rule runs: for callers that reach the stand-in without the client (a raw `fetch`, or code in another
- * language over `listen()`). Zuora answers such a request with a business failure naming the field and the rule, and
- * so does the stand-in: a missing field is category 22, an undescribed one 21 (where the spec refuses them), a wrong
- * type, a `null` the spec does not allow, a length, pattern or enum broken 20, a body that is no object 90.
+ * Checks a request by the spec's rules, with the client's own checker (rules/requestRules.ts), before any tenant
+ * rule runs: for callers that reach the stand-in without the client (a raw `fetch`, or code in another language over
+ * `listen()`). Zuora answers such a request with a business failure naming the field and the rule, and so does the
+ * stand-in: a missing field is category 22, an undescribed one 21 (where the spec refuses them), more items than an
+ * operation takes at a time 30, a body that is no object 90, and any other broken rule (a wrong type, a `null` the
+ * spec does not allow, a length, pattern or enum) 20.
  */
 export function checkRequest(
   row: OperationRow,
@@ -65,42 +25,27 @@ export function checkRequest(
   query: URLSearchParams,
   body: unknown,
 ): Refusal | undefined {
-  for (const [name, rule] of Object.entries(row.pathParams as Record<string, Rule>)) {
-    const problem = checkValue(`path parameter ${name}`, pathParams[name] ?? "", rule);
-    if (problem) return problem;
-  }
-  for (const [name, rule] of Object.entries(row.query as Record<string, Rule>)) {
-    const value = query.get(name);
-    if (value === null) continue;
-    const problem = checkQuery(name, value, rule);
-    if (problem) return problem;
-  }
+  const operation = compiled.get(row.operationId);
+  if (!operation) return undefined;
+  const pathFinding = checkParameters(operation.pathParams, pathParams);
+  if (pathFinding) return refusalOf(pathFinding, "path parameter", row.pathParams, pathParams);
+  const queryRules: Record<string, FieldRule> = row.query;
+  const queryValues = queryValuesOf(queryRules, query);
+  const queryFinding = checkParameters(operation.query, queryValues);
+  if (queryFinding) return refusalOf(queryFinding, "query parameter", queryRules, queryValues);
   if (!row.body) return undefined;
-  if (body === undefined) {
-    return row.bodyRequired ? refuse(Category.malformed, "The request body must be a JSON object.") : undefined;
-  }
-  if (jsonType(body) !== "object") return refuse(Category.malformed, "The request body must be a JSON object.");
+  // JSON's `null` is a body that is no object (the client reads a `null` body as none).
+  if (body === null) return malformed();
+  const bodyFinding = checkBody(operation, body);
+  if (bodyFinding && bodyFinding.name === undefined) return malformed();
+  if (body === undefined) return undefined;
   const fields = body as Record<string, unknown>;
-  const rules = row.fields as Record<string, Rule>;
+  const rules: Record<string, FieldRule> = row.fields;
   if ((row as { unknownFields?: string }).unknownFields === "refuse") {
     const unknown = Object.keys(fields).find((name) => !Object.hasOwn(rules, name));
     if (unknown !== undefined) return refuse(Category.unknownField, `The field ${quoted(unknown)} is not known.`);
   }
-  for (const [name, rule] of Object.entries(rules)) {
-    const value = fields[name];
-    if (value === undefined) {
-      if (rule.required) return refuse(Category.missingField, `The field ${name} is required.`);
-      continue;
-    }
-    if (rule.type === "array") {
-      const problem = checkList(name, value, rule);
-      if (problem) return problem;
-      continue;
-    }
-    const problem = checkValue(`field ${name}`, value, rule);
-    if (problem) return problem;
-  }
-  return undefined;
+  return bodyFinding && refusalOf(bodyFinding, "field", rules, fields);
 }
 
 /**
@@ -117,6 +62,103 @@ export function describedFields(row: OperationRow, body: unknown): Record<string
   return out;
 }
 
+/**
+ * A query as the operation reads it: text on the wire, a boolean or a number read from it where the spec says so
+ * (text that is no such value stays text, for the type rule to refuse). Parameters not given are left out.
+ */
+function queryValuesOf(rules: Record<string, FieldRule>, query: URLSearchParams): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(rules)) {
+    const text = query.get(name);
+    if (text === null) continue;
+    if (rule.type === "boolean") values[name] = text === "true" ? true : text === "false" ? false : text;
+    else if (rule.type === "integer") values[name] = /^-?\d+$/.test(text) ? exact(Number(text)) : text;
+    else if (rule.type === "number")
+      values[name] = text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+    else values[name] = text;
+  }
+  return values;
+}
+
+/**
+ * A whole number as the checker can judge it: one beyond 2^53, which JavaScript cannot hold exactly, is read as the
+ * nearest one it can, so that only the spec's bounds judge it (as a JSON Schema validator would, reading it whole).
+ */
+function exact(n: number): number {
+  return Math.min(Math.max(n, Number.MIN_SAFE_INTEGER), Number.MAX_SAFE_INTEGER);
+}
+
+/** The refusal Zuora gives for a broken rule: its category, and a message naming the value and the rule. */
+function refusalOf(
+  finding: Finding,
+  kind: string,
+  rules: Record<string, FieldRule>,
+  values: Record<string, unknown>,
+): Refusal {
+  const name = finding.name ?? "";
+  const rule = rules[name] ?? { required: false };
+  const what = `${kind} ${name}`;
+  switch (finding.rule) {
+    case "required":
+      return refuse(Category.missingField, `The ${what} is required.`);
+    case "minItems":
+      return refuse(Category.invalidValue, `The ${what} must have at least ${rule.minItems} item(s).`);
+    case "maxItems":
+      // More items than an operation takes (Zuora shares a product with one entity at a time) breaks one of its rules.
+      return refuse(Category.rule, `The ${what} takes at most ${rule.maxItems} item(s) at a time.`);
+  }
+  const value = values[name];
+  if (finding.item !== undefined && Array.isArray(value)) {
+    return invalid(`item ${finding.item} of ${what}`, finding, rule.items ?? {}, value[finding.item - 1], kind);
+  }
+  return invalid(what, finding, rule, value, kind);
+}
+
+/** A value that breaks its rule (category 20), in words. */
+function invalid(what: string, finding: Finding, rule: ValueRule, value: unknown, kind: string): Refusal {
+  const must = (words: string) => refuse(Category.invalidValue, `The ${what} must ${words}.`);
+  switch (finding.rule) {
+    case "type":
+      if (rule.type === "array") return must("be an array");
+      // A query value is text on the wire: what it holds is no boolean or number, whatever it is.
+      if (kind === "query parameter") return must(rule.type === "boolean" ? "be true or false" : `be ${a(rule.type)}`);
+      return must(`be ${a(rule.type)}, not ${jsonType(value)}`);
+    case "minLength":
+      return must(`have at least ${rule.minLength} characters`);
+    case "maxLength":
+      return must(`have at most ${rule.maxLength} characters`);
+    case "pattern":
+      return must(`be ${rule.patternDescription ?? rule.pattern}`);
+    case "minimum":
+      return must(`be at least ${rule.minimum}`);
+    case "maximum":
+      return must(`be at most ${rule.maximum}`);
+    case "enum":
+      return must(`be one of ${rule.enum?.join(", ")}`);
+    case "const":
+      return must(`be ${JSON.stringify(rule.const)}`);
+    default:
+      return must(finding.problem);
+  }
+}
+
+/** A type's name with its article: "a string", "an integer". */
+function a(type: string | undefined): string {
+  return `${/^[aeiou]/.test(type ?? "") ? "an" : "a"} ${type}`;
+}
+
+/** A JSON value's type as JSON Schema names it. */
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function malformed(): Refusal {
+  return refuse(Category.malformed, "The request body must be a JSON object.");
+}
+
 function refuse(category: Refusal["category"], message: string): Refusal {
   return { category, message };
 }
@@ -124,77 +166,4 @@ function refuse(category: Refusal["category"], message: string): Refusal {
 /** A name from a caller's body, quoted and cut short (it may be anything, of any length). */
 function quoted(name: string): string {
   return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
-}
-
-function checkValue(what: string, value: unknown, rule: Rule): Refusal | undefined {
-  if (rule.type !== undefined && !typeFits(value, rule.type)) {
-    const wanted = typeof rule.type === "string" ? rule.type : rule.type.join(" or ");
-    const article = /^[aeiou]/.test(wanted) ? "an" : "a";
-    return refuse(Category.invalidValue, `The ${what} must be ${article} ${wanted}, not ${jsonType(value)}.`);
-  }
-  if (typeof value === "string") {
-    const length = rule.minLength !== undefined || rule.maxLength !== undefined ? codePoints(value) : 0;
-    if (rule.minLength !== undefined && length < rule.minLength) {
-      return refuse(Category.invalidValue, `The ${what} must have at least ${rule.minLength} characters.`);
-    }
-    if (rule.maxLength !== undefined && length > rule.maxLength) {
-      return refuse(Category.invalidValue, `The ${what} must have at most ${rule.maxLength} characters.`);
-    }
-    if (rule.pattern !== undefined && !regexOf(rule.pattern).test(value)) {
-      return refuse(Category.invalidValue, `The ${what} must be ${rule.patternDescription ?? rule.pattern}.`);
-    }
-  }
-  if (typeof value === "number") {
-    if (rule.minimum !== undefined && value < rule.minimum) {
-      return refuse(Category.invalidValue, `The ${what} must be at least ${rule.minimum}.`);
-    }
-    if (rule.maximum !== undefined && value > rule.maximum) {
-      return refuse(Category.invalidValue, `The ${what} must be at most ${rule.maximum}.`);
-    }
-  }
-  if (rule.enum !== undefined && !rule.enum.includes(value)) {
-    return refuse(Category.invalidValue, `The ${what} must be one of ${rule.enum.join(", ")}.`);
-  }
-  if (rule.const !== undefined && value !== rule.const) {
-    return refuse(Category.invalidValue, `The ${what} must be ${JSON.stringify(rule.const)}.`);
-  }
-  return undefined;
-}
-
-/**
- * An array field: its items' count and each item. More items than `maxItems` breaks a rule of the operation (Zuora
- * shares a product with one entity at a time), so it is refused as a rule restriction; the rest are invalid values.
- */
-function checkList(name: string, value: unknown, rule: Rule): Refusal | undefined {
-  if (!Array.isArray(value)) return refuse(Category.invalidValue, `The field ${name} must be an array.`);
-  if (rule.minItems !== undefined && value.length < rule.minItems) {
-    return refuse(Category.invalidValue, `The field ${name} must have at least ${rule.minItems} item(s).`);
-  }
-  if (rule.maxItems !== undefined && value.length > rule.maxItems) {
-    return refuse(Category.rule, `The field ${name} takes at most ${rule.maxItems} item(s) at a time.`);
-  }
-  for (const [index, item] of value.entries()) {
-    const problem = checkValue(`item ${index + 1} of field ${name}`, item, rule.items ?? {});
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-/** A query value is text on the wire: a boolean or an integer is read from it first. */
-function checkQuery(name: string, value: string, rule: Rule): Refusal | undefined {
-  const what = `query parameter ${name}`;
-  if (rule.type === "boolean") {
-    return value === "true" || value === "false"
-      ? undefined
-      : refuse(Category.invalidValue, `The ${what} must be true or false.`);
-  }
-  if (rule.type === "integer" || rule.type === "number") {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || (rule.type === "integer" && !/^-?\d+$/.test(value))) {
-      return refuse(Category.invalidValue, `The ${what} must be an ${rule.type}.`);
-    }
-    const { type: _type, ...bounds } = rule;
-    return checkValue(what, n, bounds);
-  }
-  return checkValue(what, value, rule);
 }

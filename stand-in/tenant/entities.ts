@@ -1,6 +1,6 @@
 import type { components } from "../../generated/schema.js";
+import { placeProblem } from "../../rules/tenantValues.js";
 import { idMaker } from "./ids.js";
-import { placeProblem } from "./place.js";
 import { Category, type Outcome, ok, refuse } from "./reasons.js";
 
 type Schemas = components["schemas"];

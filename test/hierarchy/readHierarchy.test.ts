@@ -125,6 +125,7 @@ describe("hierarchy.schema.json agrees with the reader", () => {
     ["the valid file", VALID],
     ["a bad locale", VALID.replace("en_GB", "english")],
     ["a bad time zone", VALID.replace("Europe/London", "London time")],
+    ["a time zone longer than any IANA name", VALID.replace("Europe/London", `Europe/${"A".repeat(60)}`)],
     ["an unknown key", VALID.replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n")],
     ["a bad status", VALID.replace("status: Pending", "status: Denied")],
     ["a bad name", VALID.replace("  Acme-EU:", "  Acme_EU:")],

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraConnectionError } from "../../src/index.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readCapped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readResponse.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";

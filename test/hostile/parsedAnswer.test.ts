@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readCapped.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readResponse.js";
 import { testClient } from "../support/fixtures.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";

@@ -5,16 +5,36 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Product code: what ships, what users run (`npm start`, `npm run mock`, the examples), and what it is built from. */
-const PRODUCT = ["src", "generated", "scripts", "mock-server", "stand-in", "hierarchy", "bench", "examples"];
+const PRODUCT = ["src", "generated", "rules", "scripts", "mock-server", "stand-in", "hierarchy", "bench", "examples"];
 const TEST_FOLDERS = ["test", "contract-tests", "package-tests"];
 
-/** The relative module specifiers of a TypeScript file: static imports and exports, and dynamic `import()`. */
-function relativeImports(source: string): string[] {
-  const specifiers = [
+/**
+ * Who may import whom (CONTRIBUTING's "Layers"): for each folder, the folders (a trailing `/`) and files it may
+ * import from the repository, besides itself, and the packages it may import (`node:` modules included).
+ */
+const LAYERS: Record<string, { may: string[]; packages: RegExp }> = {
+  generated: { may: [], packages: /^$/ },
+  // The rules both sides apply ship to every runtime the package does: no package, no `node:` module.
+  rules: { may: ["generated/"], packages: /^$/ },
+  src: { may: ["generated/", "rules/"], packages: /^openapi-fetch$/ },
+  // The stand-in plays Zuora, never the client; `node:http` is loaded by its Node-only entry alone.
+  "stand-in": { may: ["generated/", "rules/"], packages: /^node:/ },
+  "mock-server": { may: ["stand-in/", "generated/", "rules/"], packages: /^node:/ },
+  hierarchy: { may: ["src/index.ts", "stand-in/index.ts", "rules/"], packages: /^(node:|yaml$)/ },
+};
+
+/** The module specifiers of a TypeScript file: static imports and exports (for effect too), and dynamic `import()`. */
+function imports(source: string): string[] {
+  return [
     ...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["']([^"']+)["']/gm),
+    ...source.matchAll(/^\s*import\s+["']([^"']+)["']/gm),
     ...source.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
   ].map((match) => match[1] ?? "");
-  return specifiers.filter((specifier) => specifier.startsWith("."));
+}
+
+/** The relative module specifiers of a TypeScript file. */
+function relativeImports(source: string): string[] {
+  return imports(source).filter((specifier) => specifier.startsWith("."));
 }
 
 async function typeScriptFiles(folder: string): Promise<string[]> {
@@ -28,6 +48,7 @@ describe("layers", () => {
   it("reads static, re-exported and dynamic relative imports", () => {
     const source = `import { a } from "./a.js";\nexport { b } from "../b.js";\nimport type {\n  C,\n} from "../../c.js";\nawait import("./d.js");\nimport "node:fs";\n`;
     expect(relativeImports(source)).toEqual(["./a.js", "../b.js", "../../c.js", "./d.js"]);
+    expect(imports(source)).toContain("node:fs");
   });
 
   it("product code never imports from a test folder", async () => {
@@ -45,28 +66,19 @@ describe("layers", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("the stand-in (the ./testing entry) imports only itself and generated/, so it ships without the client", async () => {
+  it.each(Object.entries(LAYERS))("%s imports only what its layer may", async (folder, { may, packages }) => {
     const offenders: string[] = [];
-    for (const file of await typeScriptFiles("stand-in")) {
-      for (const specifier of relativeImports(await readFile(file, "utf8"))) {
-        const target = relative(ROOT, resolve(dirname(file), specifier));
-        if (!target.startsWith("stand-in/") && !target.startsWith("generated/")) {
-          offenders.push(`${relative(ROOT, file)} imports ${target}`);
+    for (const file of await typeScriptFiles(folder)) {
+      for (const specifier of imports(await readFile(file, "utf8"))) {
+        if (!specifier.startsWith(".")) {
+          if (!packages.test(specifier)) offenders.push(`${relative(ROOT, file)} imports the package ${specifier}`);
+          continue;
         }
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
-
-  it("the hierarchy (the ./hierarchy entry and its command) imports only itself, the client's public entry and the stand-in's", async () => {
-    const allowed = new Set(["src/index.ts", "stand-in/index.ts"]);
-    const offenders: string[] = [];
-    for (const file of await typeScriptFiles("hierarchy")) {
-      for (const specifier of relativeImports(await readFile(file, "utf8"))) {
         const target = relative(ROOT, resolve(dirname(file), specifier)).replace(/\.js$/, ".ts");
-        if (!target.startsWith("hierarchy/") && !allowed.has(target)) {
-          offenders.push(`${relative(ROOT, file)} imports ${target}`);
-        }
+        const allowed = [`${folder}/`, ...may].some((place) =>
+          place.endsWith("/") ? target.startsWith(place) : target === place,
+        );
+        if (!allowed) offenders.push(`${relative(ROOT, file)} imports ${target}`);
       }
     }
     expect(offenders).toEqual([]);

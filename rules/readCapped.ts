@@ -1,15 +1,8 @@
 /**
- * The most bytes of one response body the client reads by default (its `maxResponseBytes`), after fetch has decoded
- * any `Content-Encoding`: 4 MiB.
- * Zuora's Multi-entity answers (a page of a list included) and a gateway's error page are a few KB, so this is far
- * above any real answer, and low enough that a gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body
- * cannot take the caller's memory with it.
- */
-export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-/**
  * Reads `body` to its end, or stops (cancelling the rest) once it has gone past `maxBytes` and resolves to
- * undefined. Rejects as the stream does (a connection cut mid-body, the attempt's abort).
+ * undefined. Rejects as the stream does (a connection cut mid-body, the attempt's abort, a gzip stream that is not
+ * gzip). The client reads each answer with it, and the stand-in each request: at most `maxBytes` held, whatever the
+ * sender claims.
  */
 export async function readCapped(
   body: ReadableStream<Uint8Array> | null,

@@ -1,18 +1,10 @@
-import { constraints } from "../../generated/constraints.js";
-import type { ValidationRule } from "../errors/ZuoraValidationError.js";
-import { codePointLength, describeChar } from "./describe.js";
+import { codePointLength, describeChar } from "./characters.js";
 
-/** A broken rule: which one and what is wrong, in words that do not repeat the value. */
-export interface Violation {
-  rule: ValidationRule;
-  problem: string;
-}
-
-/** Checks one value; returns the first violation or null. Built once per field, never per call. */
-export type Check = (value: unknown) => Violation | null;
-
-/** The keywords a field or header may carry in the generated table. */
-interface Keywords {
+/**
+ * A value's rules as the spec states them: the JSON Schema keywords the client and the stand-in enforce, as
+ * `npm run generate` writes them into generated/constraints.ts (each key present only when the spec gives it).
+ */
+export interface ValueRule {
   type?: string;
   enum?: readonly unknown[];
   const?: unknown;
@@ -23,17 +15,53 @@ interface Keywords {
   patternDescription?: string;
   minimum?: number;
   maximum?: number;
+  /** For an array: the fewest items. */
   minItems?: number;
+  /** For an array: the most items. */
   maxItems?: number;
-  /** An array's rule for every item. */
-  items?: Keywords;
+  /** For an array: the rule every item meets (a scalar's keywords only). */
+  items?: ValueRule;
 }
+
+/** A body field's or a path or query parameter's rules: its value's, and whether it must be given. */
+export interface FieldRule extends ValueRule {
+  required: boolean;
+  /** From `format: password`: the value is a credential, hidden in the call's errors and log lines. */
+  secret?: boolean;
+}
+
+/** The rule a value broke, named after the spec keyword (or the HTTP rule) it comes from. */
+export type ValidationRule =
+  | "required"
+  | "type"
+  | "maxLength"
+  | "minLength"
+  | "pattern"
+  | "enum"
+  | "const"
+  | "minimum"
+  | "maximum"
+  | "minItems"
+  | "maxItems"
+  | "headerValue"
+  | "method";
+
+/** A broken rule: which one and what is wrong, in words that do not repeat the value. */
+export interface Violation {
+  rule: ValidationRule;
+  problem: string;
+  /** For an array, the item (counted from 1) that broke its item rule. */
+  item?: number;
+}
+
+/** Checks one value; returns the first violation or null. Built once per field, never per call. */
+export type Check = (value: unknown) => Violation | null;
 
 /**
  * Compiles a field's keywords into one check. Patterns are compiled here, once, with the `u` flag that JSON Schema
  * validators (Ajv, and so Prism) use, so the client and the mock read a pattern the same way.
  */
-export function compileCheck(keywords: Keywords): Check {
+export function compileCheck(keywords: ValueRule): Check {
   const checks: Check[] = [];
   const { type } = keywords;
   if (type === "string") {
@@ -131,7 +159,7 @@ export function compileCheck(keywords: Keywords): Check {
 }
 
 /** An array's type, item count and items (the first item that breaks the item rule, counted from 1). */
-function arrayCheck({ minItems, maxItems, items }: Keywords): Check {
+function arrayCheck({ minItems, maxItems, items }: ValueRule): Check {
   const item = items ? compileCheck(items) : () => null;
   return (v) => {
     if (!Array.isArray(v)) return { rule: "type", problem: `must be an array, got ${kind(v)}` };
@@ -143,7 +171,8 @@ function arrayCheck({ minItems, maxItems, items }: Keywords): Check {
     }
     for (const [index, value] of v.entries()) {
       const violation = item(value);
-      if (violation) return { rule: violation.rule, problem: `item ${index + 1} ${violation.problem}` };
+      if (violation)
+        return { rule: violation.rule, problem: `item ${index + 1} ${violation.problem}`, item: index + 1 };
     }
     return null;
   };
@@ -166,72 +195,3 @@ function kind(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   return typeof value;
 }
-
-/** A request body field, compiled. */
-export interface CompiledField {
-  name: string;
-  required: boolean;
-  check: Check;
-  /** The value is a credential (`format: password`): the call hides it in its errors and log lines. */
-  secret: boolean;
-}
-
-/** An operation's request rules, compiled. */
-export interface CompiledOperation {
-  operationId: string;
-  method: string;
-  path: string;
-  /** False for the token request, which takes no bearer token. */
-  authenticated: boolean;
-  /** The request body's media type, when the operation takes a body. */
-  bodyType: string | undefined;
-  bodyRequired: boolean;
-  fields: CompiledField[];
-  /** Path parameters, in the order of the path. */
-  pathParams: CompiledField[];
-  /** Query parameters. */
-  query: CompiledField[];
-}
-
-function compileFields(fields: Record<string, { required: boolean; secret?: boolean }>): CompiledField[] {
-  return Object.entries(fields).map(([name, rule]) => ({
-    name,
-    required: rule.required,
-    check: compileCheck(rule as Keywords),
-    secret: rule.secret === true,
-  }));
-}
-
-/** A header parameter's rules, compiled. */
-export interface CompiledHeader {
-  /** The spelling the spec uses, for messages. */
-  name: string;
-  check: Check;
-  /** Upper-case methods that may carry the header, or null for any. */
-  methods: readonly string[] | null;
-}
-
-/** Every operation's rules, compiled once (validateRequest.ts finds one by method and path). */
-export const operationRules: readonly CompiledOperation[] = Object.values(constraints.operations).map((op) => ({
-  operationId: op.operationId,
-  method: op.method,
-  path: op.path,
-  authenticated: op.auth,
-  bodyType: "contentType" in op ? op.contentType : undefined,
-  bodyRequired: op.bodyRequired,
-  fields: compileFields(op.fields),
-  pathParams: compileFields(op.pathParams),
-  query: compileFields(op.query),
-}));
-
-/** Every header parameter's rules, keyed by lower-case name. */
-export const headerRules: ReadonlyMap<string, CompiledHeader> = new Map(
-  Object.entries(constraints.headers).map(([name, rule]) => [
-    name.toLowerCase(),
-    {
-      name,
-      check: compileCheck(rule as Keywords),
-      methods: "methods" in rule ? rule.methods : null,
-    },
-  ]),
-);

@@ -1,0 +1,91 @@
+import { constraints } from "../generated/constraints.js";
+
+/**
+ * The tenant's rules for an entity's own values, in one place for the stand-in (which refuses what Zuora refuses),
+ * the hierarchy reader (which refuses a file before any request) and the hierarchy file's JSON Schema (generated from
+ * these): a name by the spec's rule, a locale in the `ll_CC` shape of Zuora's examples (`en_US`, `zh_CN`), and a
+ * time zone of the IANA database as the runtime knows it (`Intl.supportedValuesOf("timeZone")`, with the aliases the
+ * runtime resolves to one of them, such as `Asia/Harbin` or `UTC`).
+ */
+
+const nameRule = constraints.operations.createEntity.fields.name;
+
+/** An entity's name: the spec's rule for `createEntity`'s `name` (its pattern, its words, at most 255 characters). */
+export const ENTITY_NAME = {
+  pattern: nameRule.pattern,
+  /** The pattern in words, completing "must be …". */
+  words: nameRule.patternDescription,
+  /** In characters. */
+  maxLength: nameRule.maxLength,
+} as const;
+
+/** A locale: a language and a country, `ll_CC` (`en_US`). */
+export const LOCALE_PATTERN = "^[a-z]{2}_[A-Z]{2}$";
+
+/** The characters of an IANA time zone name, checked before the runtime is asked. */
+export const TIME_ZONE_PATTERN = "^[A-Za-z0-9_+/-]+$";
+/** Longer than any IANA name (the longest are about 30 characters): refused before the runtime is asked. */
+export const MAX_TIME_ZONE_LENGTH = 64;
+
+const NAME = new RegExp(ENTITY_NAME.pattern, "u");
+const LOCALE = new RegExp(LOCALE_PATTERN, "u");
+const ZONE_SHAPE = new RegExp(TIME_ZONE_PATTERN, "u");
+/** How much of a refused value a message quotes: enough to recognise it, never a 5 MiB echo. */
+const QUOTED = 40;
+
+/** Whether `name` is a name an entity may have (the pattern's characters are one UTF-16 unit each). */
+export function isEntityName(name: string): boolean {
+  return name.length <= ENTITY_NAME.maxLength && NAME.test(name);
+}
+
+/** Whether `locale` is one Zuora takes. */
+export function isLocale(locale: string): boolean {
+  return LOCALE.test(locale);
+}
+
+let zones: ReadonlySet<string> | undefined;
+const accepted = new Set<string>();
+
+/** The runtime's IANA time zones, read once; empty where the runtime has no `Intl.supportedValuesOf`. */
+function knownZones(): ReadonlySet<string> {
+  const list = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
+  zones ??= new Set([...list, "UTC"]);
+  return zones;
+}
+
+/** Whether the runtime knows `zone` as an IANA time zone or an alias of one. */
+export function isTimeZone(zone: string): boolean {
+  if (accepted.has(zone)) return true;
+  if (zone.length > MAX_TIME_ZONE_LENGTH || !ZONE_SHAPE.test(zone)) return false;
+  const known = knownZones();
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return false;
+  }
+  // A runtime without the list still refuses what its date formatting refuses.
+  const ok = known.has(zone) || known.has(resolved) || known.size === 1;
+  if (ok) accepted.add(zone);
+  return ok;
+}
+
+const quote = (value: string) => JSON.stringify(value.length > QUOTED ? `${value.slice(0, QUOTED)}…` : value);
+
+/**
+ * What is wrong with a locale or time zone, in Zuora's words, or undefined when Zuora supports it. Undefined values
+ * (a field left out) pass.
+ */
+export function placeProblem(values: {
+  locale?: string | undefined;
+  timezone?: string | undefined;
+}): string | undefined {
+  const { locale, timezone } = values;
+  if (locale !== undefined && !isLocale(locale)) {
+    return `Invalid value for the field locale: ${quote(locale)} is not a supported locale (use a language and a country, such as en_US).`;
+  }
+  if (timezone !== undefined && !isTimeZone(timezone)) {
+    return `Invalid value for the field timezone: ${quote(timezone)} is not a supported time zone (use an IANA time zone, such as America/Los_Angeles).`;
+  }
+  return undefined;
+}
