@@ -194,6 +194,24 @@ describe("the packed package, installed into a fresh project", () => {
     expect(files.length).toBeLessThan(sources.size / 10);
   });
 
+  it("makes a client without loading Node's fetch, which its first call loads (a cold start pays it only with a call)", async () => {
+    const fetchLoaded = "process.moduleLoadList.some((name) => name.endsWith('/undici'))";
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { createZuoraClient } from "zuora-multi-entity";
+         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "token" });
+         const afterClient = ${fetchLoaded};
+         await zuora.listEntities();
+         console.log(JSON.stringify({ afterClient, afterCall: ${fetchLoaded} }));`,
+      ],
+      { cwd: project, env: { ...process.env, ZUORA_BASE_URL: inject("prismUrl") } },
+    );
+    expect(JSON.parse(stdout)).toEqual({ afterClient: false, afterCall: true });
+  });
+
   it("has one copy of each class, whichever entries a program imports: /hierarchy knows the errors of the client from .", async () => {
     const { stdout, stderr } = await runCompiled("sharedClasses");
     expect(stderr).toBe("");
