@@ -38,7 +38,7 @@ const IN_FLIGHT = 32;
 const LARGE_CALLS = 300;
 const OAUTH_CALLS = 200;
 const HEAP_CALLS = 20_000;
-// Whole processes per kind for start-up: each is one sample, about a tenth of a second.
+// Whole processes per kind for start-up (five kinds): each is one sample, about a tenth of a second.
 const STARTUP_RUNS = QUICK ? 10 : 20;
 
 // The budgets. The bundle is deterministic and gates the run; the time ratios are printed against their budget but
@@ -62,7 +62,7 @@ const server = await startServer();
 try {
   const url = server.url;
   // First, while nothing else of the run has warmed or loaded the machine: whole processes, import + client.
-  const startup = await benchStartup(STARTUP_RUNS);
+  const startup = await benchStartup(url, STARTUP_RUNS);
   const clients: Record<string, Call> = {
     fetch: rawFetch(url),
     "openapi-fetch": rawOpenapiFetch(url),
