@@ -24,6 +24,7 @@ import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
 import { createZuoraClient } from "./shippedClient.js";
 import { benchStandIn, describeStandInBench } from "./standIn.js";
+import { benchStartup, startupLines } from "./startup.js";
 
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
@@ -37,6 +38,8 @@ const IN_FLIGHT = 32;
 const LARGE_CALLS = 300;
 const OAUTH_CALLS = 200;
 const HEAP_CALLS = 20_000;
+// Whole processes per kind for start-up (five kinds): each is one sample, about a tenth of a second.
+const STARTUP_RUNS = QUICK ? 10 : 20;
 
 // The budgets. The bundle is deterministic and gates the run; the time ratios are printed against their budget but
 // never fail it (a shared machine's noise would), as the README's CI section says of every time here. Where the
@@ -58,6 +61,8 @@ const check = (ok: boolean, what: string) => {
 const server = await startServer();
 try {
   const url = server.url;
+  // First, while nothing else of the run has warmed or loaded the machine: whole processes, import + client.
+  const startup = await benchStartup(url, STARTUP_RUNS);
   const clients: Record<string, Call> = {
     fetch: rawFetch(url),
     "openapi-fetch": rawOpenapiFetch(url),
@@ -190,6 +195,7 @@ try {
     },
     oauth: { calls: OAUTH_CALLS, tokenRequests: oauthStats.tokenRequests, firstResponseMs, allResponsesMs: allOauthMs },
     heap: { checkpoints: heap, growthBytes: heapGrowth },
+    startup,
     hierarchy,
     bundle: {
       minifiedBytes: size.minified,
@@ -204,6 +210,7 @@ try {
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+  for (const line of startupLines(startup)) console.log(line);
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
   printLimits(limits);
   console.log(describeStandInBench(standIn));

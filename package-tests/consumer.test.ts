@@ -2,12 +2,14 @@ import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { mapProblems, type PackageManifest } from "../scripts/package/build.js";
 import { openEditor } from "../test/support/editor.js";
 import { codeBlocks } from "./support/markdown.js";
+import { goToDefinitions } from "./support/tsserver.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -95,6 +97,17 @@ function runCompiled(name: string, env: Record<string, string> = {}) {
     cwd: project,
     env: { ...process.env, ZUORA_BASE_URL: inject("prismUrl"), ...env },
   });
+}
+
+/** A module and every module it imports by a relative path, transitively: what loading it reads from the package. */
+async function modulesLoadedBy(entry: string): Promise<string[]> {
+  const seen = new Set<string>([entry]);
+  for (const file of seen) {
+    const code = await readFile(file, "utf8");
+    for (const [, path] of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g))
+      seen.add(resolve(dirname(file), path ?? ""));
+  }
+  return [...seen];
 }
 
 describe("the packed package, installed into a fresh project", () => {
@@ -189,11 +202,77 @@ describe("the packed package, installed into a fresh project", () => {
     expect(editor.hover(file, "\n|createStandIn(")?.tags.map((tag) => tag.name)).toContain("example");
   });
 
-  it("keeps the stand-in out of the main entry: no file of the client imports it", async () => {
-    const client = join(project, "node_modules/zuora-multi-entity/dist/src");
-    const files = (await readdir(client, { recursive: true })).filter((file) => file.endsWith(".js"));
-    expect(files).toContain("index.js");
-    for (const file of files) expect(await readFile(join(client, file), "utf8"), file).not.toMatch(/stand-in/);
+  it("loads the main entry from a few bundled files, built from the client's sources and none of the stand-in's", async () => {
+    const installed = join(project, "node_modules/zuora-multi-entity");
+    const files = await modulesLoadedBy(join(installed, "dist/src/index.js"));
+    const sources = new Set<string>();
+    for (const file of files) {
+      const map = JSON.parse(await readFile(`${file}.map`, "utf8")) as { sources: string[] };
+      for (const source of map.sources) sources.add(relative(installed, resolve(dirname(file), source)));
+    }
+    expect(sources).toContain(join("src", "client.ts"));
+    for (const source of sources) expect(source).toMatch(/^(src|generated)\//);
+    // Bundled: the client's dozens of modules come as a handful of files (each file is a cold start's extra read).
+    expect(files.length).toBeLessThan(sources.size / 10);
+  });
+
+  it("makes a client without loading Node's fetch, which its first call loads (a cold start pays it only with a call)", async () => {
+    const fetchLoaded = "process.moduleLoadList.some((name) => name.endsWith('/undici'))";
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { createZuoraClient } from "zuora-multi-entity";
+         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "token" });
+         const afterClient = ${fetchLoaded};
+         await zuora.listEntities();
+         console.log(JSON.stringify({ afterClient, afterCall: ${fetchLoaded} }));`,
+      ],
+      { cwd: project, env: { ...process.env, ZUORA_BASE_URL: inject("prismUrl") } },
+    );
+    expect(JSON.parse(stdout)).toEqual({ afterClient: false, afterCall: true });
+  });
+
+  it("has one copy of each class, whichever entries a program imports: /hierarchy knows the errors of the client from .", async () => {
+    const { stdout, stderr } = await runCompiled("sharedClasses");
+    expect(stderr).toBe("");
+    expect(JSON.parse(stdout)).toEqual({
+      validationError: "not sent: body.targetEntityId (maxLength): must be at most 32 characters, got 100",
+      businessError: "50000040 The parent entity 8a80825556ff28a4015708ba29312ecc does not exist.",
+    });
+  });
+
+  it("ships source maps whose every source is a shipped TypeScript file", async () => {
+    const installed = join(project, "node_modules/zuora-multi-entity");
+    const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8")) as PackageManifest;
+    const maps = (await readdir(join(installed, "dist"), { recursive: true })).filter((file) => file.endsWith(".map"));
+    expect(maps).toEqual(expect.arrayContaining([join("src", "index.d.ts.map"), join("src", "index.js.map")]));
+    expect(await mapProblems(installed, manifest)).toEqual([]);
+  });
+
+  it('takes an editor\'s "go to definition" into the shipped TypeScript sources, from every entry', async () => {
+    const src = (name: string) => join(project, "src", name);
+    const asked = [
+      { file: src("consumer.ts"), word: "createZuoraClient", after: "const zuora = " },
+      { file: src("sharedClasses.ts"), word: "describeFailure", after: "validationError: " },
+      { file: src("sharedClasses.ts"), word: "createStandIn" },
+      { file: src("consumer.ts"), word: "components", after: "CreateEntityRequest = " },
+    ];
+    const landed = await goToDefinitions(project, asked);
+    const installed = join(project, "node_modules/zuora-multi-entity");
+    const where = landed.map((definitions) => definitions.map((d) => relative(installed, d.file)));
+    expect(where).toEqual([
+      [join("src", "client.ts")],
+      [join("hierarchy", "applyPlan.ts")],
+      [join("stand-in", "createStandIn.ts")],
+      [join("generated", "schema.ts")],
+    ]);
+    // On the declaration itself, not the file's first line.
+    for (const [index, [definition]] of landed.entries()) {
+      const line = (await readFile(definition?.file ?? "", "utf8")).split("\n")[(definition?.line ?? 0) - 1];
+      expect(line).toContain(asked[index]?.word);
+    }
   });
 
   it("runs a consumer's program on the stand-in from ./testing: the lifecycle, a refused rule, and HTTP", async () => {

@@ -15,17 +15,23 @@ export interface CompressionPolicyOptions {
   log?: Log | undefined;
 }
 
+let allowsAcceptEncoding: boolean | undefined;
+
 /**
  * Browsers forbid scripts to set `Accept-Encoding` (they negotiate it themselves and drop the header silently), so
- * the policy only sets it where a Request keeps it. Checked once.
+ * the policy only sets it where a Request keeps it. Checked once, at the first request: a process that makes a client
+ * and no call (a cold start) does not build a `Request` for it.
  */
-export const runtimeAllowsAcceptEncoding: boolean = (() => {
+export function runtimeAllowsAcceptEncoding(): boolean {
   try {
-    return new Request("http://localhost/", { headers: { "accept-encoding": "gzip" } }).headers.has("accept-encoding");
+    allowsAcceptEncoding ??= new Request("http://localhost/", { headers: { "accept-encoding": "gzip" } }).headers.has(
+      "accept-encoding",
+    );
   } catch {
-    return false;
+    allowsAcceptEncoding = false;
   }
-})();
+  return allowsAcceptEncoding;
+}
 
 /**
  * Node, Deno, Bun, workerd and today's browsers have `CompressionStream`; a runtime without it (an older browser or
@@ -46,11 +52,11 @@ export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<A
  * (or an earlier pass of this policy, on a 401 retry) encoded it.
  */
 export function compressionPolicy(options: CompressionPolicyOptions): Policy {
-  const setAcceptEncoding = options.acceptGzip && (options.canSetAcceptEncoding ?? runtimeAllowsAcceptEncoding);
   const canGzip = options.canGzip ?? runtimeHasCompressionStream;
   return {
     name: "compressionPolicy",
     async send(request, next) {
+      const setAcceptEncoding = options.acceptGzip && (options.canSetAcceptEncoding ?? runtimeAllowsAcceptEncoding());
       if (setAcceptEncoding && !request.headers.has("accept-encoding")) request.headers.set("accept-encoding", "gzip");
       const { body } = request;
       if (body && body.byteLength >= options.minBytes && !request.headers.has("content-encoding")) {

@@ -89,7 +89,7 @@ describe("compression", () => {
   });
 
   it("finds that Node lets a script set Accept-Encoding (browsers do not: see package-tests/browser.test.ts)", () => {
-    expect(runtimeAllowsAcceptEncoding).toBe(true);
+    expect(runtimeAllowsAcceptEncoding()).toBe(true);
   });
 
   it("does not try to set Accept-Encoding where the runtime forbids it", async () => {
