@@ -202,7 +202,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(editor.hover(file, "\n|createStandIn(")?.tags.map((tag) => tag.name)).toContain("example");
   });
 
-  it("loads the main entry from a few bundled files, built from the client's sources and none of the stand-in's", async () => {
+  it("loads the main entry from a few bundled files, built from the client's sources and the shared rules, none of the stand-in's", async () => {
     const installed = join(project, "node_modules/zuora-multi-entity");
     const files = await modulesLoadedBy(join(installed, "dist/src/index.js"));
     const sources = new Set<string>();
@@ -211,7 +211,7 @@ describe("the packed package, installed into a fresh project", () => {
       for (const source of map.sources) sources.add(relative(installed, resolve(dirname(file), source)));
     }
     expect(sources).toContain(join("src", "client.ts"));
-    for (const source of sources) expect(source).toMatch(/^(src|generated)\//);
+    for (const source of sources) expect(source).toMatch(/^(src|generated|rules)\//);
     // Bundled: the client's dozens of modules come as a handful of files (each file is a cold start's extra read).
     expect(files.length).toBeLessThan(sources.size / 10);
   });

@@ -22,8 +22,8 @@ describe("the build of dist/", () => {
 
   it("counts a source as shipped only under a folder package.json's files lists", () => {
     expect(isShipped(manifest, "src/client.ts")).toBe(true);
-    expect(isShipped(manifest, "rules/locale.ts")).toBe(false);
-    expect(isShipped({ ...manifest, files: [...manifest.files, "rules"] }, "rules/locale.ts")).toBe(true);
+    expect(isShipped(manifest, "extras/locale.ts")).toBe(false);
+    expect(isShipped({ ...manifest, files: [...manifest.files, "extras"] }, "extras/locale.ts")).toBe(true);
     expect(isShipped(manifest, "srcs/client.ts")).toBe(false);
   });
 
