@@ -29,11 +29,11 @@ export type {
   TenantEntity,
   TenantState,
 } from "./model.js";
-export { type PlanOptions, planChanges } from "./planChanges.js";
-export { type PlanForTenantOptions, planForTenant } from "./planForTenant.js";
+export { type PlanOptions, planChanges } from "./plan/planChanges.js";
+export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.js";
+export { rehearsePlan } from "./plan/rehearsePlan.js";
+export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./plan/savedPlan.js";
 export { HierarchyFileError, parseHierarchy, readHierarchy } from "./readHierarchy.js";
 export { type ReadOptions, readTenant } from "./readTenant.js";
-export { rehearsePlan } from "./rehearsePlan.js";
 export { planJson, renderPlan, summary } from "./renderPlan.js";
-export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./savedPlan.js";
 export { showMermaid, showTree } from "./showHierarchy.js";

@@ -1,7 +1,7 @@
-import { planForTenant } from "../../planForTenant.js";
+import { planForTenant } from "../../plan/planForTenant.js";
+import { formatSavedPlan } from "../../plan/savedPlan.js";
 import { parseHierarchy } from "../../readHierarchy.js";
 import { planJson, renderPlan } from "../../renderPlan.js";
-import { formatSavedPlan } from "../../savedPlan.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";

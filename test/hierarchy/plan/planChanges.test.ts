@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Plan, planChanges, summary } from "../../hierarchy/index.js";
-import { entity, file, tenant } from "./builders.js";
+import { type Plan, planChanges, summary } from "../../../hierarchy/index.js";
+import { entity, file, tenant } from "../builders.js";
 
 const at = { line: 7, column: 3 };
 const steps = (plan: Plan) => plan.steps.map((s) => `${s.action} ${s.address}`);

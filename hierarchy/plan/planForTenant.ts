@@ -1,9 +1,9 @@
-import type { ZuoraClient } from "../src/index.js";
-import type { Hierarchy, Plan } from "./model.js";
+import type { ZuoraClient } from "../../src/index.js";
+import type { Hierarchy, Plan } from "../model.js";
+import { readTenant } from "../readTenant.js";
+import { plural } from "../renderPlan.js";
 import { planChanges } from "./planChanges.js";
-import { readTenant } from "./readTenant.js";
 import { rehearsePlan } from "./rehearsePlan.js";
-import { plural } from "./renderPlan.js";
 
 /** How {@link planForTenant} plans. */
 export interface PlanForTenantOptions {

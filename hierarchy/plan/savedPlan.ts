@@ -1,4 +1,4 @@
-import type { Plan, TenantConnection, TenantEntity, TenantState } from "./model.js";
+import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model.js";
 
 const KIND = "zuora-entities-plan";
 

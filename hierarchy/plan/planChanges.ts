@@ -6,12 +6,12 @@ import {
   type Plan,
   type Step,
   type TenantState,
-} from "./model.js";
-import { checkStructure } from "./plan/checkStructure.js";
-import { type Draft, stepKey } from "./plan/draft.js";
-import { planConnections } from "./plan/planConnections.js";
-import { planEntities } from "./plan/planEntities.js";
-import { indexTenant } from "./plan/tenantIndex.js";
+} from "../model.js";
+import { checkStructure } from "./checkStructure.js";
+import { type Draft, stepKey } from "./draft.js";
+import { planConnections } from "./planConnections.js";
+import { planEntities } from "./planEntities.js";
+import { indexTenant } from "./tenantIndex.js";
 
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Plan, planChanges, rehearsePlan } from "../../hierarchy/index.js";
-import { entity, file, tenant } from "./builders.js";
+import { type Plan, planChanges, rehearsePlan } from "../../../hierarchy/index.js";
+import { entity, file, tenant } from "../builders.js";
 
 const wanted = file(
   [entity("EU", "Global", { provisioned: true }), entity("DE", "EU", { provisioned: true })],

@@ -1,9 +1,9 @@
-import { createZuoraClient } from "../src/index.js";
-import { createStandIn } from "../stand-in/index.js";
-import { applyPlan, reasonCodeOf } from "./applyPlan.js";
-import type { Hierarchy, Location, Plan, Refusal, TenantState } from "./model.js";
+import { createZuoraClient } from "../../src/index.js";
+import { createStandIn } from "../../stand-in/index.js";
+import { applyPlan, reasonCodeOf } from "../applyPlan.js";
+import type { Hierarchy, Location, Plan, Refusal, TenantState } from "../model.js";
+import { readTenant } from "../readTenant.js";
 import { planChanges } from "./planChanges.js";
-import { readTenant } from "./readTenant.js";
 
 /**
  * Applies a plan to a stand-in seeded with the tenant's state as the plan read it, before anything reaches the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSavedPlan } from "../../hierarchy/index.js";
+import { parseSavedPlan } from "../../../hierarchy/index.js";
 
 const saved = (tenant: unknown) =>
   JSON.stringify({ kind: "zuora-entities-plan", formatVersion: "1", steps: [], refused: [], tenant });
