@@ -11,7 +11,7 @@ export {
   describeFailure,
   PlanRefusedError,
   type StepEvent,
-} from "./applyPlan.js";
+} from "./apply/applyPlan.js";
 export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./exportHierarchy.js";
 export type {
   Action,

@@ -264,7 +264,7 @@ describe("the packed package, installed into a fresh project", () => {
     const where = landed.map((definitions) => definitions.map((d) => relative(installed, d.file)));
     expect(where).toEqual([
       [join("src", "client.ts")],
-      [join("hierarchy", "applyPlan.ts")],
+      [join("hierarchy", "apply", "applyPlan.ts")],
       [join("stand-in", "createStandIn.ts")],
       [join("generated", "schema.ts")],
     ]);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ZuoraError } from "../../src/index.js";
-import { describeFailure } from "../applyPlan.js";
+import { describeFailure } from "../apply/applyPlan.js";
 import { HierarchyFileError } from "../readHierarchy.js";
 import { applyCommand } from "./commands/apply.js";
 import { exportCommand } from "./commands/export.js";

@@ -1,4 +1,4 @@
-import { type ApplyResult, applyPlan } from "../../applyPlan.js";
+import { type ApplyResult, applyPlan } from "../../apply/applyPlan.js";
 import type { Plan } from "../../model.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { changesSince, isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";

@@ -1,6 +1,6 @@
-import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../src/index.js";
-import { runSteps } from "./apply/runSteps.js";
-import type { Plan, Step, TenantState } from "./model.js";
+import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../../src/index.js";
+import type { Plan, Step, TenantState } from "../model.js";
+import { runSteps } from "./runSteps.js";
 
 /** One step's end, as `applyPlan` reports it while it runs. */
 export interface StepEvent {

@@ -6,10 +6,10 @@ import {
   planChanges,
   readTenant,
   type StepEvent,
-} from "../../hierarchy/index.js";
-import { createZuoraClient } from "../../src/index.js";
-import { createStandIn, type StandIn } from "../../stand-in/index.js";
-import { entity, file } from "./builders.js";
+} from "../../../hierarchy/index.js";
+import { createZuoraClient } from "../../../src/index.js";
+import { createStandIn, type StandIn } from "../../../stand-in/index.js";
+import { entity, file } from "../builders.js";
 
 interface Sent {
   method: string;
