@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ZuoraError } from "../../src/index.js";
 import { describeFailure } from "../apply/applyPlan.js";
-import { HierarchyFileError } from "../readHierarchy.js";
+import { HierarchyFileError } from "../file/readHierarchy.js";
 import { applyCommand } from "./commands/apply.js";
 import { exportCommand } from "./commands/export.js";
 import { planCommand } from "./commands/plan.js";

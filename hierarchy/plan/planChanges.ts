@@ -7,11 +7,11 @@ import {
   type Step,
   type TenantState,
 } from "../model.js";
+import { indexTenant } from "../tenant/tenantIndex.js";
 import { checkStructure } from "./checkStructure.js";
 import { type Draft, stepKey } from "./draft.js";
 import { planConnections } from "./planConnections.js";
 import { planEntities } from "./planEntities.js";
-import { indexTenant } from "./tenantIndex.js";
 
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {

@@ -1,7 +1,7 @@
 import { connectionAddress, type Hierarchy, type TenantConnection } from "../model.js";
+import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, refusal, stepKey } from "./draft.js";
 import type { EntityOutcome } from "./planEntities.js";
-import type { TenantIndex } from "./tenantIndex.js";
 
 /**
  * Plans the connections, after the entities: a request is initiated once both ends are provisioned, as the source,

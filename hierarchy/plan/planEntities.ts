@@ -1,6 +1,6 @@
 import { type DesiredEntity, type EntityFields, entityAddress, type Hierarchy, type TenantEntity } from "../model.js";
+import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, entityView, refusal, stepKey } from "./draft.js";
-import type { TenantIndex } from "./tenantIndex.js";
 
 /** What the connections' planning needs to know of the entities' outcome. */
 export interface EntityOutcome {

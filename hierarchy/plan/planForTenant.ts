@@ -1,7 +1,7 @@
 import type { ZuoraClient } from "../../src/index.js";
 import type { Hierarchy, Plan } from "../model.js";
-import { readTenant } from "../readTenant.js";
 import { plural } from "../renderPlan.js";
+import { readTenant } from "../tenant/readTenant.js";
 import { planChanges } from "./planChanges.js";
 import { rehearsePlan } from "./rehearsePlan.js";
 

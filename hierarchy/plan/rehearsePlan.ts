@@ -2,7 +2,7 @@ import { createZuoraClient } from "../../src/index.js";
 import { createStandIn } from "../../stand-in/index.js";
 import { applyPlan, reasonCodeOf } from "../apply/applyPlan.js";
 import type { Hierarchy, Location, Plan, Refusal, TenantState } from "../model.js";
-import { readTenant } from "../readTenant.js";
+import { readTenant } from "../tenant/readTenant.js";
 import { planChanges } from "./planChanges.js";
 
 /**

@@ -1,10 +1,10 @@
 import { type ApplyResult, applyPlan } from "../../apply/applyPlan.js";
+import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Plan } from "../../model.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { changesSince, isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
-import { parseHierarchy } from "../../readHierarchy.js";
-import { readTenant } from "../../readTenant.js";
 import { plural, renderPlan, summary } from "../../renderPlan.js";
+import { readTenant } from "../../tenant/readTenant.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";

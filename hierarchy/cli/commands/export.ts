@@ -1,6 +1,6 @@
-import { exportHierarchy, formatHierarchy } from "../../exportHierarchy.js";
-import { readTenant } from "../../readTenant.js";
+import { exportHierarchy, formatHierarchy } from "../../file/exportHierarchy.js";
 import { plural } from "../../renderPlan.js";
+import { readTenant } from "../../tenant/readTenant.js";
 import { writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";

@@ -1,6 +1,6 @@
+import { parseHierarchy } from "../../file/readHierarchy.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
-import { parseHierarchy } from "../../readHierarchy.js";
 import { planJson, renderPlan } from "../../renderPlan.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";

@@ -1,8 +1,8 @@
-import { exportHierarchy, formatHierarchy } from "../../exportHierarchy.js";
+import { exportHierarchy, formatHierarchy } from "../../file/exportHierarchy.js";
+import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Hierarchy } from "../../model.js";
-import { parseHierarchy } from "../../readHierarchy.js";
-import { readTenant } from "../../readTenant.js";
 import { showMermaid, showTree } from "../../showHierarchy.js";
+import { readTenant } from "../../tenant/readTenant.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
-import type { DesiredConnection, DesiredEntity, Hierarchy, TenantState } from "./model.js";
-import { indexTenant } from "./plan/tenantIndex.js";
+import type { DesiredConnection, DesiredEntity, Hierarchy, TenantState } from "../model.js";
+import { indexTenant } from "../tenant/tenantIndex.js";
 
 /**
  * The tenant's state as a hierarchy file that plans to no change: every entity (parents first) with its fields and

@@ -10,8 +10,8 @@ import {
   visit,
   type YAMLMap,
 } from "yaml";
-import { ENTITY_NAME, isEntityName, isLocale, isTimeZone } from "../rules/tenantValues.js";
-import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "./model.js";
+import { ENTITY_NAME, isEntityName, isLocale, isTimeZone } from "../../rules/tenantValues.js";
+import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "../model.js";
 
 /** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
 export class HierarchyFileError extends Error {

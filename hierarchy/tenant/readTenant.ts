@@ -1,5 +1,5 @@
-import type { ZuoraClient } from "../src/index.js";
-import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState } from "./model.js";
+import type { ZuoraClient } from "../../src/index.js";
+import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState } from "../model.js";
 import { runLimited } from "./runLimited.js";
 
 /** How the tenant is read. */

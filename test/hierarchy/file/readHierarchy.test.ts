@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { HierarchyFileError, parseHierarchy, readHierarchy } from "../../hierarchy/index.js";
+import { HierarchyFileError, parseHierarchy, readHierarchy } from "../../../hierarchy/index.js";
 
-const schema = JSON.parse(await readFile(new URL("../../hierarchy/hierarchy.schema.json", import.meta.url), "utf8"));
+const schema = JSON.parse(await readFile(new URL("../../../hierarchy/hierarchy.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ strict: false }).compile(schema);
 
 const VALID = `version: 1
