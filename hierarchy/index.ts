@@ -12,6 +12,8 @@ export {
   PlanRefusedError,
   type StepEvent,
 } from "./apply/applyPlan.js";
+export { planJson, renderPlan, summary } from "./cli/views/renderPlan.js";
+export { showMermaid, showTree } from "./cli/views/showHierarchy.js";
 export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./file/exportHierarchy.js";
 export { HierarchyFileError, parseHierarchy, readHierarchy } from "./file/readHierarchy.js";
 export type {
@@ -34,6 +36,4 @@ export { type PlanOptions, planChanges } from "./plan/planChanges.js";
 export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.js";
 export { rehearsePlan } from "./plan/rehearsePlan.js";
 export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./plan/savedPlan.js";
-export { planJson, renderPlan, summary } from "./renderPlan.js";
-export { showMermaid, showTree } from "./showHierarchy.js";
 export { type ReadOptions, readTenant } from "./tenant/readTenant.js";

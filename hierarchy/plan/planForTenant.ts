@@ -1,6 +1,6 @@
 import type { ZuoraClient } from "../../src/index.js";
 import type { Hierarchy, Plan } from "../model.js";
-import { plural } from "../renderPlan.js";
+import { plural } from "../plural.js";
 import { readTenant } from "../tenant/readTenant.js";
 import { planChanges } from "./planChanges.js";
 import { rehearsePlan } from "./rehearsePlan.js";

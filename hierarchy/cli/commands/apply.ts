@@ -3,12 +3,13 @@ import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Plan } from "../../model.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { changesSince, isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
-import { plural, renderPlan, summary } from "../../renderPlan.js";
+import { plural } from "../../plural.js";
 import { readTenant } from "../../tenant/readTenant.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";
 import { type TenantClient, tenantClient } from "../tenantClient.js";
+import { renderPlan, summary } from "../views/renderPlan.js";
 
 /**
  * `zuora-entities apply FILE|PLAN`: plans (or takes a saved plan, refusing it if the tenant changed since), asks for

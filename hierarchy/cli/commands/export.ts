@@ -1,5 +1,5 @@
 import { exportHierarchy, formatHierarchy } from "../../file/exportHierarchy.js";
-import { plural } from "../../renderPlan.js";
+import { plural } from "../../plural.js";
 import { readTenant } from "../../tenant/readTenant.js";
 import { writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";

@@ -1,11 +1,11 @@
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
-import { planJson, renderPlan } from "../../renderPlan.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";
 import { tenantClient } from "../tenantClient.js";
+import { planJson, renderPlan } from "../views/renderPlan.js";
 
 /** `zuora-entities plan FILE`: reads the tenant, prints the plan; 1 when refused, 2 for changes with --detailed-exitcode. */
 export async function planCommand(args: Args, io: Io): Promise<number> {

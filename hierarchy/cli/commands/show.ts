@@ -1,12 +1,12 @@
 import { exportHierarchy, formatHierarchy } from "../../file/exportHierarchy.js";
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Hierarchy } from "../../model.js";
-import { showMermaid, showTree } from "../../showHierarchy.js";
 import { readTenant } from "../../tenant/readTenant.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
 import type { Args } from "../main.js";
 import { tenantClient } from "../tenantClient.js";
+import { showMermaid, showTree } from "../views/showHierarchy.js";
 
 /** `zuora-entities show [FILE]`: the file's or the tenant's hierarchy as a tree or a Mermaid flowchart. */
 export async function showCommand(args: Args, io: Io): Promise<number> {

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Io, wantsColor } from "../../hierarchy/cli/io.js";
-import { main } from "../../hierarchy/cli/main.js";
-import { createStandIn, type ListeningStandIn, listen } from "../../stand-in/node.js";
+import { type Io, wantsColor } from "../../../hierarchy/cli/io.js";
+import { main } from "../../../hierarchy/cli/main.js";
+import { createStandIn, type ListeningStandIn, listen } from "../../../stand-in/node.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const BIN = join(ROOT, "hierarchy/cli/bin.ts");
 const EXAMPLE = join(ROOT, "examples/hierarchy.yaml");
 const run = promisify(execFile);

@@ -1,4 +1,5 @@
-import type { Action, Change, Plan, Refusal } from "./model.js";
+import type { Action, Change, Plan, Refusal } from "../../model.js";
+import { plural } from "../../plural.js";
 
 /** Colours for a terminal; every function returns its text unchanged when colour is off. */
 export interface Paint {
@@ -93,9 +94,4 @@ export function planJson(plan: Plan): Record<string, unknown> {
     notes: plan.notes,
     summary: summary(plan),
   };
-}
-
-/** `1 entity`, `2 entities`. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

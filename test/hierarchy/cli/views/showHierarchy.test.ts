@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { showTree } from "../../hierarchy/index.js";
-import type { DesiredEntity, Hierarchy } from "../../hierarchy/model.js";
+import { showTree } from "../../../../hierarchy/index.js";
+import type { DesiredEntity, Hierarchy } from "../../../../hierarchy/model.js";
 
 const place = { locale: "en_US", timezone: "UTC" };
 
@@ -26,7 +26,7 @@ describe("showTree", () => {
   });
 
   it("draws a chain deeper than the call stack would allow a recursive walk (a small stack stands in for a deep file)", async () => {
-    const module = new URL("../../hierarchy/showHierarchy.ts", import.meta.url).href;
+    const module = new URL("../../../../hierarchy/cli/views/showHierarchy.ts", import.meta.url).href;
     const code = `
       const { parentPort, workerData } = require("node:worker_threads");
       import("tsx/esm/api")

@@ -1,4 +1,4 @@
-import type { Hierarchy } from "./model.js";
+import type { Hierarchy } from "../../model.js";
 
 /** The hierarchy as an indented tree with statuses, then its connections. */
 export function showTree(hierarchy: Hierarchy): string[] {
