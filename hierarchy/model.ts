@@ -86,7 +86,7 @@ export interface EntityFields {
 export interface Step {
   /** Its position in {@link Plan.steps}. */
   index: number;
-  /** `entity.NAME` or `connection.FROM->TO`. */
+  /** `entity.NAME` or `connection.FROM->TO` (addresses.ts builds them). */
   address: string;
   action: Action;
   /** The indexes of the steps that must be done first. */
@@ -135,8 +135,3 @@ export interface Plan {
   /** The tenant as read when planning (a saved plan refuses to run if it changed since). */
   tenant: TenantState;
 }
-
-/** `entity.NAME`. */
-export const entityAddress = (name: string): string => `entity.${name}`;
-/** `connection.FROM->TO`. */
-export const connectionAddress = (from: string, to: string): string => `connection.${from}->${to}`;

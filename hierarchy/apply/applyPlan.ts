@@ -1,4 +1,5 @@
 import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../../src/index.js";
+import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
 import { runSteps } from "./runSteps.js";
 
@@ -61,11 +62,14 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
   const tenant = options.tenant ?? plan.tenant;
   const ids = new Map(tenant.entities.map((e) => [e.name, e.id]));
   const names = new Map(tenant.entities.map((e) => [e.id, e.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  // The open connections' IDs by address: a step names a connection by its two ends.
   const connections = new Map<string, string>();
   for (const c of tenant.connections) {
     if (c.status === "Disconnected") continue;
-    connections.set(`${names.get(c.sourceEntityId)}->${names.get(c.targetEntityId)}`, c.id);
+    connections.set(connectionAddress(nameOf(c.sourceEntityId), nameOf(c.targetEntityId)), c.id);
   }
+  const addressOf = (step: Step) => connectionAddress(step.from as string, step.to as string);
   const keyPrefix = `zuora-entities-${await fingerprint(plan)}`;
   const idOf = (name: string | undefined) => {
     const id = name === undefined ? undefined : ids.get(name);
@@ -73,7 +77,7 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     return id;
   };
   const connectionOf = (step: Step) => {
-    const id = connections.get(`${step.from}->${step.to}`);
+    const id = connections.get(addressOf(step));
     if (id === undefined) throw new Error(`no connection known from ${step.from} to ${step.to}`);
     return id;
   };
@@ -107,7 +111,7 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
           { targetEntityId: idOf(step.to) },
           { entityIds: idOf(step.from), idempotencyKey },
         );
-        connections.set(`${step.from}->${step.to}`, asked.id);
+        connections.set(addressOf(step), asked.id);
         return;
       }
       case "accept":

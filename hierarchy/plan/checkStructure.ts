@@ -1,4 +1,5 @@
-import { connectionAddress, entityAddress, type Hierarchy, type Refusal } from "../model.js";
+import { connectionAddress, entityAddress } from "../addresses.js";
+import type { Hierarchy, Refusal } from "../model.js";
 import { refusal } from "./draft.js";
 
 /**
@@ -9,7 +10,8 @@ export function checkStructure(file: Hierarchy): Refusal[] {
   const refused: Refusal[] = [];
   const byName = new Map(file.entities.map((e) => [e.name, e]));
   const roots = file.entities.filter((e) => e.parent === undefined);
-  if (roots.length === 0) refused.push(refusal("entity.*", "no entity without `parent`: the global entity is missing"));
+  if (roots.length === 0)
+    refused.push(refusal(entityAddress("*"), "no entity without `parent`: the global entity is missing"));
   for (const extra of roots.slice(1)) {
     refused.push(
       refusal(

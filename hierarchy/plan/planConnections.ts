@@ -1,4 +1,5 @@
-import { connectionAddress, type Hierarchy, type TenantConnection } from "../model.js";
+import { connectionAddress } from "../addresses.js";
+import type { Hierarchy, TenantConnection } from "../model.js";
 import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, refusal, stepKey } from "./draft.js";
 import type { EntityOutcome } from "./planEntities.js";

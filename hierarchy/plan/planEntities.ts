@@ -1,4 +1,5 @@
-import { type DesiredEntity, type EntityFields, entityAddress, type Hierarchy, type TenantEntity } from "../model.js";
+import { entityAddress } from "../addresses.js";
+import type { DesiredEntity, EntityFields, Hierarchy, TenantEntity } from "../model.js";
 import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, entityView, refusal, stepKey } from "./draft.js";
 

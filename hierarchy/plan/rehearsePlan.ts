@@ -1,5 +1,6 @@
 import { createZuoraClient } from "../../src/index.js";
 import { createStandIn } from "../../stand-in/index.js";
+import { connectionAddress, entityAddress } from "../addresses.js";
 import { applyPlan, reasonCodeOf } from "../apply/applyPlan.js";
 import type { Hierarchy, Location, Plan, Refusal, TenantState } from "../model.js";
 import { readTenant } from "../tenant/readTenant.js";
@@ -43,9 +44,9 @@ export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal
 /** Where the file declares each address (`entity.NAME`, `connection.FROM->TO`). */
 function locations(file: Hierarchy): Map<string, Location | undefined> {
   const where = new Map<string, Location | undefined>();
-  for (const entity of file.entities) where.set(`entity.${entity.name}`, entity.at);
+  for (const entity of file.entities) where.set(entityAddress(entity.name), entity.at);
   for (const connection of file.connections)
-    where.set(`connection.${connection.from}->${connection.to}`, connection.at);
+    where.set(connectionAddress(connection.from, connection.to), connection.at);
   return where;
 }
 

@@ -1,3 +1,4 @@
+import { connectionAddress, entityAddress } from "../addresses.js";
 import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model.js";
 
 const KIND = "zuora-entities-plan";
@@ -62,7 +63,7 @@ export function changesSince(read: TenantState, now: TenantState): string[] {
     }
     for (const a of after) if (!beforeIds.has(a.id)) out.push(`${label(a)} is new`);
   };
-  compare(read.entities, now.entities, (e) => `entity.${e.name}`);
-  compare(read.connections, now.connections, (c) => `connection.${name(c.sourceEntityId)}->${name(c.targetEntityId)}`);
+  compare(read.entities, now.entities, (e) => entityAddress(e.name));
+  compare(read.connections, now.connections, (c) => connectionAddress(name(c.sourceEntityId), name(c.targetEntityId)));
   return out;
 }
