@@ -1,4 +1,5 @@
 import { entityAddress } from "../addresses.js";
+import { childrenByParentName } from "../childrenByParent.js";
 import type { DesiredEntity, EntityFields, Hierarchy, TenantEntity } from "../model.js";
 import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, entityView, refusal, stepKey } from "./draft.js";
@@ -262,18 +263,6 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
 
 /** The file's entities, parents before children (the root first), in the file's order otherwise. */
 function topologicalOrder(entities: readonly DesiredEntity[]): DesiredEntity[] {
-  const children = new Map<string | undefined, DesiredEntity[]>();
-  for (const e of entities) {
-    const siblings = children.get(e.parent);
-    if (siblings) siblings.push(e);
-    else children.set(e.parent, [e]);
-  }
-  const out: DesiredEntity[] = [];
-  const queue = [...(children.get(undefined) ?? [])];
-  for (let i = 0; i < queue.length; i++) {
-    const e = queue[i] as DesiredEntity;
-    out.push(e);
-    queue.push(...(children.get(e.name) ?? []));
-  }
-  return out;
+  const tree = childrenByParentName(entities);
+  return tree.parentsFirst(tree.childrenOf(undefined));
 }

@@ -1,4 +1,5 @@
 import type { ZuoraClient } from "../../src/index.js";
+import { childrenByParentId } from "../childrenByParent.js";
 import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState } from "../model.js";
 import { runLimited } from "./runLimited.js";
 
@@ -53,13 +54,6 @@ export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}):
 
 /** The entities with every parent before its children (Zuora lists them in its own order). */
 function parentsFirst(entities: TenantEntity[]): TenantEntity[] {
-  const children = new Map<string | null, TenantEntity[]>();
-  for (const e of entities) {
-    const siblings = children.get(e.parentId);
-    if (siblings) siblings.push(e);
-    else children.set(e.parentId, [e]);
-  }
-  const out = [...(children.get(null) ?? [])];
-  for (let i = 0; i < out.length; i++) out.push(...(children.get((out[i] as TenantEntity).id) ?? []));
-  return out;
+  const tree = childrenByParentId(entities);
+  return tree.parentsFirst(tree.childrenOf(null));
 }

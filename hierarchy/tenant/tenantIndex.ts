@@ -1,3 +1,4 @@
+import { childrenByParentId } from "../childrenByParent.js";
 import type { TenantConnection, TenantEntity, TenantState } from "../model.js";
 
 /** A tenant's state, indexed for the planner: every lookup it makes is a map's. */
@@ -23,13 +24,7 @@ export function indexTenant(state: TenantState): TenantIndex {
   const byName = new Map(state.entities.map((e) => [e.name, e]));
   const byId = new Map(state.entities.map((e) => [e.id, e]));
   const positions = new Map(state.entities.map((e, i) => [e.id, i]));
-  const children = new Map<string, TenantEntity[]>();
-  for (const e of state.entities) {
-    if (e.parentId === null) continue;
-    const siblings = children.get(e.parentId);
-    if (siblings) siblings.push(e);
-    else children.set(e.parentId, [e]);
-  }
+  const tree = childrenByParentId(state.entities);
   const global = state.entities.find((e) => e.parentId === null);
   if (!global) throw new TypeError("the tenant has no global entity (an entity without a parent)");
   const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -45,11 +40,7 @@ export function indexTenant(state: TenantState): TenantIndex {
     byId,
     global,
     parentName: (e) => (e.parentId === null ? undefined : byId.get(e.parentId)?.name),
-    subtree(entity) {
-      const out = [entity];
-      for (let i = 0; i < out.length; i++) out.push(...(children.get((out[i] as TenantEntity).id) ?? []));
-      return out;
-    },
+    subtree: (entity) => tree.parentsFirst([entity]),
     position: (e) => positions.get(e.id) ?? 0,
     connectionBetween: (a, b) => byPair.get(pairKey(a, b)),
     currentConnections: () => [...byPair.values()],

@@ -1,23 +1,24 @@
-import type { Hierarchy } from "../../model.js";
+import { childrenByParentName } from "../../childrenByParent.js";
+import type { DesiredEntity, Hierarchy } from "../../model.js";
 
 /** The hierarchy as an indented tree with statuses, then its connections. */
 export function showTree(hierarchy: Hierarchy): string[] {
-  const children = childrenOf(hierarchy);
-  const byName = new Map(hierarchy.entities.map((e) => [e.name, e]));
+  const tree = childrenByParentName(hierarchy.entities);
   const lines: string[] = [];
   // A stack, not recursion: a chain thousands deep would overflow the call stack.
-  const stack = (children.get(undefined) ?? []).map((name) => ({ name, prefix: "", last: true, top: true })).reverse();
+  const stack = tree
+    .childrenOf(undefined)
+    .map((e) => ({ e, prefix: "", last: true, top: true }))
+    .reverse();
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { name, prefix, last, top } = next;
-    const e = byName.get(name);
-    if (!e) continue;
+    const { e, prefix, last, top } = next;
     const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
     const label = `${e.name}${e.displayName === e.name ? "" : ` "${e.displayName}"`} (${status}, ${e.locale}, ${e.timezone})`;
     lines.push(top ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
-    const kids = children.get(name) ?? [];
+    const kids = tree.childrenOf(e.name);
     const inner = top ? "" : `${prefix}${last ? "   " : "│  "}`;
     for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push({ name: kids[i] as string, prefix: inner, last: i === kids.length - 1, top: false });
+      stack.push({ e: kids[i] as DesiredEntity, prefix: inner, last: i === kids.length - 1, top: false });
     }
   }
   if (hierarchy.connections.length > 0) {
@@ -42,14 +43,4 @@ export function showMermaid(hierarchy: Hierarchy): string[] {
     if (id.has(c.from) && id.has(c.to)) lines.push(`  ${id.get(c.from)} -.->|${c.status}| ${id.get(c.to)}`);
   }
   return lines;
-}
-
-function childrenOf(hierarchy: Hierarchy): Map<string | undefined, string[]> {
-  const children = new Map<string | undefined, string[]>();
-  for (const e of hierarchy.entities) {
-    const siblings = children.get(e.parent);
-    if (siblings) siblings.push(e.name);
-    else children.set(e.parent, [e.name]);
-  }
-  return children;
 }
