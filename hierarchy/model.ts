@@ -72,7 +72,10 @@ export interface TenantState {
 /** What one step does. */
 export type Action = "create" | "update" | "provision" | "delete" | "initiate" | "accept" | "deny" | "disconnect";
 
-/** The steps that cannot be undone: a provisioned entity stays so, a deleted one is gone, a disconnection may lose mappings. */
+/**
+ * The steps that cannot be undone: a provisioned entity stays so, a deleted one is gone, a disconnection may lose
+ * mappings.
+ */
 export const IRREVERSIBLE: ReadonlySet<Action> = new Set<Action>(["provision", "delete", "disconnect"]);
 
 /** The entity fields a create or an update sends. */

@@ -49,9 +49,10 @@ export class PlanRefusedError extends Error {
 
 /**
  * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
- * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with what was done, what failed
- * and what was not started (it does not throw for a failed step). Creates and connection requests carry an
- * `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on twice.
+ * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with
+ * what was done, what failed and what was not started (it does not throw for a failed step). Creates and connection
+ * requests carry an `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on
+ * twice.
  *
  * @throws {PlanRefusedError} when the plan has refusals: nothing is sent.
  */

@@ -61,7 +61,7 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
     const pos = lineCounter.linePos(repeated);
     throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, "Map keys must be unique");
   }
-  // A map's keys by name, indexed once: a scan per entity made reading a large file quadratic.
+  // A map's keys by name, indexed once, so that placing each of many entities does not scan the whole map.
   const keyIndexes = new WeakMap<YAMLMap, Map<string, unknown>>();
   const keyNode = (map: YAMLMap, name: string): unknown => {
     let keys = keyIndexes.get(map);

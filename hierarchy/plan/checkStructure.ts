@@ -26,8 +26,8 @@ export function checkStructure(file: Hierarchy): Refusal[] {
       refused.push(refusal(entityAddress(entity.name), `its parent ${entity.parent} is not in the file`, entity.at));
     }
   }
-  // Each entity is walked up once: a walk ends at the root, at an entity an earlier walk passed, or on its own path (a
-  // cycle). A walk up from every entity to the root made a deep file cost its size times its depth.
+  // Each entity is walked up once, so a deep file costs its size, not its size times its depth: a walk ends at the
+  // root, at an entity an earlier walk passed, or on its own path (a cycle).
   const inCycle = new Set<string>();
   const walked = new Set<string>();
   for (const entity of file.entities) {

@@ -51,8 +51,8 @@ function locations(file: Hierarchy): Map<string, Location | undefined> {
 }
 
 /**
- * A stand-in holding the tenant's entities and connections, under IDs of its own (`s-…`, `c-…`) that the IDs it makes
- * (hexadecimal) cannot meet, and the state with those IDs, which the rehearsal looks names up in.
+ * A stand-in holding the tenant's entities and connections, under IDs of its own (`s-…`, `c-…`) that the IDs it
+ * makes (hexadecimal) cannot meet, and the state with those IDs, which the rehearsal looks names up in.
  */
 function seededStandIn(tenant: TenantState) {
   const ids = new Map<string, string>();

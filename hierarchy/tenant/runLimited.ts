@@ -1,4 +1,7 @@
-/** Maps `items` through `work` with at most `limit` at once; resolves in the items' order, rejects at the first error. */
+/**
+ * Maps `items` through `work` with at most `limit` at once; resolves in the items' order, rejects at the first
+ * error.
+ */
 export async function runLimited<T, R>(
   items: readonly T[],
   limit: number,

@@ -13,7 +13,10 @@ export interface TenantIndex {
   subtree(entity: TenantEntity): TenantEntity[];
   /** The entity's place in the tenant's list. */
   position(entity: TenantEntity): number;
-  /** The connection between two entities that counts: the open one (Pending or Connected), else the last Disconnected. */
+  /**
+   * The connection between two entities that counts: the open one (Pending or Connected), else the last
+   * Disconnected.
+   */
   connectionBetween(a: string, b: string): TenantConnection | undefined;
   /** Every pair's connection that counts. */
   currentConnections(): TenantConnection[];

@@ -7,7 +7,10 @@ import type { Args } from "../main.js";
 import { tenantClient } from "../tenantClient.js";
 import { planJson, renderPlan } from "../views/renderPlan.js";
 
-/** `zuora-entities plan FILE`: reads the tenant, prints the plan; 1 when refused, 2 for changes with --detailed-exitcode. */
+/**
+ * `zuora-entities plan FILE`: reads the tenant, prints the plan; exit 1 when refused, 2 for changes with
+ * --detailed-exitcode.
+ */
 export async function planCommand(args: Args, io: Io): Promise<number> {
   const [path, ...extra] = args.positionals;
   if (extra.length > 0) throw new UsageError(`plan takes one FILE, not ${args.positionals.length}`);

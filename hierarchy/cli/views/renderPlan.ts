@@ -85,7 +85,7 @@ export function summary(plan: Plan): string {
   return said.length === 0 ? "No changes: the tenant matches the file." : `Plan: ${said.join(", ")}.`;
 }
 
-/** `plan --json`: the format of the issue, stable for scripts (`formatVersion` "1"). */
+/** `plan --json`: stable for scripts (`formatVersion` "1"). */
 export function planJson(plan: Plan): Record<string, unknown> {
   return {
     formatVersion: plan.formatVersion,
