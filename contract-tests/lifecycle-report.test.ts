@@ -24,7 +24,7 @@ describe("the lifecycle npm start runs", () => {
       "the target accepts: Connected on both sides",
       "a user of the child asks access to the grandchild: pending, not listed until the grandchild accepts",
       "the global entity denies the user's request: nothing granted, nothing left to accept (30)",
-      "shares a product of the child with the connected grandchild, once (30), and by its owner only (10)",
+      "the global entity shares a product with the grandchild over its own connection to it, once (30), never from the child (10)",
       "the source disconnects: Disconnected on both sides",
       "every answer follows the spec, as prism proxy --errors judged it",
     ]);
@@ -37,7 +37,7 @@ describe("the lifecycle npm start runs", () => {
       ["a user of the child asks access to the grandchild", expect.stringContaining("not run: needs a user")],
       ["the global entity denies the user's request", expect.stringContaining("not run: needs a user")],
       [
-        "shares a product of the child with the connected grandchild, once (30), and by its owner only (10)",
+        "the global entity shares a product with the grandchild over its own connection to it, once (30), never from the child (10)",
         expect.stringContaining("not run"),
       ],
     ]);

@@ -134,7 +134,7 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe("success");
     expect(await accessible()).toEqual([home, away]);
     expect(await outcome(zuora.denyUserAccess(username, { entityIds: other }))).toBe(
-      `refused 30: The user ${username} has no pending access request to the entity ${other} to be denied.`,
+      `refused 30: The user ${username} has neither access nor a pending access request to the entity ${other} to be denied.`,
     );
     expect(await outcome(zuora.acceptUserAccess("nobody-at-all", { entityIds: away }))).toBe(
       "refused 40: The user nobody-at-all does not exist.",
@@ -142,9 +142,10 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
     expect(violations).toEqual([]);
   });
 
-  it("product sharing: one connected entity at a time, by the owner, once; Idempotency-Key replays", async () => {
+  it("product sharing: by the global entity, over its connection to the target, once; Idempotency-Key replays", async () => {
     const { client: zuora, violations } = standInClient();
-    const { source: owner, target } = await seedPair("Share");
+    const owner = await globalEntityId(zuora);
+    const { target } = await seedPair("Share");
     const productId = uniqueName("product");
     await seedStandIn({
       connections: [{ sourceEntityId: owner, targetEntityId: target, status: "Connected" }],
@@ -154,7 +155,7 @@ describe("the Multi-entity lifecycle on the stand-in, through the public client,
       outcome(zuora.shareProduct(productId, { toEntityIds: [target] }, { entityIds: as, ...options }));
 
     expect(await share(target)).toBe(
-      `refused 10: Only the entity that owns the product ${productId} (${owner}) can share it.`,
+      `refused 10: shareProduct is for a global entity administrator, in the global entity (${owner}); this call runs in ${target}.`,
     );
     const key = uniqueName("share-key");
     expect(await share(owner, { idempotencyKey: key })).toBe("success");

@@ -135,6 +135,9 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
    * **Rules:**
    * - The locale and the time zone of a provisioned entity cannot be edited through the REST API.
    * - The display name of the global entity cannot be edited.
+   * - An entity's parent cannot be changed (Zuora does not restructure a hierarchy), nor its status but by
+   *   provisioning: *Inferred:* a `parentId` or `status` in the body is a field this operation does not take,
+   *   refused as an unknown field (category 21).
    *
    * A request that breaks a rule is refused with a business failure.
    *
@@ -264,14 +267,17 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
    * Asks, for the user `username`, access to each entity in `targetEntityIds`. Each request waits, pending,
    * until an administrator of that entity accepts it ({@link OperationHelpers.acceptUserAccess | Accept user access}) or
    * denies it ({@link OperationHelpers.denyUserAccess | Deny user access}); once accepted, the entity is listed by
-   * {@link OperationHelpers.listAccessibleEntities | List the entities a user can access}.
+   * {@link OperationHelpers.listAccessibleEntities | List the entities a user can access}. A request to an entity the
+   * sending administrator also administers is accepted at once.
    *
    * **User Access Permission:** You must make the call as an administrator of the entity in which the user
    * was created (the user's home entity). This administrator must also have access to the entities the user
    * asks for.
    *
-   * **Rules:** *Inferred:* an unknown user or entity is refused as not found; asking for an entity the user
-   * can already access, or already has a pending request for, is refused with a business failure.
+   * **Rules:** An entity is not set up until it is provisioned: *Inferred:* asking access to an unprovisioned
+   * entity is refused with a business failure. *Inferred:* an unknown user or entity is refused as not found;
+   * asking for an entity the user can already access, or already has a pending request for, is refused with a
+   * business failure.
    *
    * @param username - The user's login name. Sent as `{username}` in the path (at least 1 character; a name other than . and ..).
    * @param body - The entities a user asks to access. The request body, sent as JSON: required `targetEntityIds`. Checked against the spec before it is sent.
@@ -332,14 +338,15 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
    * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
    * submit a request at Zuora Global Support.
    *
-   * Denies the pending access request of the user `username` to the entity the call is made in. The user
-   * gains no access; *Inferred:* the request is dropped, and the user's home entity may ask again.
+   * Denies the user `username` access to the entity the call is made in: a pending request (the user gains no
+   * access; *Inferred:* the request is dropped, and the user's home entity may ask again), or an access the user
+   * already has, which is taken away.
    *
    * **User Access Permission:** You must make the call as an administrator of the entity that the access is
    * for, which is chosen as for {@link OperationHelpers.acceptUserAccess | Accept user access}.
    *
-   * **Rules:** *Inferred:* only a pending request can be denied; denying when the user has none for the entity
-   * is refused with a business failure.
+   * **Rules:** *Inferred:* denying a user with neither access nor a pending request to the entity, or denying
+   * the entity the user was created in, is refused with a business failure.
    *
    * @param username - The user's login name. Sent as `{username}` in the path (at least 1 character; a name other than . and ..).
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).
@@ -522,18 +529,19 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
    * submit a request at Zuora Global Support.
    *
    * Shares a catalog product of the calling (source) entity with a target entity; Zuora then synchronizes the
-   * product to the target entity.
+   * product to the target entity. Only the global entity can be a source of shared products.
    *
    * **User Access Permission:** Only administrators of the source entity may share its products: you must
    * make the call as a source entity administrator.
    *
    * **Rules:**
-   * - The prerequisites of product sharing must be finished first. *Inferred:* the source and the target
-   *   entity are connected ({@link OperationHelpers.acceptConnection | Accept a connection request}).
+   * - The prerequisites of product sharing must be finished first, among them a connection from the source
+   *   entity to the target entity ({@link OperationHelpers.acceptConnection | Accept a connection request}).
    * - A product is shared with one entity at a time: `toEntityIds` holds exactly one ID, and a request naming
    *   more is refused.
-   * - *Inferred:* sharing a product the calling entity does not own is refused as permission denied; sharing
-   *   it again with an entity it is already shared with is refused with a business failure.
+   * - *Inferred:* a call made in another entity than the global entity is refused as permission denied; a
+   *   product of another entity is not found; sharing it again with an entity it is already shared with is
+   *   refused with a business failure. Disconnecting breaks what was shared: it may then be shared anew.
    *
    * **Note:** Zuora's reference shows a sample body with `targetEntityIds`, but its schema declares and
    * requires `toEntityIds`; this contract follows the schema.

@@ -70,6 +70,9 @@ export interface paths {
          *     **Rules:**
          *     - The locale and the time zone of a provisioned entity cannot be edited through the REST API.
          *     - The display name of the global entity cannot be edited.
+         *     - An entity's parent cannot be changed (Zuora does not restructure a hierarchy), nor its status but by
+         *       provisioning: *Inferred:* a `parentId` or `status` in the body is a field this operation does not take,
+         *       refused as an unknown field (category 21).
          *
          *     A request that breaks a rule is refused with a business failure.
          */
@@ -170,14 +173,17 @@ export interface paths {
          *     Asks, for the user `username`, access to each entity in `targetEntityIds`. Each request waits, pending,
          *     until an administrator of that entity accepts it ([Accept user access](#operation/acceptUserAccess)) or
          *     denies it ([Deny user access](#operation/denyUserAccess)); once accepted, the entity is listed by
-         *     [List the entities a user can access](#operation/listAccessibleEntities).
+         *     [List the entities a user can access](#operation/listAccessibleEntities). A request to an entity the
+         *     sending administrator also administers is accepted at once.
          *
          *     **User Access Permission:** You must make the call as an administrator of the entity in which the user
          *     was created (the user's home entity). This administrator must also have access to the entities the user
          *     asks for.
          *
-         *     **Rules:** *Inferred:* an unknown user or entity is refused as not found; asking for an entity the user
-         *     can already access, or already has a pending request for, is refused with a business failure.
+         *     **Rules:** An entity is not set up until it is provisioned: *Inferred:* asking access to an unprovisioned
+         *     entity is refused with a business failure. *Inferred:* an unknown user or entity is refused as not found;
+         *     asking for an entity the user can already access, or already has a pending request for, is refused with a
+         *     business failure.
          */
         put: operations["requestUserAccess"];
         post?: never;
@@ -231,14 +237,15 @@ export interface paths {
          * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
          *     submit a request at Zuora Global Support.
          *
-         *     Denies the pending access request of the user `username` to the entity the call is made in. The user
-         *     gains no access; *Inferred:* the request is dropped, and the user's home entity may ask again.
+         *     Denies the user `username` access to the entity the call is made in: a pending request (the user gains no
+         *     access; *Inferred:* the request is dropped, and the user's home entity may ask again), or an access the user
+         *     already has, which is taken away.
          *
          *     **User Access Permission:** You must make the call as an administrator of the entity that the access is
          *     for, which is chosen as for [Accept user access](#operation/acceptUserAccess).
          *
-         *     **Rules:** *Inferred:* only a pending request can be denied; denying when the user has none for the entity
-         *     is refused with a business failure.
+         *     **Rules:** *Inferred:* denying a user with neither access nor a pending request to the entity, or denying
+         *     the entity the user was created in, is refused with a business failure.
          */
         put: operations["denyUserAccess"];
         post?: never;
@@ -388,18 +395,19 @@ export interface paths {
          *     submit a request at Zuora Global Support.
          *
          *     Shares a catalog product of the calling (source) entity with a target entity; Zuora then synchronizes the
-         *     product to the target entity.
+         *     product to the target entity. Only the global entity can be a source of shared products.
          *
          *     **User Access Permission:** Only administrators of the source entity may share its products: you must
          *     make the call as a source entity administrator.
          *
          *     **Rules:**
-         *     - The prerequisites of product sharing must be finished first. *Inferred:* the source and the target
-         *       entity are connected ([Accept a connection request](#operation/acceptConnection)).
+         *     - The prerequisites of product sharing must be finished first, among them a connection from the source
+         *       entity to the target entity ([Accept a connection request](#operation/acceptConnection)).
          *     - A product is shared with one entity at a time: `toEntityIds` holds exactly one ID, and a request naming
          *       more is refused.
-         *     - *Inferred:* sharing a product the calling entity does not own is refused as permission denied; sharing
-         *       it again with an entity it is already shared with is refused with a business failure.
+         *     - *Inferred:* a call made in another entity than the global entity is refused as permission denied; a
+         *       product of another entity is not found; sharing it again with an entity it is already shared with is
+         *       refused with a business failure. Disconnecting breaks what was shared: it may then be shared anew.
          *
          *     **Note:** Zuora's reference shows a sample body with `targetEntityIds`, but its schema declares and
          *     requires `toEntityIds`; this contract follows the schema.

@@ -100,14 +100,49 @@ export function checkParameters(parameters: readonly CompiledField[], values: un
   return undefined;
 }
 
+/** A body field the operation does not take, found when {@link BodyCheckOptions.unknownFields} is `refuse`. */
+export interface UnknownFieldFinding {
+  rule: "unknownField";
+  /** The field's name, as the body spells it. */
+  name: string;
+  problem: string;
+}
+
+/** How {@link checkBody} judges a body. */
+export interface BodyCheckOptions {
+  /**
+   * A field the operation does not take: `ignore` (the default) leaves it for the server to judge, as the client
+   * does, so that a field Zuora accepts before the spec describes it still travels; `refuse` finds it before any
+   * other rule, as Zuora does (reason category 21, "unknown field in request") and so the stand-in does.
+   */
+  unknownFields?: "ignore" | "refuse";
+}
+
 /**
  * Checks a request body, as the JSON that travels, against its operation's fields: the body itself (required, an
- * object), then the first field missing or breaking its rule. No body is `undefined` or `null`.
+ * object), then (when asked) a field the operation does not take, then the first field missing or breaking its rule.
+ * No body is `undefined` or `null`.
  */
-export function checkBody(operation: CompiledOperation, body: unknown): Finding | undefined {
+export function checkBody(operation: CompiledOperation, body: unknown): Finding | undefined;
+export function checkBody(
+  operation: CompiledOperation,
+  body: unknown,
+  options: BodyCheckOptions,
+): Finding | UnknownFieldFinding | undefined;
+export function checkBody(
+  operation: CompiledOperation,
+  body: unknown,
+  options: BodyCheckOptions = {},
+): Finding | UnknownFieldFinding | undefined {
   if (body === undefined || body === null) return operation.bodyRequired ? REQUIRED : undefined;
   if (typeof body !== "object" || Array.isArray(body)) return { rule: "type", problem: "must be a JSON object" };
   const record = body as Record<string, unknown>;
+  if (options.unknownFields === "refuse") {
+    const taken = new Set(operation.fields.map((f) => f.name));
+    const unknown = Object.keys(record).find((name) => !taken.has(name));
+    if (unknown !== undefined)
+      return { rule: "unknownField", name: unknown, problem: "is not a field of this operation" };
+  }
   for (const { name, required, check } of operation.fields) {
     const value = record[name];
     const violation = value === undefined ? (required ? REQUIRED : null) : check(value);

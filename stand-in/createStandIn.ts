@@ -53,7 +53,8 @@ export interface StandIn {
    */
   reset(): void;
   /**
-   * Adds entities (parents first), connections in any status, users and products, bypassing the API's rules.
+   * Adds entities (parents first), connections in any status, users, products and OAuth clients, bypassing the
+   * API's rules.
    *
    * @param seed - What to add; each list may be left out.
    * @returns A copy of the whole tenant once seeded, as {@link StandIn.state} gives it.
@@ -97,10 +98,14 @@ const noServer: Serve = () =>
  * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
  * deleted, connections initiated, accepted, denied and disconnected, users given access to other entities, and
  * products shared, by Zuora's rules, with Zuora's answers (a broken rule is HTTP 200 with `success: false` and an
- * 8-digit reason code). It starts with one provisioned global entity and the user `admin`, who can access all.
+ * 8-digit reason code). It starts with one provisioned global entity and the user `admin`, who can access and
+ * administers all. Each operation admits the callers Zuora's permissions admit: a token issued to one of
+ * `oauthClients` acts as its user; any other token acts as an administrator of the entity the call runs in (the
+ * global entity unless `Zuora-Entity-Ids` names another).
  *
- * @param options - How the tenant starts (`tenantId`, `global`, `users`) and how it answers (`auth`, `limits`,
- * `latencyMs` in ms, `maxBodyBytes` in bytes); every one has a default, so `createStandIn()` is a working tenant.
+ * @param options - How the tenant starts (`tenantId`, `global`, `users`, `oauthClients`) and how it answers (`auth`,
+ * `limits`, `latencyMs` in ms, `maxBodyBytes` in bytes); every one has a default, so `createStandIn()` is a working
+ * tenant.
  * @returns The stand-in: give `standIn.fetch` to the client as its `fetch`; `seed`, `state`, `failNext`, `requests`
  * and `reset` drive and read it from a test.
  * @throws An error naming the option when an option cannot work (a negative `latencyMs`, a `maxBodyBytes` below 1),

@@ -20,5 +20,5 @@ export type { ConnectionSeed, StandInConnection } from "./tenant/connections.js"
 export type { EntitySeed, StandInEntity } from "./tenant/entities.js";
 export type { ProductSeed, StandInProduct } from "./tenant/products.js";
 export { Category, reasonCode } from "./tenant/reasons.js";
-export type { TenantSeed, TenantSnapshot } from "./tenant/tenant.js";
+export type { OAuthClientSeed, TenantSeed, TenantSnapshot } from "./tenant/tenant.js";
 export type { StandInUser, UserAccess, UserSeed } from "./tenant/users.js";

@@ -117,15 +117,18 @@ export async function accept(options: { serve?: Serve } = {}): Promise<Record<st
     const inbound = await zuora.listConnections({ type: "inbound" }, { entityIds: us.id });
     await zuora.acceptConnection(accepted, { entityIds: us.id });
     // User access and product sharing, while the two are connected: a user and a product the API cannot create.
+    // Only the global entity shares, over a connection from it to the target.
     standIn.seed({
       users: { "jane@example.com": { home: eu.id } },
-      products: [{ id: "gold-plan", name: "Gold plan", ownerEntityId: eu.id }],
+      products: [{ id: "gold-plan", name: "Gold plan" }],
     });
+    const { id: shareLink } = await zuora.initiateConnection({ targetEntityId: us.id });
+    await zuora.acceptConnection(shareLink, { entityIds: us.id });
     await zuora.requestUserAccess("jane@example.com", { targetEntityIds: [us.id, global] }, { entityIds: eu.id });
     await zuora.acceptUserAccess("jane@example.com", { entityIds: us.id });
     await zuora.denyUserAccess("jane@example.com", { entityIds: global });
     const janeReaches = (await zuora.listAccessibleEntities("jane@example.com")).entities.map((e) => e.id);
-    await zuora.shareProduct("gold-plan", { toEntityIds: [us.id] }, { entityIds: eu.id });
+    await zuora.shareProduct("gold-plan", { toEntityIds: [us.id] });
     const token = await zuora.createToken({
       client_id: CLIENT_ID,
       client_secret: CLIENT_SECRET,

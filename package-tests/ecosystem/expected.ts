@@ -12,7 +12,7 @@ export const expected: Record<string, unknown> = {
     accessibleCount: 3,
     inboundBeforeAccepting: ["Pending"],
     outboundPagedAfterAccepting: ["Connected"],
-    connections: ["Disconnected"],
+    connections: ["Disconnected", "Connected"],
   },
   accessAndSharing: { janeReaches: true, sharedWith: [["Acme-US"]], tokenIssued: true },
   helpersNotCalled: [],

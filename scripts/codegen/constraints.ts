@@ -56,7 +56,8 @@ export interface OperationRule {
   contentType?: string;
   /**
    * `refuse` when the spec refuses body fields it does not describe (`additionalProperties: false`); absent when it
-   * admits them (JSON Schema's default), and the server acts on the described fields alone.
+   * admits them (JSON Schema's default). The client sends such fields either way; the stand-in refuses them, as
+   * Zuora does (category 21).
    */
   unknownFields?: "refuse";
   fields: Record<string, FieldRule>;

@@ -22,9 +22,9 @@ const place = { locale: "en_US", timezone: "America/Los_Angeles" };
  * list them as unprovisioned, provision in order (the grandchild first is refused), a new locale once provisioned
  * and the deletion of a provisioned entity are refused, then a connection goes Pending → Connected; while connected,
  * a user of the child gains access to the grandchild (request, accept) and not to the global entity (request, deny),
- * and a product of the child is shared with the grandchild, once and by its owner only; then the connection is
- * Disconnected, as both sides list it. The steps build on each other: after a failed step the rest fail as not
- * reached.
+ * and a product of the global entity is shared with the grandchild (only once the global entity has a connection to
+ * it; once; and only from the global entity); then the child's connection is Disconnected, as both sides list it.
+ * The steps build on each other: after a failed step the rest fail as not reached.
  *
  * It provisions two entities (which cannot be undone) and connects them: run it on the stand-in, or on a sandbox
  * tenant only when asked to (`npm start -- --lifecycle`).
@@ -199,12 +199,15 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
         },
       ],
       [
-        "shares a product of the child with the connected grandchild, once (30), and by its owner only (10)",
+        SHARE_STEP,
         async (fixtures) => {
-          ids.product = await fixtures.product(ids.child);
-          expectThat("share", await share(ids.product, ids.grandchild, ids.child), "success");
-          expectThat("again", await share(ids.product, ids.grandchild, ids.child), "refused 30");
-          expectThat("by the grandchild", await share(ids.product, ids.child, ids.grandchild), "refused 10");
+          ids.product = await fixtures.product(ids.global);
+          expectThat("before connecting", await share(ids.product, ids.grandchild, ids.global), "refused 30");
+          const { id } = await zuora.initiateConnection({ targetEntityId: ids.grandchild }, { entityIds: ids.global });
+          expectThat("accept", await connectionAct("accept", id, ids.grandchild), "success");
+          expectThat("share", await share(ids.product, ids.grandchild, ids.global), "success");
+          expectThat("again", await share(ids.product, ids.grandchild, ids.global), "refused 30");
+          expectThat("from the child", await share(ids.product, ids.grandchild, ids.child), "refused 10");
         },
       ],
     ]),
@@ -249,6 +252,10 @@ export async function verifyLifecycle(target: LifecycleTarget): Promise<CheckRes
   });
   return results;
 }
+
+/** The sharing step's check, as the report prints it. */
+const SHARE_STEP =
+  "the global entity shares a product with the grandchild over its own connection to it, once (30), never from the child (10)";
 
 const NO_FIXTURES =
   "not run: needs a user created in the new child entity and a product it owns, which this API cannot create " +

@@ -1,4 +1,4 @@
-import { type Refusal, reasonCode } from "../tenant/reasons.js";
+import { NO_PAYLOAD_RESOURCE, type Refusal, reasonCode } from "../tenant/reasons.js";
 
 /** What the stand-in answers: a status, headers and a JSON body. */
 export interface Answer {
@@ -16,17 +16,25 @@ export function answer(status: number, body: unknown, headers: Record<string, st
   };
 }
 
-/** Zuora's business failure: HTTP 200, `success: false`, and the reason with its 8-digit code. */
-export function businessFailure(refusal: Refusal): Answer {
-  return failure(200, refusal);
+/**
+ * Zuora's business failure: HTTP 200, `success: false`, and the reason with its 8-digit code.
+ *
+ * @param resource - The code's first six digits (see `resourceCodes.ts`). Defaults to `500000`.
+ */
+export function businessFailure(refusal: Refusal, resource = NO_PAYLOAD_RESOURCE): Answer {
+  return failure(200, refusal, resource);
 }
 
-/** A failure with `success: false` and the reason with its 8-digit code, under `status` (200 for a broken rule). */
-export function failure(status: number, refusal: Refusal): Answer {
+/**
+ * A failure with `success: false` and the reason with its 8-digit code, under `status` (200 for a broken rule).
+ *
+ * @param resource - The code's first six digits. Defaults to `500000`.
+ */
+export function failure(status: number, refusal: Refusal, resource = NO_PAYLOAD_RESOURCE): Answer {
   return answer(status, {
     success: false,
     processId: crypto.randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase(),
-    reasons: [{ code: reasonCode(refusal.category), message: refusal.message }],
+    reasons: [{ code: reasonCode(refusal.category, resource), message: refusal.message }],
   });
 }
 

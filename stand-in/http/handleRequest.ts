@@ -1,15 +1,18 @@
-import { Category, reasonCode } from "../tenant/reasons.js";
+import { resolveCaller } from "../tenant/callers.js";
+import { Category, type Refusal, reasonCode } from "../tenant/reasons.js";
 import type { Tenant } from "../tenant/tenant.js";
 import { type Answer, answer, businessFailure, failure, toResponse } from "./answers.js";
-import type { Authenticator } from "./auth.js";
+import type { Authenticator, TokenIdentity, TokenTenant } from "./auth.js";
 import { unauthorized } from "./auth.js";
 import { type Faults, faultAnswer } from "./faults.js";
 import { handlers } from "./handlers.js";
 import { type IdempotencyStore, replayKey } from "./idempotency.js";
 import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
+import { permissionRefusal } from "./permissions.js";
 import { mediaType, parseJson, type ReadBody, readBody } from "./requestBody.js";
-import { checkRequest, describedFields } from "./validate.js";
+import { resourceCode } from "./resourceCodes.js";
+import { checkRequest } from "./validate.js";
 
 /** One request as the stand-in handled it. */
 export interface HandledRequest {
@@ -45,8 +48,9 @@ export const MAX_LOGGED_REQUESTS = 100_000;
 
 /**
  * Answers one request as a Zuora tenant would: the tenant's limits first (when enforced), then an injected fault,
- * then the token endpoint, the bearer check, idempotent replay, the body (its media type, size, gzip and JSON), the
- * spec's request rules, and the operation itself. A dropped connection (an injected reset) is a rejected promise, as
+ * then the token endpoint, the bearer check (and who the token acts as), idempotent replay, the body (its media type,
+ * size, gzip and JSON), the entity the call runs in, the spec's request rules, the operation's permission, and the
+ * operation itself. A dropped connection (an injected reset) is a rejected promise, as
  * `fetch` gives it; anything else is an answer (an unexpected error a 500), never a rejection.
  */
 export async function handleRequest(
@@ -113,40 +117,74 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
   if (matched.operationId === "createToken") {
     const read = await readBody(request, parts.maxBodyBytes);
     if ("status" in read) return transportFailure(read.status, read.message);
-    const scope = tenant.entities.list().map((e) => `entity.${e.id}`);
-    return parts.auth.issue(new URLSearchParams(read.text), scope.join(" "));
+    return parts.auth.issue(new URLSearchParams(read.text), tokenTenant(tenant));
   }
-  if (matched.row.auth && !parts.auth.accepts(request.headers.get("authorization"))) return unauthorized();
+  const identity = parts.auth.identify(request.headers.get("authorization"));
+  // A token of a user the tenant no longer has (a reset, a deleted entity) is as good as no token.
+  if (identity === undefined || (identity.username !== undefined && !tenant.users.rights(identity.username))) {
+    return unauthorized();
+  }
 
   const key = replayKey(request.method, request.headers.get("idempotency-key"));
-  if (key === undefined) return run(parts, request, url, matched);
+  if (key === undefined) return run(parts, request, url, matched, identity);
   const replay = parts.idempotency.begin(key, request.method, url.pathname);
   if (replay) return replay;
   let result: Answer | undefined;
   try {
-    result = await run(parts, request, url, matched);
+    result = await run(parts, request, url, matched, identity);
     return result;
   } finally {
     parts.idempotency.save(key, result);
   }
 }
 
-async function run(parts: StandInParts, request: Request, url: URL, matched: Matched): Promise<Answer> {
+/**
+ * Runs an operation: reads the body, then finds the caller and the entity the call runs in, checks the request by
+ * the spec's rules, the caller by the operation's permission, and acts on the tenant by its rules. A refusal's reason
+ * code names the resource Zuora would: the body's object or field, or `500000` for a request without a payload.
+ */
+async function run(
+  parts: StandInParts,
+  request: Request,
+  url: URL,
+  matched: Matched,
+  identity: TokenIdentity,
+): Promise<Answer> {
+  const { operationId } = matched;
+  if (operationId === "createToken") throw new Error("unreachable: the token endpoint is answered above");
   const read = await bodyOf(parts, request, matched);
   if ("status" in read) return transportFailure(read.status, read.message);
   const parsed = parseJson(read.text);
   if ("malformed" in parsed) return transportFailure(400, "The request body is not valid JSON.");
-  const refusal = checkRequest(matched.row, matched.pathParams, url.searchParams, parsed.value);
-  if (refusal) return businessFailure(refusal);
-  if (matched.operationId === "createToken") throw new Error("unreachable: the token endpoint is answered above");
-  const result = handlers[matched.operationId]({
-    tenant: parts.tenant(),
+  const hasPayload = matched.row.body && parsed.value !== undefined;
+  const refused = (refusal: Refusal) => businessFailure(refusal, resourceCode(operationId, hasPayload, refusal.field));
+  const tenant = parts.tenant();
+  const caller = resolveCaller(tenant, identity.username, request.headers.get("zuora-entity-ids"));
+  if (!caller.ok) return refused(caller.refusal);
+  const invalid = checkRequest(matched.row, matched.pathParams, url.searchParams, parsed.value);
+  if (invalid) return refused(invalid);
+  const forbidden = permissionRefusal(operationId, caller.value, tenant, parsed.value);
+  if (forbidden) return refused(forbidden);
+  const result = handlers[operationId]({
+    tenant,
     pathParams: matched.pathParams,
     url,
-    body: describedFields(matched.row, parsed.value),
-    entityIds: request.headers.get("zuora-entity-ids"),
+    body: matched.row.body ? parsed.value : undefined,
+    caller: caller.value,
   });
-  return "refusal" in result ? businessFailure(result.refusal) : answer(200, { ...result.body, success: true });
+  return "refusal" in result ? refused(result.refusal) : answer(200, { ...result.body, success: true });
+}
+
+/** The tenant as the token endpoint sees it: its OAuth clients, and the entities each token is valid for. */
+function tokenTenant(tenant: Tenant): TokenTenant {
+  return {
+    client: (clientId) => tenant.oauthClient(clientId),
+    scope: (username) => {
+      const access = username === undefined ? "all" : (tenant.users.rights(username)?.accessible() ?? []);
+      const ids = access === "all" ? tenant.entities.list().map((e) => e.id) : access;
+      return ids.map((id) => `entity.${id}`).join(" ");
+    },
+  };
 }
 
 /**

@@ -15,9 +15,10 @@ const compiled = new Map<string, CompiledOperation>(operationRules.map((op) => [
  * Checks a request by the spec's rules, with the client's own checker (rules/requestRules.ts), before any tenant
  * rule runs: for callers that reach the stand-in without the client (a raw `fetch`, or code in another language over
  * `listen()`). Zuora answers such a request with a business failure naming the field and the rule, and so does the
- * stand-in: a missing field is category 22, an undescribed one 21 (where the spec refuses them), more items than an
- * operation takes at a time 30, a body that is no object 90, and any other broken rule (a wrong type, a `null` the
- * spec does not allow, a length, pattern or enum) 20.
+ * stand-in: a field the operation does not take is category 21 (as Zuora's "unknown field in request": the client
+ * sends such a field, and leaves the judgement to the server), a missing field 22, more items than an operation
+ * takes at a time 30, a body that is no object 90, and any other broken rule (a wrong type, a `null` the spec does
+ * not allow, a length, pattern or enum) 20.
  */
 export function checkRequest(
   row: OperationRow,
@@ -36,30 +37,17 @@ export function checkRequest(
   if (!row.body) return undefined;
   // JSON's `null` is a body that is no object (the client reads a `null` body as none).
   if (body === null) return malformed();
-  const bodyFinding = checkBody(operation, body);
+  const bodyFinding = checkBody(operation, body, { unknownFields: "refuse" });
   if (bodyFinding && bodyFinding.name === undefined) return malformed();
-  if (body === undefined) return undefined;
-  const fields = body as Record<string, unknown>;
+  if (bodyFinding?.rule === "unknownField") {
+    const taken = operation.fields.map((f) => f.name).join(", ");
+    return refuse(
+      Category.unknownField,
+      `The field ${quoted(bodyFinding.name)} is not one ${row.operationId} takes (it takes ${taken}).`,
+    );
+  }
   const rules: Record<string, FieldRule> = row.fields;
-  if ((row as { unknownFields?: string }).unknownFields === "refuse") {
-    const unknown = Object.keys(fields).find((name) => !Object.hasOwn(rules, name));
-    if (unknown !== undefined) return refuse(Category.unknownField, `The field ${quoted(unknown)} is not known.`);
-  }
-  return bodyFinding && refusalOf(bodyFinding, "field", rules, fields);
-}
-
-/**
- * The body as the operation sees it: the fields the spec describes, and nothing else (an `id`, `status` or
- * `tenantId` a caller copied from an answer is not the caller's to set). Call after {@link checkRequest} passed.
- */
-export function describedFields(row: OperationRow, body: unknown): Record<string, unknown> | undefined {
-  if (!row.body || jsonType(body) !== "object") return undefined;
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(row.fields)) {
-    const value = (body as Record<string, unknown>)[name];
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
+  return bodyFinding && refusalOf(bodyFinding, "field", rules, body as Record<string, unknown>);
 }
 
 /**
@@ -98,6 +86,12 @@ function refusalOf(
   const name = finding.name ?? "";
   const rule = rules[name] ?? { required: false };
   const what = `${kind} ${name}`;
+  const refusal = refusalFor(finding, what, rule, values[name], kind);
+  return kind === "field" ? { ...refusal, field: name } : refusal;
+}
+
+/** {@link refusalOf}, before the field is named on it. */
+function refusalFor(finding: Finding, what: string, rule: FieldRule, value: unknown, kind: string): Refusal {
   switch (finding.rule) {
     case "required":
       return refuse(Category.missingField, `The ${what} is required.`);
@@ -107,7 +101,6 @@ function refusalOf(
       // More items than an operation takes (Zuora shares a product with one entity at a time) breaks one of its rules.
       return refuse(Category.rule, `The ${what} takes at most ${rule.maxItems} item(s) at a time.`);
   }
-  const value = values[name];
   if (finding.item !== undefined && Array.isArray(value)) {
     return invalid(`item ${finding.item} of ${what}`, finding, rule.items ?? {}, value[finding.item - 1], kind);
   }

@@ -23,6 +23,8 @@ export interface ConnectionSeed {
 const STATUSES: readonly Schemas["ConnectionStatus"][] = ["Pending", "Connected", "Disconnected"];
 
 const notFound = (id: string) => refuse(Category.notFound, `The connection ${id} does not exist.`);
+/** The body field of `initiateConnection` that names the target. */
+const TARGET = "targetEntityId";
 
 /**
  * The connections between the entities of one tenant: a request from a source entity to a target entity is
@@ -54,14 +56,18 @@ export class Connections {
     const source = this.#entities.get(sourceId);
     if (!source.ok) return refuse(Category.notFound, `The source entity ${sourceId} does not exist.`);
     const target = this.#entities.get(targetId);
-    if (!target.ok) return refuse(Category.notFound, `The target entity ${targetId} does not exist.`);
-    if (sourceId === targetId) return refuse(Category.rule, "An entity cannot connect to itself.");
+    if (!target.ok) return refuse(Category.notFound, `The target entity ${targetId} does not exist.`, TARGET);
+    if (sourceId === targetId) return refuse(Category.rule, "An entity cannot connect to itself.", TARGET);
     if (source.value.status !== "Provisioned" || target.value.status !== "Provisioned") {
-      return refuse(Category.rule, "Both entities must be provisioned before they can be connected.");
+      return refuse(Category.rule, "Both entities must be provisioned before they can be connected.", TARGET);
     }
     const open = this.#openByPair.get(pairKey(sourceId, targetId));
     if (open) {
-      return refuse(Category.rule, `The entities already have a ${open.status.toLowerCase()} connection (${open.id}).`);
+      return refuse(
+        Category.rule,
+        `The entities already have a ${open.status.toLowerCase()} connection (${open.id}).`,
+        TARGET,
+      );
     }
     return ok(this.seed({ sourceEntityId: sourceId, targetEntityId: targetId }));
   }
@@ -111,6 +117,12 @@ export class Connections {
       }
     }
     return ok(out);
+  }
+
+  /** Whether a `Connected` connection goes from `sourceId` to `targetId` (that way round). */
+  connects(sourceId: string, targetId: string): boolean {
+    const open = this.#openByPair.get(pairKey(sourceId, targetId));
+    return open?.status === "Connected" && open.sourceEntityId === sourceId;
   }
 
   /** Every connection, in creation order. */

@@ -63,15 +63,18 @@ export class Entities {
 
   /**
    * Creates an `Unprovisioned` entity under `parentId` from the request's fields alone (an `id`, `status` or
-   * `tenantId` in the body is not the caller's to choose); the name must be new in the hierarchy.
+   * `tenantId` is not the caller's to choose: over HTTP such a field is refused before this runs); the name must be
+   * new in the hierarchy.
    */
   create(input: NewEntity): Outcome<StandInEntity> {
     const problem = placeProblem(input);
     if (problem) return refuse(Category.invalidValue, problem);
     if (!this.#byId.has(input.parentId)) {
-      return refuse(Category.notFound, `The parent entity ${input.parentId} does not exist.`);
+      return refuse(Category.notFound, `The parent entity ${input.parentId} does not exist.`, "parentId");
     }
-    if (this.#idByName.has(input.name)) return refuse(Category.rule, `An entity named ${input.name} already exists.`);
+    if (this.#idByName.has(input.name)) {
+      return refuse(Category.rule, `An entity named ${input.name} already exists.`, "name");
+    }
     const { name, displayName, locale, timezone } = input;
     const seed: EntitySeed = { name, locale, timezone, status: "Unprovisioned" };
     if (displayName !== undefined) seed.displayName = displayName;
@@ -118,7 +121,7 @@ export class Entities {
       return refuse(Category.rule, "The display name of the global entity cannot be edited.");
     }
     if (changed("name") && changes.name !== undefined && this.#idByName.has(changes.name)) {
-      return refuse(Category.rule, `An entity named ${changes.name} already exists.`);
+      return refuse(Category.rule, `An entity named ${changes.name} already exists.`, "name");
     }
     if (changes.name !== undefined) {
       this.#idByName.delete(entity.name);

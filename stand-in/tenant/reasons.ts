@@ -1,8 +1,9 @@
 /**
  * Zuora's reason codes as the stand-in gives them: a 6-digit REST resource code followed by a 2-digit error category
- * (the spec's `ReasonCode`, "HTTP 200 does not always mean success"). Zuora does not publish the resource codes of
- * the Multi-entity operations, so the stand-in uses the one its spec's examples show (`500000`); callers should, and
- * the client does, branch on the category alone.
+ * (the spec's `ReasonCode`, "HTTP 200 does not always mean success"). Zuora builds the resource code from the
+ * request's payload: a request without one gets `500000` (an unknown object and field); a request with one gets the
+ * code of the object, or of its field, the refusal is about (see `../http/resourceCodes.ts`). Callers should, and the
+ * client does, branch on the category.
  */
 
 /** The error categories the stand-in answers with (the last two digits of a reason code). */
@@ -30,18 +31,26 @@ export const Category = {
 /** One of {@link Category}'s values. */
 export type CategoryCode = (typeof Category)[keyof typeof Category];
 
-/** The resource part of every reason code the stand-in gives (the spec's examples use it). */
-export const RESOURCE_CODE = 500000;
+/** The resource part of the reason code of a request without a payload: Zuora's "unknown object, unknown field". */
+export const NO_PAYLOAD_RESOURCE = 500000;
 
-/** A refusal: the category of the broken rule and what went wrong, in words. */
+/** A refusal: the category of the broken rule, what went wrong in words, and the body field it is about, if one. */
 export interface Refusal {
   category: CategoryCode;
   message: string;
+  /** The request body's field the refusal is about (it picks the resource code of a request with a payload). */
+  field?: string;
 }
 
-/** The 8-digit code of a refusal, as a JSON number (as Zuora's guides show it). */
-export function reasonCode(category: CategoryCode): number {
-  return RESOURCE_CODE * 100 + category;
+/**
+ * The 8-digit code of a refusal, as a JSON number (as Zuora's guides show it).
+ *
+ * @param category - The last two digits: the category of the broken rule.
+ * @param resource - The first six digits. Defaults to `500000`, the code of any refusal of a request without a body
+ * (a `GET`, a `DELETE`, or a `PUT` that takes none), as Zuora gives it.
+ */
+export function reasonCode(category: CategoryCode, resource: number = NO_PAYLOAD_RESOURCE): number {
+  return resource * 100 + category;
 }
 
 /** What an operation on the tenant gives: its result, or the rule the request broke. */
@@ -52,7 +61,11 @@ export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-/** A refused {@link Outcome}: the category of the broken rule and what went wrong, in words. */
-export function refuse(category: CategoryCode, message: string): Outcome<never> {
-  return { ok: false, refusal: { category, message } };
+/**
+ * A refused {@link Outcome}: the category of the broken rule and what went wrong, in words.
+ *
+ * @param field - The request body's field the refusal is about, if one.
+ */
+export function refuse(category: CategoryCode, message: string, field?: string): Outcome<never> {
+  return { ok: false, refusal: field === undefined ? { category, message } : { category, message, field } };
 }

@@ -6,24 +6,49 @@ import { type StandInUser, type UserAccess, type UserSeed, Users } from "./users
 
 export type { UserAccess, UserSeed } from "./users.js";
 
+/** The users of a fresh tenant: `admin`, who can access and administers every entity. */
+const DEFAULT_USERS: Record<string, UserSeed> = { admin: { access: "all", administers: "all" } };
+
+/**
+ * An OAuth client created for a user of the tenant: the tokens `POST /oauth/token` issues to it act as that user
+ * (its home entity, the entities it can access and administers), and each operation allows or refuses them by
+ * Zuora's permissions.
+ */
+export interface OAuthClientSeed {
+  /** The client's secret: `client_secret` of the token request. */
+  secret: string;
+  /** The username of the user the client's tokens act as; the user must exist (seeded before, or with, the client). */
+  user: string;
+}
+
 /** How a fresh tenant looks. */
 export interface TenantOptions {
   /** The `tenantId` of every entity. Defaults to `"9999"`. */
   tenantId?: string;
   /** The global entity, provisioned, at the top of the hierarchy. Defaults to `{ name: "Global" }`. */
   global?: Omit<EntitySeed, "parentId" | "status">;
-  /** The users `listAccessibleEntities` knows, by username. Defaults to `{ admin: "all" }`. */
+  /**
+   * The users the tenant starts with, by username. Defaults to `{ admin: { access: "all", administers: "all" } }`:
+   * the user `admin`, who can access and administers every entity.
+   */
   users?: Record<string, UserAccess | UserSeed>;
+  /** The OAuth clients the tenant starts with, by client ID, each acting as one of `users`. Defaults to none. */
+  oauthClients?: Record<string, OAuthClientSeed>;
 }
 
-/** A state to start from: entities (parents before children), connections, users, products. */
+/** A state to start from: entities (parents before children), connections, users, products, OAuth clients. */
 export interface TenantSeed {
   entities?: readonly EntitySeed[];
   connections?: readonly ConnectionSeed[];
-  /** By username: the entities the user can access, or the user in full (home, access, pending requests). */
+  /**
+   * By username: the entities the user can access, or the user in full (home, access, the entities it administers,
+   * pending requests).
+   */
   users?: Record<string, UserAccess | UserSeed>;
   /** Catalog products, each owned by an entity and possibly shared with others. */
   products?: readonly ProductSeed[];
+  /** By client ID: OAuth clients whose tokens act as a user (added last; never listed in `state()`). */
+  oauthClients?: Record<string, OAuthClientSeed>;
 }
 
 /** Everything a tenant holds, as plain data (copies: changing them changes nothing). */
@@ -49,19 +74,42 @@ export class Tenant {
   /** The catalog products and the entities each is shared with. */
   readonly products: Products;
 
+  readonly #oauthClients = new Map<string, OAuthClientSeed>();
+
   constructor(options: TenantOptions = {}) {
     this.entities = new Entities(options.tenantId ?? "9999", options.global ?? { name: "Global" });
     this.connections = new Connections(this.entities);
     this.users = new Users(this.entities);
     this.products = new Products(this.entities, this.connections);
-    for (const [name, access] of Object.entries(options.users ?? { admin: "all" })) this.users.seed(name, access);
+    for (const [name, user] of Object.entries(options.users ?? DEFAULT_USERS)) this.users.seed(name, user);
+    for (const [id, client] of Object.entries(options.oauthClients ?? {})) this.#seedClient(id, client);
   }
 
-  /** Removes an unprovisioned entity, the entities under it, and the connections of them all. */
+  /**
+   * Removes an unprovisioned entity and the entities under it, with what hangs on them: their connections, the users
+   * created in them, other users' access and pending requests to them, their products and the shares they received.
+   */
   deleteEntity(id: string): Outcome<StandInEntity[]> {
     const removed = this.entities.remove(id);
-    if (removed.ok) this.connections.forgetEntities(removed.value.map((e) => e.id));
+    if (removed.ok) {
+      const ids = removed.value.map((e) => e.id);
+      this.connections.forgetEntities(ids);
+      this.users.forgetEntities(ids);
+      this.products.forgetEntities(ids);
+    }
     return removed;
+  }
+
+  /** Disconnects a connection (as `callerId`, one of its ends), breaking what its source shared over it. */
+  disconnect(id: string, callerId: string): Outcome<StandInConnection> {
+    const done = this.connections.disconnect(id, callerId);
+    if (done.ok) this.products.forgetShares(done.value.sourceEntityId, done.value.targetEntityId);
+    return done;
+  }
+
+  /** The OAuth client with this ID, if the tenant has one. */
+  oauthClient(clientId: string): OAuthClientSeed | undefined {
+    return this.#oauthClients.get(clientId);
   }
 
   /** The entities the user may access, in creation order; an unknown user is not found. */
@@ -78,7 +126,18 @@ export class Tenant {
     const connections = (seed.connections ?? []).map((c) => this.connections.seed(c));
     const users = Object.entries(seed.users ?? {}).map(([name, user]) => this.users.seed(name, user));
     const products = (seed.products ?? []).map((p) => this.products.seed(p));
+    for (const [id, client] of Object.entries(seed.oauthClients ?? {})) this.#seedClient(id, client);
     return copies(entities, connections, users, products);
+  }
+
+  #seedClient(clientId: string, client: OAuthClientSeed): void {
+    if (typeof client !== "object" || client === null || typeof client.secret !== "string" || client.secret === "") {
+      throw new TypeError(`seed: OAuth client ${clientId}: secret must be a non-empty string`);
+    }
+    if (typeof client.user !== "string" || !this.users.rights(client.user)) {
+      throw new TypeError(`seed: OAuth client ${clientId}: the user ${String(client.user)} does not exist`);
+    }
+    this.#oauthClients.set(clientId, { secret: client.secret, user: client.user });
   }
 
   /** A copy of every entity, connection, user and product. */

@@ -6,6 +6,7 @@ import { createZuoraClient, reasonCategory } from "../../src/index.js";
 import { IdempotencyStore, MAX_IDEMPOTENCY_KEYS } from "../../stand-in/http/idempotency.js";
 import { createStandIn, listen, type StandIn } from "../../stand-in/node.js";
 import { Tenant } from "../../stand-in/tenant/tenant.js";
+import { outcome as outcomeOf } from "../support/outcome.js";
 
 // The seven ways issue 21 found the stand-in and the front layer breaking, each pinned by the behaviour users need.
 
@@ -26,35 +27,27 @@ async function outcome(response: Response): Promise<number | string> {
 }
 
 describe("item 1: an id in a createEntity body", () => {
-  it("is ignored: the clone gets a new id, the global entity stays, and deleting the clone works", async () => {
+  it("is refused as a field createEntity does not take (21): the global entity stays, nothing is created", async () => {
     const standIn = createStandIn();
     const zuora = clientOf(standIn);
     const global = await zuora.getEntity(standIn.globalEntityId);
-    const clone = await zuora.createEntity({ ...global, ...place, name: "Clone", parentId: standIn.globalEntityId });
-    expect(clone.id).not.toBe(standIn.globalEntityId);
-    expect(clone).toMatchObject({ status: "Unprovisioned", parentId: standIn.globalEntityId, tenantId: "9999" });
+    const clone = zuora.createEntity({ ...global, ...place, name: "Clone", parentId: standIn.globalEntityId });
+    expect(await outcomeOf(clone)).toMatch(/^refused 21: The field "(id|success|status|tenantId)" is not one/);
     expect(await zuora.getEntity(standIn.globalEntityId)).toMatchObject({ name: "Global", parentId: null });
-    await zuora.deleteEntity(clone.id);
     expect(standIn.state().entities.map((e) => e.id)).toEqual([standIn.globalEntityId]);
   });
 
-  it("cannot set status or tenantId either", async () => {
+  it("cannot set status or tenantId either: each is refused (21), and nothing is created", async () => {
     const standIn = createStandIn();
-    const response = await standIn.fetch(`${BASE}/v1/entities`, {
-      method: "POST",
-      headers: json,
-      body: JSON.stringify({
-        name: "Sneaky",
-        parentId: standIn.globalEntityId,
-        ...place,
-        status: "Provisioned",
-        tenantId: "1",
-        id: "x",
-      }),
-    });
-    const created = await response.json();
-    expect(created).toMatchObject({ success: true, status: "Unprovisioned", tenantId: "9999" });
-    expect(created.id).not.toBe("x");
+    for (const extra of [{ status: "Provisioned" }, { tenantId: "1" }, { id: "x" }]) {
+      const response = await standIn.fetch(`${BASE}/v1/entities`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ name: "Sneaky", parentId: standIn.globalEntityId, ...place, ...extra }),
+      });
+      expect(await outcome(response)).toBe(21);
+    }
+    expect(standIn.state().entities).toHaveLength(1);
   });
 });
 

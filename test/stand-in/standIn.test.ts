@@ -192,7 +192,9 @@ describe("the stand-in answering over fetch", () => {
     expect(standIn.state()).toEqual({
       entities: [expect.objectContaining({ name: "Global" })],
       connections: [],
-      users: [{ username: "admin", homeEntityId: standIn.globalEntityId, access: "all", pending: [] }],
+      users: [
+        { username: "admin", homeEntityId: standIn.globalEntityId, access: "all", administers: "all", pending: [] },
+      ],
       products: [],
     });
     expect(standIn.requests()).toEqual([]);

@@ -20,11 +20,15 @@ function setUp() {
   return { standIn, zuora };
 }
 
-/** A raw request to the stand-in, without the client's checks in the way. */
+/** A raw request to the stand-in, made in the global entity, without the client's checks in the way. */
 async function raw(standIn: ReturnType<typeof createStandIn>, method: string, path: string, body?: unknown) {
   const response = await standIn.fetch(`${BASE}${path}`, {
     method,
-    headers: { authorization: "Bearer t", "content-type": "application/json", "zuora-entity-ids": "home" },
+    headers: {
+      authorization: "Bearer t",
+      "content-type": "application/json",
+      "zuora-entity-ids": standIn.globalEntityId,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer = (await response.json()) as { success: boolean; reasons?: { code: number; message: string }[] };
@@ -43,6 +47,7 @@ describe("user access across entities on the stand-in", () => {
       username: "jane",
       homeEntityId: "home",
       access: ["home"],
+      administers: [],
       pending: ["away", "far"],
     });
     expect(await accessible()).toEqual(["home"]);
@@ -81,7 +86,7 @@ describe("user access across entities on the stand-in", () => {
     );
     // All or nothing: the refused request left far unasked.
     expect(await outcome(zuora.denyUserAccess("jane", { entityIds: "far" }))).toBe(
-      "refused 30: The user jane has no pending access request to the entity far to be denied.",
+      "refused 30: The user jane has neither access nor a pending access request to the entity far to be denied.",
     );
     expect(await outcome(zuora.acceptUserAccess("nobody", { entityIds: "away" }))).toBe(
       "refused 40: The user nobody does not exist.",
@@ -94,7 +99,13 @@ describe("user access across entities on the stand-in", () => {
   it("keeps the list form of seeded users: the list is the access, its first entity the home", () => {
     const { standIn } = setUp();
     const [clerk] = standIn.seed({ users: { clerk: ["away", "far"] } }).users;
-    expect(clerk).toEqual({ username: "clerk", homeEntityId: "away", access: ["away", "far"], pending: [] });
+    expect(clerk).toEqual({
+      username: "clerk",
+      homeEntityId: "away",
+      access: ["away", "far"],
+      administers: [],
+      pending: [],
+    });
     expect(() => standIn.seed({ users: { ghost: { home: "missing" } } })).toThrow(
       "seed: user ghost: the entity missing does not exist",
     );
@@ -102,41 +113,51 @@ describe("user access across entities on the stand-in", () => {
 });
 
 describe("product sharing across entities on the stand-in", () => {
-  /** setUp, with home connected to away, and a product of home's. */
+  /** setUp, with the global entity connected to away, and a product of the global entity's. */
   function withProduct() {
     const parts = setUp();
+    const global = parts.standIn.globalEntityId;
     parts.standIn.seed({
-      connections: [{ sourceEntityId: "home", targetEntityId: "away", status: "Connected" }],
-      products: [{ id: "p-1", name: "Gold plan", ownerEntityId: "home" }],
+      connections: [{ sourceEntityId: global, targetEntityId: "away", status: "Connected" }],
+      products: [
+        { id: "p-1", name: "Gold plan" },
+        { id: "p-home", name: "Home plan", ownerEntityId: "home" },
+      ],
     });
-    const share = (to: string[], entityIds = "home", product = "p-1") =>
+    const share = (to: string[], entityIds = global, product = "p-1") =>
       outcome(parts.zuora.shareProduct(product, { toEntityIds: to }, { entityIds }));
-    return { ...parts, share };
+    return { ...parts, global, share };
   }
 
-  it("shares a product of the caller's entity with a connected entity, once", async () => {
-    const { standIn, share } = withProduct();
+  it("shares a product of the global entity with an entity it is connected to, once", async () => {
+    const { standIn, global, share } = withProduct();
     expect(await share(["away"])).toBe("success");
-    expect(standIn.state().products).toEqual([
-      { id: "p-1", name: "Gold plan", ownerEntityId: "home", sharedWith: ["away"] },
-    ]);
+    expect(standIn.state().products[0]).toEqual({
+      id: "p-1",
+      name: "Gold plan",
+      ownerEntityId: global,
+      sharedWith: ["away"],
+    });
     expect(await share(["away"])).toBe("refused 30: The product p-1 is already shared with the entity away.");
   });
 
-  it("refuses a product the caller's entity does not own (10), unknown products and entities (40)", async () => {
-    const { share } = withProduct();
+  it("refuses a share made in another entity (10), and unknown products and entities (40)", async () => {
+    const { global, share } = withProduct();
     expect(await share(["home"], "away")).toBe(
-      "refused 10: Only the entity that owns the product p-1 (home) can share it.",
+      `refused 10: shareProduct is for a global entity administrator, in the global entity (${global}); this call runs in away.`,
     );
-    expect(await share(["away"], "home", "p-404")).toBe("refused 40: The product p-404 does not exist.");
+    expect(await share(["away"], global, "p-404")).toBe("refused 40: The product p-404 does not exist.");
+    expect(await share(["away"], global, "p-home")).toBe(
+      `refused 40: The product p-home is not one of the entity ${global}'s (it belongs to home).`,
+    );
     expect(await share(["missing"])).toBe("refused 40: The entity missing does not exist.");
   });
 
-  it("refuses the owner itself and an entity not connected to the owner (30)", async () => {
-    const { share } = withProduct();
-    expect(await share(["home"])).toBe("refused 30: A product cannot be shared with the entity that owns it.");
+  it("refuses the owner itself and an entity no connection reaches from the owner (30)", async () => {
+    const { global, share } = withProduct();
+    expect(await share([global])).toBe("refused 30: A product cannot be shared with the entity that owns it.");
     expect(await share(["far"])).toBe(
-      "refused 30: The entity far is not connected to home: connect them before sharing.",
+      `refused 30: No connection goes from ${global} to far: connect them before sharing.`,
     );
   });
 
@@ -155,9 +176,7 @@ describe("product sharing across entities on the stand-in", () => {
     expect(await raw(standIn, "POST", path, { toEntityIds: [7] })).toBe(
       "refused 20: The item 1 of field toEntityIds must be a string, not integer.",
     );
-    expect(await raw(standIn, "POST", path, { targetEntityIds: ["away"] })).toBe(
-      "refused 22: The field toEntityIds is required.",
-    );
+    expect(await raw(standIn, "POST", path, {})).toBe("refused 22: The field toEntityIds is required.");
     expect(await raw(standIn, "POST", path, { toEntityIds: ["away"] })).toBe("200 true");
     expect(standIn.state().products[0]?.sharedWith).toEqual(["away"]);
   });
@@ -166,10 +185,10 @@ describe("product sharing across entities on the stand-in", () => {
     const { standIn, zuora } = withProduct();
     standIn.seed({
       users: { "ops/eu@example.com": { home: "home" } },
-      products: [{ id: "a b?c", ownerEntityId: "home" }],
+      products: [{ id: "a b?c" }],
     });
     await zuora.requestUserAccess("ops/eu@example.com", { targetEntityIds: ["away"] }, { entityIds: "home" });
-    await zuora.shareProduct("a b?c", { toEntityIds: ["away"] }, { entityIds: "home" });
+    await zuora.shareProduct("a b?c", { toEntityIds: ["away"] });
     expect(
       standIn
         .requests()
