@@ -239,7 +239,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(stderr).toBe("");
     expect(JSON.parse(stdout)).toEqual({
       validationError: "not sent: body.targetEntityId (maxLength): must be at most 32 characters, got 100",
-      businessError: "50000040 The parent entity 8a80825556ff28a4015708ba29312ecc does not exist.",
+      businessError: "58010440 The parent entity 8a80825556ff28a4015708ba29312ecc does not exist.",
     });
   });
 
