@@ -23,6 +23,7 @@ export function checkOptions(options: ZuoraClientOptions): void {
     throw new ZuoraConfigurationError("logLevel", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
   checkMaxConcurrency(options.maxConcurrency);
+  duration("maxConcurrencyWaitMs", options.maxConcurrencyWaitMs, 0);
   fn("fetch", options.fetch);
   fn("idempotencyKey", options.idempotencyKey);
   text("trackId", options.trackId);

@@ -1,7 +1,9 @@
+import { mayHaveActed } from "../errors/mayHaveActed.js";
 import type { SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
+import { SAFE_METHODS } from "./policyOrder.js";
 import { target } from "./target.js";
 import type { CallInfo, Exchange, FetchLike, PipelineRequest, Policy, PreparedCall, SendRequest } from "./types.js";
 
@@ -61,6 +63,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       authenticated: call.authenticated,
       transport: call.transport,
       replayable,
+      changesState: !replayable && !SAFE_METHODS.has(call.method),
       takesParsed,
       parsed: undefined,
       info: newCallInfo(),
@@ -82,11 +85,12 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
         queuedMs: request.info.queuedMs,
         idempotencyKey: request.info.idempotencyKey,
         trackId: request.info.trackId,
+        mayHaveActed: mayHaveActed(request.info),
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }
-    const { info, method, url, secrets, parsed } = request;
-    return { response, record: { info, method, url, secrets, parsed } };
+    const { info, method, url, changesState, secrets, parsed } = request;
+    return { response, record: { info, method, url, changesState, secrets, parsed } };
   };
 }
 

@@ -114,6 +114,21 @@ describe("the client against a limited stand-in", () => {
     expect(standIn.requests().filter((r) => r.status === 200)).toHaveLength(40);
   });
 
+  it("shares the tenant with a client that filled it first: every call of both succeeds, no 429 reaches either", async () => {
+    const standIn = createStandIn({ limits: { concurrency: 10 }, latencyMs: 20 });
+    const make = () => createZuoraClient({ baseUrl: BASE, auth: "any-token", fetch: standIn.fetch });
+    const [first, late] = [make(), make()];
+    const firstCalls = Array.from({ length: 100 }, () => first.listEntities());
+    // The second client (default options, like the first) arrives once the first holds every slot.
+    while (standIn.requests().filter((r) => r.status === 200 || r.status === undefined).length < 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const lateCalls = Array.from({ length: 30 }, () => late.listEntities());
+    const outcomes = await Promise.allSettled([...firstCalls, ...lateCalls]);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(standIn.requests().filter((r) => r.status === 200)).toHaveLength(130);
+  });
+
   it("waits out a used-up window instead of sending into it", async () => {
     let now = 0;
     const standIn = createStandIn({ limits: { perMinute: 5, now: () => now } });
