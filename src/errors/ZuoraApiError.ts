@@ -143,3 +143,15 @@ export class ZuoraConnectionError extends ZuoraApiError {
 export class ZuoraTimeoutError extends ZuoraApiError {
   override name = "ZuoraTimeoutError";
 }
+
+/**
+ * A copy of `error` (the same class, the same fields) with `changes`: one call's own view of an error several calls
+ * share, such as a failed token request every waiting call rejects with.
+ */
+export function apiErrorWith(error: ZuoraApiError, changes: Partial<ZuoraApiErrorDetails>): ZuoraApiError {
+  const seen = error.toJSON() as ReturnType<ZuoraApiError["toJSON"]> & { retryAfterMs?: number };
+  const Kind = error.constructor as new (details: ZuoraApiErrorDetails) => ZuoraApiError;
+  const copy = new Kind({ ...seen, cause: error.cause, rootCause: seen.cause, ...changes });
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createZuoraClient, type Sleep, ZuoraConfigurationError, ZuoraRateLimitError } from "../../src/index.js";
+import {
+  createZuoraClient,
+  type Sleep,
+  ZuoraApiError,
+  ZuoraConfigurationError,
+  ZuoraRateLimitError,
+} from "../../src/index.js";
 import type { FetchLike } from "../../src/pipeline/types.js";
 import { entityBody } from "../support/fixtures.js";
 
@@ -190,6 +196,54 @@ describe("maxConcurrency: the queue", () => {
     const error = await second;
     expect(error).toMatchObject({ status: 500, queuedMs: 1500 });
     expect((error as { toJSON(): unknown }).toJSON()).toMatchObject({ queuedMs: 1500 });
+  });
+
+  it.each<[string, "no Response" | "token function throws" | "token refused"]>([
+    ["a fetch that resolves to no Response", "no Response"],
+    ["a token function that throws", "token function throws"],
+    ["a refused token request", "token refused"],
+  ])("reports the time a call waited in the queue on the error of %s", async (_, failure) => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    let tokens = 0;
+    const auth =
+      failure === "token function throws"
+        ? () => {
+            if (++tokens > 1) throw new Error("vault unreachable");
+            return "token-from-vault";
+          }
+        : failure === "token refused"
+          ? { clientId: "id", clientSecret: "secret-1234" }
+          : "static-token-abc";
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth,
+      maxConcurrency: 1,
+      maxRetries: 0,
+      retry: { now: time.now, sleep: time.sleep },
+      fetch: (url, init) => {
+        if (url.endsWith("/oauth/token") && tokens++ > 0) {
+          return Promise.resolve(new Response('{"error":"invalid_client"}', { status: 401 }));
+        }
+        if (failure === "no Response" && tenant.received.length === 1) return Promise.resolve(undefined as never);
+        const answer = tenant.fetch(url, init);
+        if (url.endsWith("/oauth/token")) tenant.answerNext(200);
+        return answer;
+      },
+    });
+    const first = zuora.getEntity("e1");
+    const second = zuora.getEntity("e2").catch((error: unknown) => error);
+    await until(() => tenant.inFlight().length === 1 && !tenant.inFlight()[0]?.url.endsWith("/oauth/token"));
+    // The token lives an hour: past it, the queued call needs a new one.
+    time.advance(failure === "token refused" ? 3_600_000 : 300);
+    tenant.answerNext(200);
+    await first;
+    const error = await second;
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error).toMatchObject({ queuedMs: failure === "token refused" ? 3_600_000 : 300 });
+    expect((error as ZuoraApiError).toJSON()).toMatchObject({
+      queuedMs: failure === "token refused" ? 3_600_000 : 300,
+    });
   });
 
   it("never queues the token request behind the calls waiting for it", async () => {
