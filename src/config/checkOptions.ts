@@ -1,4 +1,4 @@
-import { checkTokenShape } from "../auth/checkToken.js";
+import { checkStaticToken } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
 import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
 import type { ZuoraClientOptions } from "../options.js";
@@ -68,7 +68,7 @@ function checkLogger(logger: unknown): void {
 
 function checkAuth(auth: unknown): void {
   if (typeof auth === "string") {
-    const problem = checkTokenShape(auth);
+    const problem = checkStaticToken(auth);
     if (problem) throw new ZuoraConfigurationError("auth", problem);
     return;
   }

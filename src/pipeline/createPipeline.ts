@@ -1,5 +1,5 @@
 import { mayHaveActed } from "../errors/mayHaveActed.js";
-import type { SecretRedactor } from "../errors/redact.js";
+import { authorizationSecrets, type SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
@@ -97,15 +97,11 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
 /**
  * The credentials a call carries before any policy adds one, hidden in its errors and log lines: the body's
  * (fields the spec marks as passwords) and the caller's own Authorization header (from init headers or middleware,
- * on any call, the token request included), whole and, after its scheme, the credential alone.
+ * on any call, the token request included), in every part a server may echo (see {@link authorizationSecrets}).
  */
 function callerSecrets(call: PreparedCall): Set<string> {
   const secrets = new Set(call.bodySecrets);
   const own = call.headers.get("authorization");
-  if (own !== null) {
-    secrets.add(own);
-    const credential = own.replace(/^\S+\s+/, "");
-    if (credential !== own) secrets.add(credential);
-  }
+  if (own !== null) for (const secret of authorizationSecrets(own)) secrets.add(secret);
   return secrets;
 }
