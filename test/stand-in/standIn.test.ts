@@ -167,7 +167,13 @@ describe("the stand-in answering over fetch", () => {
 
   it("fails the call with a connection error when every attempt is reset before it arrives, changing nothing", async () => {
     const standIn = createStandIn();
-    const zuora = createZuoraClient({ baseUrl: BASE, auth: "any-token", fetch: standIn.fetch, maxRetries: 1, retry: noWait });
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "any-token",
+      fetch: standIn.fetch,
+      maxRetries: 1,
+      retry: noWait,
+    });
     standIn.failNext({ fault: "reset-before" });
     standIn.failNext({ fault: "reset-before" });
     const error = await zuora
