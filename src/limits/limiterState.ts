@@ -256,10 +256,11 @@ export function waitAfter(
  *   nothing of this client's is still in flight, other clients hold the tenant and only time frees it: no call goes
  *   out for `waitMs`, then one tries again (and the next wait grows);
  * - any other answer but a failure (a 5xx) raises the limit, up to the ceiling: by 1 when its
- *   `Concurrency-Limit-Remaining` says the tenant had room (so the limit doubles in a round of answers, and climbs
- *   back quickly after a drop), by 1/limit when it does not say (one more call per limit's worth of answers), and
- *   not at all when it says the tenant was full: then one more call would only be refused (this is how clients
- *   sharing a tenant settle without refusing each other). Any answer but a concurrency refusal shows that calls get
+ *   `Concurrency-Limit-Remaining` says the tenant had room for as many calls again as the limit (so the limit
+ *   doubles in a round of answers while the tenant is mostly free, and climbs back quickly after a drop), by 1/limit
+ *   otherwise (one more call per limit's worth of answers: additive, so that clients sharing a full tenant converge
+ *   to fair shares), and not at all when it says the tenant was full: then one more call would only be refused
+ *   (this is how clients sharing a tenant settle without refusing each other). Any answer but a concurrency refusal shows that calls get
  *   through: the hold and the run of refusals end;
  * - `RateLimit-Remaining` and `-Reset` set how many more requests the window allows (the calls still in flight may
  *   not have been counted yet, so they are taken off); a rate refusal uses the window up until its reset (or
@@ -291,9 +292,10 @@ export function answered(
     }
   } else {
     if (reading.kind === "other" && reading.concurrencyRemaining !== 0) {
-      // The tenant said it had room: a whole call more (the limit doubles in a round, as it climbs back after
-      // a drop); not said: a call more per limit's worth of answers.
-      limit += reading.concurrencyRemaining === undefined ? 1 / Math.max(1, Math.floor(limit)) : 1;
+      // The tenant had room for as many again as this client sends: a whole call more (the limit doubles in a
+      // round, as it climbs back after a drop); else a call more per limit's worth of answers.
+      const whole = Math.max(1, Math.floor(limit));
+      limit += (reading.concurrencyRemaining ?? 0) >= whole ? 1 : 1 / whole;
     }
     holdUntil = 0;
     shutOutSince = 0;

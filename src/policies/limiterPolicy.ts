@@ -132,7 +132,8 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   const release = (next: LimiterState, at: number, reading?: LimitReading) => {
     const before = state;
     state = next;
-    if (log !== undefined && log.level !== "off") tell(log, before, next, at, reading);
+    // Its lines are info and debug: below those levels, nothing to work out.
+    if (log !== undefined && (log.level === "info" || log.level === "debug")) tell(log, before, next, at, reading);
     pump(at);
   };
 

@@ -182,10 +182,12 @@ describe("answered: the concurrency limit (AIMD)", () => {
     expect(full.limit).toBe(4);
   });
 
-  it("raises it by a whole call per answer that says the tenant had room, so it climbs back fast after a drop", () => {
+  it("raises it by a whole call per answer that says the tenant had room for as many again, so it climbs back fast", () => {
     let s = state({ limit: 1, inFlight: 1 });
     for (let i = 0; i < 3; i++) s = sent(answered(s, reading({ concurrencyRemaining: 5 }), s.epoch, 0));
     expect(s.limit).toBe(4);
+    // Less room than that: the tenant is nearly full, and clients sharing it grow by a call per round.
+    expect(answered(state({ limit: 8, inFlight: 8 }), reading({ concurrencyRemaining: 3 }), 0, 0).limit).toBe(8.125);
   });
 
   it("does not raise it on a failure (5xx)", () => {
