@@ -45,7 +45,7 @@ const HEAP_CALLS = 20_000;
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 14_500;
-const BUNDLE_BUDGET_BYTES = 18_700;
+const BUNDLE_BUDGET_BYTES = 20_100;
 // wrapped/openapi-fetch: a POST sequential and at IN_FLIGHT; a GET through a helper (the limiter reads the limit
 // headers of every answer, and only those that can change a decision).
 const POST_RATIO_BUDGET = 1.05;

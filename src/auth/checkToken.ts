@@ -29,7 +29,7 @@ export function checkStaticToken(token: string): string | undefined {
   const problem = checkTokenShape(token);
   if (problem) return problem;
   if (token.trim().length < MIN_STATIC_TOKEN_LENGTH) {
-    return `must be at least ${MIN_STATIC_TOKEN_LENGTH} characters: a shorter token could not be told apart from ordinary text, so it could not be hidden from errors and logs`;
+    return `must be at least ${MIN_STATIC_TOKEN_LENGTH} characters (a shorter one could not be hidden in errors and logs)`;
   }
   return undefined;
 }

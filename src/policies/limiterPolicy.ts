@@ -178,8 +178,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
           if (shutOutTooLong(state, at, settings.maxConcurrencyWaitMs)) {
             log?.info(
               () =>
-                `Zuora has refused every call of this client for its concurrency limit for ${at - state.shutOutSince} ms ` +
-                `(maxConcurrencyWaitMs ${settings.maxConcurrencyWaitMs}): ${target(request)} fails with that 429`,
+                `limiter: Zuora refused every call for concurrency for ${at - state.shutOutSince} ms (maxConcurrencyWaitMs): ${target(request)} fails`,
               request.secrets,
             );
             return "final";
@@ -208,22 +207,15 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
 
 /** Logs what an answer changed in the limiter: the limit, a hold, a window nobody reports any more. */
 function tell(log: Log, before: LimiterState, after: LimiterState, at: number, reading?: LimitReading): void {
-  const was = Math.floor(before.limit);
-  const now = Math.floor(after.limit);
-  if (now < was && reading?.kind === "concurrency") {
-    log.debug(() => `Zuora refused a call for concurrency: at most ${now} call(s) at once now`);
-  } else if (now !== was) {
-    log.debug(() => `answers go through: at most ${now} call(s) at once now`);
-  }
+  const limit = Math.floor(after.limit);
+  if (limit !== Math.floor(before.limit)) log.debug(() => `limiter: at most ${limit} call(s) at once now`);
   if (after.holdUntil > before.holdUntil) {
     const line = () =>
-      `Zuora refused every call this client had out for its concurrency limit (other clients hold it): one tries ` +
-      `again in ${Math.ceil(after.holdUntil - at)} ms (wait ${after.waits} in a row)`;
+      `limiter: Zuora refused every call out for concurrency (others fill the tenant); one tries again in ${Math.ceil(after.holdUntil - at)} ms`;
     // The first wait of a run says so; the next ones (a few a second at most) only at debug.
-    if (after.waits === 1) log.info(line);
-    else log.debug(line);
+    (after.waits === 1 ? log.info : log.debug)(line);
   }
   if (Number.isFinite(before.allowance) && !Number.isFinite(after.allowance) && reading?.remaining === undefined) {
-    log.debug(() => "answers no longer report RateLimit-Remaining: calls wait on no rate window until they do");
+    log.debug(() => "limiter: answers no longer report RateLimit-Remaining");
   }
 }
