@@ -55,22 +55,18 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const started = performance.now();
         const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
-        // What this attempt leaves open, counted for the rule of mayHaveActed (an unusable answer is counted where
-        // its error is made, errorFromResponse).
-        if (!(outcome.error instanceof UnusableResponse)) {
-          const status = outcome.response?.status;
-          const notAResponse = outcome.error instanceof NotAResponse;
-          info.uncertainAttempts = uncertainAfter(info.uncertainAttempts, {
-            changesState,
-            keyed,
-            status,
-            unreadable: notAResponse,
-          });
-        }
         if (outcome.error instanceof UnusableResponse) {
           log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
+          // Its answer is judged (and counted for mayHaveActed) where its error is made, in errorFromResponse.
           throw unusableResponseError(request, outcome.error, options);
         }
+        // What this attempt leaves open, counted for the rule of mayHaveActed.
+        info.uncertainAttempts = uncertainAfter(info.uncertainAttempts, {
+          changesState,
+          keyed,
+          status: outcome.response?.status,
+          unreadable: outcome.error instanceof NotAResponse,
+        });
         if (outcome.error instanceof NotAResponse) {
           log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: no Response"), request.secrets);
           throw notAResponseError(request, outcome.error);
