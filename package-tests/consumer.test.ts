@@ -224,7 +224,7 @@ describe("the packed package, installed into a fresh project", () => {
         "--input-type=module",
         "-e",
         `import { createZuoraClient } from "zuora-multi-entity";
-         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "token" });
+         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "any-token" });
          const afterClient = ${fetchLoaded};
          await zuora.listEntities();
          console.log(JSON.stringify({ afterClient, afterCall: ${fetchLoaded} }));`,
