@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraValidationError } from "../../src/index.js";
 import { MAX_EMPTY_PAGES } from "../../src/operations/pager.js";
 import { testClient } from "../support/fixtures.js";
-import {
-  type Answer,
-  type LoopbackServer,
-  type ReceivedRequest,
-  startLoopbackServer,
-} from "../support/loopbackServer.js";
+import { type Answer, type ReceivedRequest, useLoopbackServer } from "../support/loopbackServer.js";
 
 const connection = (n: number) => ({ id: `c${n}`, sourceEntityId: "s", targetEntityId: "t", status: "Connected" });
 
@@ -28,11 +23,7 @@ function pages(request: ReceivedRequest): Answer {
   };
 }
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(pages);
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(pages);
 
 const ids = async (iterable: AsyncIterable<{ id: string }>) => {
   const seen: string[] = [];

@@ -1,18 +1,14 @@
 import type { Client } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { paths } from "../../generated/schema.js";
 import { type ZuoraClient, ZuoraServerError, ZuoraTimeoutError, ZuoraValidationError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const entity = { id: ID, name: "n", status: "Provisioned", success: true };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ status: 503, json: { message: "down" } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ status: 503, json: { message: "down" } }));
 
 /** A fetch that never settles and never looks at the signal it is given, counting its calls. */
 function deafFetch() {

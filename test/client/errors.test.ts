@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mayHaveActed, uncertainAfter } from "../../src/errors/mayHaveActed.js";
 import {
   createZuoraClient,
@@ -8,13 +8,9 @@ import {
   ZuoraError,
 } from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const refusal = (code: number | string) => ({
   json: { success: false, processId: "CBCFED6580B4E076", reasons: [{ code, message: "Invalid value" }] },

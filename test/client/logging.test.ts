@@ -1,24 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient, type Logger, type LogLevel, ZuoraConfigurationError } from "../../src/index.js";
 import { recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const SECRET = "client-secret-never-logged";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  // A 503 then a 200 for the entity; tokens from the default handler.
-  server = await startLoopbackServer((request, n) => {
-    if (request.path === "/oauth/token") return defaultHandler(request, n);
-    return n === 1
-      ? { status: 503, headers: { "zuora-request-id": "req-1" }, json: { message: "busy" } }
-      : { headers: { "zuora-request-id": "req-2" }, json: { id: ID, name: "n", status: "Provisioned", success: true } };
-  });
+// A 503 then a 200 for the entity; tokens from the default handler.
+const server = useLoopbackServer((request, n) => {
+  if (request.path === "/oauth/token") return defaultHandler(request, n);
+  return n === 1
+    ? { status: 503, headers: { "zuora-request-id": "req-1" }, json: { message: "busy" } }
+    : { headers: { "zuora-request-id": "req-2" }, json: { id: ID, name: "n", status: "Provisioned", success: true } };
 });
-afterEach(() => server.close());
 
 /** A logger that keeps each line with its level. */
 function recordingLogger() {

@@ -1,17 +1,13 @@
 import type { Middleware } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraServerError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const entity = { id: ID, name: "Acme", status: "Provisioned", success: true };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer((_, n) => (n === 1 ? { status: 503, json: {} } : { json: entity }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer((_, n) => (n === 1 ? { status: 503, json: {} } : { json: entity }));
 
 /** Middleware that records what it saw, in order. */
 function recording() {

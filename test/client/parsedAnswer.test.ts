@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // The pipeline parses a success body once, inside the attempt; openapi-fetch's data is that value, and the response
 // handed back is the one fetch resolved to, its body read, as openapi-fetch itself would leave it.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const entity = { id: "8a80", name: "child", displayName: "Child", status: "Unprovisioned", success: true };
 

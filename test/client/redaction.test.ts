@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createZuoraClient,
   type ZuoraAuth,
@@ -8,7 +8,7 @@ import {
   ZuoraError,
 } from "../../src/index.js";
 import { entityBody, recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 
 // Secrets with the characters a header may carry and text cuts at: a comma, a semicolon, quotes, an equals sign, a
 // slash and a plus (whose URL, form, JSON and base64 shapes all differ from the literal). Between them, pieces no
@@ -18,11 +18,7 @@ const clientSecret = `cs5q,wzr8;ttx2'ppy6"=/+h`;
 const clientId = "client-id";
 const password = `pw3k,qqz9;xxv1'"=/+`;
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   callInfo,
   ZuoraApiError,
@@ -8,13 +8,9 @@ import {
   ZuoraTimeoutError,
 } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type Answer, defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { type Answer, defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 /** The first `failures` requests get `answer`, then the default answer. */
 function failFirst(failures: number, answer: Answer) {

@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callInfo, ZuoraValidationError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, startLoopbackServer, useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  // Echo Zuora-Track-Id as Zuora does.
-  server = await startLoopbackServer(async (request, n) => {
-    const answer = await defaultHandler(request, n);
-    const trackId = request.headers["zuora-track-id"];
-    if (typeof answer === "object" && typeof trackId === "string") {
-      answer.headers = { ...answer.headers, "zuora-track-id": trackId };
-    }
-    return answer;
-  });
+// Echo Zuora-Track-Id as Zuora does.
+const server = useLoopbackServer(async (request, n) => {
+  const answer = await defaultHandler(request, n);
+  const trackId = request.headers["zuora-track-id"];
+  if (typeof answer === "object" && typeof trackId === "string") {
+    answer.headers = { ...answer.headers, "zuora-track-id": trackId };
+  }
+  return answer;
 });
-afterEach(() => server.close());
 
 const sentTrackIds = () => server.to("/v1/entities").map((r) => r.headers["zuora-track-id"]);
 

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient } from "../../src/index.js";
 import { entityBody, recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { pause, rejection } from "./support.js";
 
 // Item 1: aborting a call stops it at once, the token phase included, and rejects with the caller's own reason.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const credentials = { clientId: "client-id-1", clientSecret: "client-secret-xyz" };
 

@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraConnectionError } from "../../src/index.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readResponse.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
 
 // A gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body must not take the caller's memory: the
 // client reads an answer up to a fixed size and refuses the rest.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 /** A well-formed success padded to `bytes` bytes once decoded. */
 const paddedSuccess = (bytes: number) => `{"success":true,"id":"e1","pad":"${"a".repeat(bytes)}"}`;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createZuoraClient,
   ZuoraApiError,
@@ -10,16 +10,12 @@ import {
   ZuoraTimeoutError,
 } from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
-import { type Answer, defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { type Answer, defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { closedPort, rejection } from "./support.js";
 
 // Items 2 to 6: whatever a server answers, the caller is told the truth, in a ZuoraError with the status on it.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const credentials = { clientId: "client-id-1", clientSecret: "client-secret-xyz" };
 const oauthClient = () =>

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient, ZuoraAuthenticationError, type ZuoraClientOptions, ZuoraError } from "../../src/index.js";
 import { entityBody, recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
 
 // Item 11: a client made with options that cannot work is refused when it is made, naming the option.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const credentials = { clientId: "id", clientSecret: "secret-value" };
 

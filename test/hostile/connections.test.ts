@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { pause, rejection } from "./support.js";
 
 // Whatever the server leaves unfinished, the client closes: a connection held open by an answer the client has
 // already judged is a socket (and a server slot) leaked for as long as the server cares to stall.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 /** Waits until `done()` holds or `limitMs` passes: a hang catcher, the caller asserts on `done()` after. */
 async function eventually(done: () => boolean, limitMs = 30_000): Promise<void> {

@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Logger } from "../../src/index.js";
 import { ZuoraAuthenticationError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
 
 // The createToken helper sends a client secret the client was never configured with (a static-token client minting
 // a token for another API user): the spec marks client_secret as a password, so the call hides it like a token.
 
 const secret = "minted/Secret+Of=Another-User";
-let server: LoopbackServer;
-beforeEach(async () => {
-  // A token endpoint that echoes the form body it received, in its error and in a failing attempt's answer.
-  server = await startLoopbackServer((request, n) =>
-    n === 1
-      ? { status: 503, json: { message: `busy with ${request.text}` } }
-      : { status: 401, json: { error: "invalid_client", error_description: `refused ${request.text}` } },
-  );
-});
-afterEach(() => server.close());
+// A token endpoint that echoes the form body it received, in its error and in a failing attempt's answer.
+const server = useLoopbackServer((request, n) =>
+  n === 1
+    ? { status: 503, json: { message: `busy with ${request.text}` } }
+    : { status: 401, json: { error: "invalid_client", error_description: `refused ${request.text}` } },
+);
 
 describe("a client secret sent with the createToken helper", () => {
   it("never appears in the error or the log of that call, in any shape", async () => {

@@ -1,5 +1,5 @@
 import { type AddressInfo, createServer } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createZuoraClient,
   ZuoraApiError,
@@ -8,17 +8,13 @@ import {
   ZuoraConnectionError,
 } from "../../src/index.js";
 import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
 
 // A hostile server (or a debugging proxy) that echoes what it received into the response headers the client copies
 // onto its errors: the fields must be as free of secrets as the message.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const clientSecret = "client-secret-echoed-42";
 

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // openapi-fetch skips a header source that is not an object; Object.entries() of a string would send one header per
 // character ("0: a", "1: b", ...).
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 describe("headers that are not an object", () => {
   it.each<[string, unknown]>([

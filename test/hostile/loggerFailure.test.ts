@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Logger } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // A logger is an observer: whatever it does, the call's outcome is the server's answer.
 
 const created = { id: "8a80825556ff28a4015709096c5d6f5d", success: true };
-let server: LoopbackServer;
-beforeEach(async () => {
-  // A 503 then a 201: every log line (attempt, retry decision, attempt) is written once.
-  server = await startLoopbackServer((_, n) => (n === 1 ? { status: 503, json: {} } : { json: created }));
-});
-afterEach(() => server.close());
+// A 503 then a 201: every log line (attempt, retry decision, attempt) is written once.
+const server = useLoopbackServer((_, n) => (n === 1 ? { status: 503, json: {} } : { json: created }));
 
 function loggerThat(write: () => unknown): Logger & { calls: number } {
   const logger = { calls: 0, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // openapi-fetch sends the Request its onRequest middleware was given, so a header set on it travels even when the
 // middleware returns nothing; the client's middleware means the same.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: "8a80825556ff28a4015709096c5d6f5d", success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: "8a80825556ff28a4015709096c5d6f5d", success: true } }));
 
 describe("middleware that edits the request it was given", () => {
   it("sends a header it set without returning the request, for a helper and zuora.POST alike", async () => {

@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
 
 // onResponse gets the answer with its body unread; one that reads it without clone() leaves the helper nothing to
 // read. The error says so, rather than blaming the server for an empty body it never sent.
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 describe("an onResponse middleware that reads the body without clone()", () => {
   it("makes a helper reject saying the body was read before the client could", async () => {

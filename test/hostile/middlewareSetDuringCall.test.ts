@@ -1,16 +1,12 @@
 import type { Middleware } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // A call runs the middleware registered when it started: use() and eject() during it apply to the next call.
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 function recorder(name: string, seen: string[], onRequest?: () => void): Middleware {
   return {

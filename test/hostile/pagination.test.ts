@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { settle } from "./support.js";
 
 // A server that ignores the page number answers every page alike, nextPage included: the walk must end.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 describe("a list whose every page is the same page, with a nextPage", () => {
   it("ends allConnections with a ZuoraApiError at the first repeated page, rather than walking forever", async () => {

@@ -1,22 +1,16 @@
 import type { Middleware } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/pipeline/readResponse.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "./support.js";
 
 // A success body is parsed once, inside the attempt, and fetch's own response (its body read) is handed back. That
 // is only sound when nothing stands between the pipeline and openapi-fetch's parse: openapi-fetch's middleware and a
 // per-request fetch are the caller's, and must see (and may replace) a response whose body can still be read.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-  server.handler = () => ({ json: entity });
-});
-afterEach(() => server.close());
-
 const entity = { id: "8a80", name: "child", displayName: "Child", status: "Unprovisioned", success: true };
+const server = useLoopbackServer(() => ({ json: entity }));
 const byId = { params: { path: { id: "8a80" } } };
 
 describe("a success body, with the caller's middleware or fetch in the way", () => {

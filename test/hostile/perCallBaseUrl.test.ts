@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Logger } from "../../src/index.js";
 import { testClient, validationRejection } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { startLoopbackServer, useLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts } from "./support.js";
 
 // zuora.GET's per-call baseUrl follows the client's baseUrl rules: refused before sending, naming init.baseUrl.
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 describe("a per-call baseUrl", () => {
   it.each<[string, unknown, string]>([

@@ -1,17 +1,13 @@
 import type { Middleware } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // openapi-fetch skips an empty slot in a call's middleware list (`[debug ? logger : undefined]`), as zuora.use()
 // does; a call with one runs the middleware that is there.
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 describe("a call's own middleware list with empty slots", () => {
   it.each([null, undefined])("skips %s and runs the rest, with client middleware registered too", async (hole) => {

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient } from "../../src/index.js";
 import { recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { pause } from "./support.js";
 
 // Item 12: one refresh per refused token, however the 401s for it are spread out in time.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const connect = { targetEntityId: "t" };
 

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SecretRedactor } from "../../src/errors/redact.js";
 import { createZuoraClient, type ZuoraAuth, ZuoraAuthenticationError, ZuoraError } from "../../src/index.js";
 import { entityBody, recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 import { errorTexts, rejection } from "./support.js";
 
 // Items 9 and 10: no secret in any shape reaches an error, and remembering secrets costs a bounded amount.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const clientSecret = "s3cr3t/Key+With=Base64";
 

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient, ZuoraValidationError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection, settle } from "./support.js";
 
 // Items 7 and 8: what the client checks is exactly what it sends, and a bad value sends nothing at all.
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const credentials = { clientId: "client-id-1", clientSecret: "client-secret-xyz" };
 
