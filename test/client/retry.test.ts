@@ -125,6 +125,28 @@ describe("retries", () => {
     expect(error).toMatchObject({ attempts: 2, retryAfterMs: 7000 });
   });
 
+  it("caps ZuoraRateLimitError.retryAfterMs like the wait, measured with retry.now", async () => {
+    const now = Date.parse("2026-11-22T10:00:00Z");
+    failFirst(10, { status: 429, headers: { "retry-after": "Sun, 22 Nov 2026 12:00:00 GMT" }, json: {} });
+    const error = await testClient(server.url, {
+      maxRetries: 0,
+      retry: { sleep: recordingSleepFor(), now: () => now, maxRetryAfterMs: 10_000 },
+    })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraRateLimitError);
+    expect(error.retryAfterMs).toBe(10_000);
+  });
+
+  it("reads 'Retry-After: May 5' as no delay given, not as a date", async () => {
+    failFirst(10, { status: 429, headers: { "retry-after": "May 5" }, json: {} });
+    const error = await testClient(server.url, { maxRetries: 0 })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraRateLimitError);
+    expect(error).toHaveProperty("retryAfterMs", undefined);
+  });
+
   it("ends repeated dropped connections in a connection error with the attempt count", async () => {
     failFirst(10, "reset");
     const error = await testClient(server.url, { maxRetries: 2 })

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createZuoraClient, type ZuoraAuth, ZuoraError } from "../../src/index.js";
+import { errorTexts } from "../support/errorTexts.js";
 import { entityBody } from "../support/fixtures.js";
 import {
   type Answer,
@@ -8,7 +9,7 @@ import {
   type ReceivedRequest,
   startLoopbackServer,
 } from "../support/loopbackServer.js";
-import { errorTexts, pause } from "./support.js";
+import { pause } from "../support/settle.js";
 
 // Random statuses × content types × bodies × faults × abort times, thrown at the client over a real loopback server.
 // Every call settles with a ZuoraError or the caller's own abort reason, closes every connection left on an answer

@@ -1,6 +1,3 @@
-import { createServer } from "node:net";
-import { inspect } from "node:util";
-
 /** What a call ended with, so a test can inspect a rejection without try/catch. */
 // biome-ignore lint/suspicious/noExplicitAny: a test reads whichever fields the error it expects has
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: any };
@@ -21,20 +18,5 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
   return outcome.error;
 }
 
-/** A loopback port nobody listens on (bound by the OS, then released). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** Resolves after `ms` of real time: only to let something that should not happen have its chance. */
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Every text a caller could log from an error. */
-export function errorTexts(error: unknown): string[] {
-  const e = error as { message?: string; stack?: string };
-  return [String(error), e.message ?? "", e.stack ?? "", JSON.stringify(error) ?? "", inspect(error, { depth: 8 })];
-}
