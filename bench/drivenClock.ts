@@ -1,5 +1,5 @@
 import type { FetchLike } from "../src/pipeline/types.js";
-import type { Sleep } from "../src/retry/sleep.js";
+import type { Sleep } from "../src/policies/sleep.js";
 
 /**
  * A clock that only the client's waits move, for a stand-in's rate window (`limits.now`) and the client's

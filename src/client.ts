@@ -3,27 +3,27 @@ import { constraints } from "../generated/constraints.js";
 import type { components } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
-import type { CallCore } from "./call/callCore.js";
-import { prepareCall } from "./call/prepareCall.js";
-import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
-import { DEFAULT_MAX_CONCURRENCY_WAIT_MS } from "./limits/limiterState.js";
-import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./logging/log.js";
-import { makeMethods } from "./methods/makeMethods.js";
-import type { ZuoraMethods } from "./methods/types.js";
-import { makeHelpers } from "./operations/makeHelpers.js";
-import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
-import type { ZuoraClientOptions } from "./options.js";
+import { checkOptions } from "./options/checkOptions.js";
+import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./options/log.js";
+import type { ZuoraClientOptions } from "./options/options.js";
 import { createPipeline, type SendCall } from "./pipeline/createPipeline.js";
 import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readResponse.js";
 import type { FetchLike } from "./pipeline/types.js";
+import { DEFAULT_MAX_CONCURRENCY_WAIT_MS } from "./policies/limiterState.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
-import type { BackoffOptions } from "./retry/retryStrategy.js";
-import { sleep as realSleep } from "./retry/sleep.js";
-import { normalizeHeaderValue } from "./validation/headerValue.js";
-import { type HeaderOption, validateHeaderOptions } from "./validation/validateRequest.js";
+import type { BackoffOptions } from "./policies/retryStrategy.js";
+import { sleep as realSleep } from "./policies/sleep.js";
+import { normalizeHeaderValue } from "./prepare/headerValue.js";
+import { prepareCall } from "./prepare/prepareCall.js";
+import { type HeaderOption, validateHeaderOptions } from "./prepare/validateRequest.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./read/readResponse.js";
+import type { CallCore } from "./surfaces/callCore.js";
+import type { OperationHelpers, PagerHelpers } from "./surfaces/helperTypes.js";
+import { makeHelpers } from "./surfaces/makeHelpers.js";
+import { makeMethods } from "./surfaces/makeMethods.js";
+import type { ZuoraMethods } from "./surfaces/methodTypes.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -35,8 +35,8 @@ export type Entity = Schemas["Entity"];
 /** A connection between two entities, as `listConnections` and `allConnections` return it. */
 export type Connection = Schemas["Connection"];
 
-export type { MethodCallOptions } from "./methods/types.js";
-export type { CallOptions, UnkeyedCallOptions } from "./operations/callOptions.js";
+export type { CallOptions, UnkeyedCallOptions } from "./surfaces/callOptions.js";
+export type { MethodCallOptions } from "./surfaces/methodTypes.js";
 
 /**
  * The client: openapi-fetch's surface typed by the spec's `paths` (`GET`, `POST`, ..., `use`, `eject`), plus one

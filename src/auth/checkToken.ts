@@ -1,4 +1,4 @@
-import { invalidHeaderCharAt } from "../validation/headerValue.js";
+import { invalidHeaderCharAt } from "../prepare/headerValue.js";
 
 /**
  * What is wrong with a bearer token, in words that never repeat it, or undefined when it can be sent. A token must

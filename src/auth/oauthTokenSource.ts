@@ -1,10 +1,10 @@
-import { readBodyValue } from "../call/readBodyValue.js";
 import { echoedHeader } from "../errors/echoedHeader.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
 import { target } from "../pipeline/target.js";
 import type { Exchange } from "../pipeline/types.js";
+import { readBodyValue } from "../read/readBodyValue.js";
 import { checkTokenShape } from "./checkToken.js";
 import { SharedFlight } from "./sharedFlight.js";
 import type { TokenLease, TokenSource } from "./tokenSource.js";

@@ -1,6 +1,6 @@
 import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
-import { parseRetryAfter } from "../retry/retryAfter.js";
+import { parseRetryAfter } from "../policies/retryAfter.js";
 import { echoedHeader } from "./echoedHeader.js";
 import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "./mayHaveActed.js";
 import type { SecretRedactor } from "./redact.js";

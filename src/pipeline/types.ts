@@ -1,4 +1,4 @@
-import type { RetryDecision } from "../retry/retryStrategy.js";
+import type { RetryDecision } from "../policies/retryStrategy.js";
 
 /** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
 export interface CallInfo {

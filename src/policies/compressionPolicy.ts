@@ -1,4 +1,4 @@
-import type { Log } from "../logging/log.js";
+import type { Log } from "../options/log.js";
 import type { Policy } from "../pipeline/types.js";
 
 /** Options of {@link compressionPolicy}. */

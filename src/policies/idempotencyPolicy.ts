@@ -1,5 +1,5 @@
 import type { Policy } from "../pipeline/types.js";
-import { checkGeneratedKey } from "../validation/idempotencyKey.js";
+import { checkGeneratedKey } from "../prepare/idempotencyKey.js";
 
 /** Options of {@link idempotencyPolicy}. */
 export interface IdempotencyPolicyOptions {

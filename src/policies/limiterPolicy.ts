@@ -1,3 +1,6 @@
+import type { Log } from "../options/log.js";
+import { target } from "../pipeline/target.js";
+import type { Policy } from "../pipeline/types.js";
 import {
   admission,
   answered,
@@ -12,11 +15,8 @@ import {
   shutOutTooLong,
   type WaitSettings,
   waitAfter,
-} from "../limits/limiterState.js";
-import type { Log } from "../logging/log.js";
-import { target } from "../pipeline/target.js";
-import type { Policy } from "../pipeline/types.js";
-import type { Sleep } from "../retry/sleep.js";
+} from "./limiterState.js";
+import type { Sleep } from "./sleep.js";
 
 /** Options of {@link limiterPolicy}. */
 export interface LimiterPolicyOptions extends WaitSettings {

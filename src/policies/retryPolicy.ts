@@ -3,13 +3,13 @@ import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "../errors/mayH
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
-import type { Log } from "../logging/log.js";
+import type { Log } from "../options/log.js";
 import { abortable } from "../pipeline/abortable.js";
-import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
-import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
-import type { Sleep } from "../retry/sleep.js";
+import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../read/readResponse.js";
+import { type BackoffOptions, decideRetry } from "./retryStrategy.js";
+import type { Sleep } from "./sleep.js";
 
 /** Options of {@link retryPolicy}. (Each call brings its own retry count and time limit: `PreparedCall`.) */
 export interface RetryPolicyOptions extends BackoffOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraValidationError } from "../../src/index.js";
-import { MAX_EMPTY_PAGES } from "../../src/operations/pager.js";
+import { MAX_EMPTY_PAGES } from "../../src/surfaces/pager.js";
 import { testClient } from "../support/fixtures.js";
 import { type Answer, type ReceivedRequest, useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "../support/settle.js";

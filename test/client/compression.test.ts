@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLog } from "../../src/logging/log.js";
+import { createLog } from "../../src/options/log.js";
 import type { PipelineRequest } from "../../src/pipeline/types.js";
 import {
   compressionPolicy,

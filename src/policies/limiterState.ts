@@ -1,4 +1,4 @@
-import { parseRetryAfter } from "../retry/retryAfter.js";
+import { parseRetryAfter } from "./retryAfter.js";
 
 /**
  * What the limiter knows: how many calls it lets out at once, how many are out, and what the tenant's answers said

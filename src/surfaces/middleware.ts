@@ -6,7 +6,7 @@ import {
 } from "openapi-fetch";
 import { newCallInfo, type SendCall } from "../pipeline/createPipeline.js";
 import type { Exchange, PreparedCall } from "../pipeline/types.js";
-import { defaultQuerySerializer } from "./prepareCall.js";
+import { defaultQuerySerializer } from "../prepare/prepareCall.js";
 
 /** What middleware is told besides the request: openapi-fetch's callback parameters. */
 export interface MiddlewareSubject {

@@ -1,4 +1,4 @@
-import type { CallInfo } from "./pipeline/types.js";
+import type { CallInfo } from "../pipeline/types.js";
 
 /** Zuora's rate-limit headers on an answer, as sent (each absent when Zuora did not send it). */
 export interface RateLimitHeaders {

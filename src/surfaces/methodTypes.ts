@@ -1,6 +1,6 @@
 import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import type { CallOptions } from "../operations/callOptions.js";
+import type { CallOptions } from "./callOptions.js";
 
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 type MediaType = `${string}/${string}`;

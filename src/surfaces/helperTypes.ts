@@ -4,7 +4,7 @@ import type {
   PagerHelpers as DocumentedPagers,
 } from "../../generated/helpers.js";
 import type { operations } from "../../generated/schema.js";
-import type { ZuoraPromise } from "../withResponse.js";
+import type { ZuoraPromise } from "../result/withResponse.js";
 import type { CallOptions, UnkeyedCallOptions } from "./callOptions.js";
 
 // Every type here is derived from the generated table (`constraints`, for pagination), the generated schema

@@ -1,4 +1,4 @@
-import type { CallInfo } from "./pipeline/types.js";
+import type { CallInfo } from "../pipeline/types.js";
 
 // The one place a response is looked up: the public callInfo(), for responses the client handed to its caller.
 // Inside the client, a call's record travels with its response (an Exchange), never through this map.

@@ -1,9 +1,9 @@
 import type { Middleware } from "openapi-fetch";
-import { type CallCore, runCall } from "../call/callCore.js";
-import { readBodyValue } from "../call/readBodyValue.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
 import type { Exchange } from "../pipeline/types.js";
-import type { ZuoraMethods } from "./types.js";
+import { readBodyValue } from "../read/readBodyValue.js";
+import { type CallCore, runCall } from "./callCore.js";
+import type { ZuoraMethods } from "./methodTypes.js";
 
 /** The methods of openapi-fetch's client, by the name a caller uses. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;

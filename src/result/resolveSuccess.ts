@@ -1,7 +1,7 @@
-import { readBodyValue } from "../call/readBodyValue.js";
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
 import { target } from "../pipeline/target.js";
 import type { Exchange } from "../pipeline/types.js";
+import { readBodyValue } from "../read/readBodyValue.js";
 
 /**
  * What an operation helper resolves to: the body of a 2xx answer that is a JSON object with `success: true` (the

@@ -1,10 +1,10 @@
 import { constraints } from "../../generated/constraints.js";
-import { type CallCore, runCall } from "../call/callCore.js";
-import { resolveSuccess } from "../results/resolveSuccess.js";
-import { type CallResult, zuoraPromise } from "../withResponse.js";
+import { resolveSuccess } from "../result/resolveSuccess.js";
+import { type CallResult, zuoraPromise } from "../result/withResponse.js";
+import { type CallCore, runCall } from "./callCore.js";
 import { type CallOptions, headersOf } from "./callOptions.js";
+import type { OperationHelpers, PagerHelpers } from "./helperTypes.js";
 import { pager } from "./pager.js";
-import type { OperationHelpers, PagerHelpers } from "./types.js";
 
 /** A row of the generated operation table, read generically. */
 export interface Row {

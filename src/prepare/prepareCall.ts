@@ -7,13 +7,13 @@ import {
 } from "openapi-fetch";
 import type { Violation } from "../../rules/checkValue.js";
 import type { CompiledOperation } from "../../rules/requestRules.js";
-import { optionRules } from "../config/optionRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
+import { optionRules } from "../options/optionRules.js";
 import type { FetchLike, PreparedCall } from "../pipeline/types.js";
-import { collectHeaders } from "../validation/collectHeaders.js";
-import { serializeBody } from "../validation/serializeBody.js";
-import { snapshotValues } from "../validation/snapshotValues.js";
-import { findOperation, validateRequest } from "../validation/validateRequest.js";
+import { collectHeaders } from "./collectHeaders.js";
+import { serializeBody } from "./serializeBody.js";
+import { snapshotValues } from "./snapshotValues.js";
+import { findOperation, validateRequest } from "./validateRequest.js";
 
 /** One call as a public surface received it (a helper's arguments, `zuora.GET`'s init): nothing read yet. */
 export interface CallRequest {

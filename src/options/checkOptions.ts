@@ -1,9 +1,9 @@
 import type { Violation } from "../../rules/checkValue.js";
 import { checkStaticToken } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
-import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
-import type { ZuoraClientOptions } from "../options.js";
+import { isLogLevel, LOG_LEVELS } from "./log.js";
 import { optionRules } from "./optionRules.js";
+import type { ZuoraClientOptions } from "./options.js";
 
 /**
  * Refuses options that cannot work, when the client is made rather than on every call, with a

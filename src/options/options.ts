@@ -1,8 +1,8 @@
-import type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
-import type { TokenProvider } from "./auth/tokenSource.js";
-import type { Logger, LogLevel } from "./logging/log.js";
-import type { FetchLike } from "./pipeline/types.js";
-import type { Sleep } from "./retry/sleep.js";
+import type { OAuthClientCredentials } from "../auth/oauthTokenSource.js";
+import type { TokenProvider } from "../auth/tokenSource.js";
+import type { FetchLike } from "../pipeline/types.js";
+import type { Sleep } from "../policies/sleep.js";
+import type { Logger, LogLevel } from "./log.js";
 
 /**
  * How the client authenticates:

@@ -1,10 +1,10 @@
 import type { Middleware } from "openapi-fetch";
-import { handOut } from "../callInfo.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import type { SendCall } from "../pipeline/createPipeline.js";
 import type { Exchange } from "../pipeline/types.js";
+import { type CallDefaults, type CallRequest, prepareCall } from "../prepare/prepareCall.js";
+import { handOut } from "../result/callInfo.js";
 import { sendThroughMiddleware } from "./middleware.js";
-import { type CallDefaults, type CallRequest, prepareCall } from "./prepareCall.js";
 
 /** The one way into the client: what every public surface (helpers, `zuora.GET` and the rest) calls through. */
 export interface CallCore {
