@@ -53,13 +53,6 @@ export const SHUT_OUT_FIRST_WAIT_MS = 20;
 /** The largest wait between two tries while the tenant refuses every call of the client for concurrency, in ms. */
 export const SHUT_OUT_MAX_WAIT_MS = 320;
 
-/**
- * How long the client keeps trying while the tenant refuses every call of it for concurrency, by default, in ms
- * (the client's `maxConcurrencyWaitMs`): a call refused after that long with none of the client's getting through
- * fails with its 429.
- */
-export const DEFAULT_MAX_CONCURRENCY_WAIT_MS = 60_000;
-
 /** A limiter that has heard nothing yet. */
 export function initialLimiterState(maxConcurrency: number): LimiterState {
   return {

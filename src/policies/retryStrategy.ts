@@ -1,16 +1,16 @@
 import { parseRetryAfter } from "./retryAfter.js";
 
-/** The delays a retry strategy works with. */
+/** The delays a retry strategy works with: the client's `retry` options, their defaults filled in. */
 export interface BackoffOptions {
-  /** The first retry's upper bound, in ms; it doubles each retry. Defaults to 500. */
+  /** The first retry's upper bound, in ms; it doubles each retry. */
   baseDelayMs: number;
-  /** The largest backoff, in ms. Defaults to 8000. */
+  /** The largest backoff, in ms. */
   maxDelayMs: number;
-  /** The longest `Retry-After` honoured, in ms; a longer one is cut to this. Defaults to 60000. */
+  /** The longest `Retry-After` honoured, in ms; a longer one is cut to this. */
   maxRetryAfterMs: number;
-  /** A number in [0, 1), for jitter. Defaults to `Math.random`. */
+  /** A number in [0, 1), for jitter. */
   random: () => number;
-  /** The current time in ms, for `Retry-After` dates. Defaults to `Date.now`. */
+  /** The current time in ms, for `Retry-After` dates. */
   now: () => number;
 }
 

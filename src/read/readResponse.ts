@@ -1,15 +1,6 @@
 import { readCapped } from "../../rules/readCapped.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 
-/**
- * The most bytes of one response body the client reads by default (its `maxResponseBytes`), after fetch has decoded
- * any `Content-Encoding`: 4 MiB.
- * Zuora's Multi-entity answers (a page of a list included) and a gateway's error page are a few KB, so this is far
- * above any real answer, and low enough that a gzip bomb (a few KB on the wire, gigabytes decoded) or a runaway body
- * cannot take the caller's memory with it.
- */
-export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
 /** Statuses whose response has no body: a Response cannot be built with one. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;

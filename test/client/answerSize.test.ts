@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraConnectionError } from "../../src/index.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/read/readResponse.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options/defaults.js";
 import { entityBody, testClient } from "../support/fixtures.js";
 import { useLoopbackServer } from "../support/loopbackServer.js";
 import { rejection } from "../support/settle.js";

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { createZuoraClient, type ZuoraClientOptions, ZuoraError } from "../../src/index.js";
+import * as defaults from "../../src/options/defaults.js";
 import { errorTexts } from "../support/errorTexts.js";
 import { recordingLogger, testClient, validationRejection } from "../support/fixtures.js";
 import { startLoopbackServer, useLoopbackServer } from "../support/loopbackServer.js";
@@ -91,5 +95,87 @@ describe("a per-call baseUrl", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+// Each default is a named constant of src/options/defaults.ts; the options' TSDoc and the docs repeat the values.
+describe("the defaults, stated once", () => {
+  /** Each documented default: the option, as the docs name it, and the constant that is its value. */
+  const constantOf = {
+    maxRetries: "DEFAULT_MAX_RETRIES",
+    timeoutMs: "DEFAULT_TIMEOUT_MS",
+    maxResponseBytes: "DEFAULT_MAX_RESPONSE_BYTES",
+    maxConcurrency: "DEFAULT_MAX_CONCURRENCY",
+    maxConcurrencyWaitMs: "DEFAULT_MAX_CONCURRENCY_WAIT_MS",
+    logLevel: "DEFAULT_LOG_LEVEL",
+    "compression.minBytes": "DEFAULT_COMPRESSION_MIN_BYTES",
+    "compression.acceptGzip": "DEFAULT_ACCEPT_GZIP",
+    "retry.baseDelayMs": "DEFAULT_BASE_DELAY_MS",
+    "retry.maxDelayMs": "DEFAULT_MAX_DELAY_MS",
+    "retry.maxRetryAfterMs": "DEFAULT_MAX_RETRY_AFTER_MS",
+    "auth.refreshBeforeExpiryMs": "DEFAULT_REFRESH_BEFORE_EXPIRY_MS",
+  } as const satisfies Record<string, keyof typeof defaults>;
+
+  const constants: Record<string, unknown> = { ...defaults };
+  /** How docs write each default: in code, a string with its quotes; `compression` as the object of its two. */
+  const shown: Record<string, string> = Object.fromEntries(
+    Object.entries(constantOf).map(([option, name]) => {
+      const value: unknown = constants[name];
+      return [option, `\`${typeof value === "string" ? `"${value}"` : String(value)}\``];
+    }),
+  );
+  shown.compression = `\`{ minBytes: ${defaults.DEFAULT_COMPRESSION_MIN_BYTES}, acceptGzip: ${defaults.DEFAULT_ACCEPT_GZIP} }\``;
+
+  /** The `@defaultValue` of each option the TSDoc of `interfaces` (name → prefix of its options) gives one. */
+  function defaultValueTags(file: string, interfaces: Record<string, string>): Map<string, string> {
+    const path = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+    const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
+    const tags = new Map<string, string>();
+    for (const node of source.statements) {
+      const prefix = ts.isInterfaceDeclaration(node) ? interfaces[node.name.text] : undefined;
+      if (prefix === undefined || !ts.isInterfaceDeclaration(node)) continue;
+      for (const member of node.members) {
+        for (const tag of ts.getJSDocTags(member)) {
+          if (tag.tagName.text !== "defaultValue") continue;
+          tags.set(`${prefix}${member.name?.getText(source)}`, ts.getTextOfJSDocComment(tag.comment) ?? "");
+        }
+      }
+    }
+    return tags;
+  }
+
+  /** The default column of each row of the options table in a Markdown file, by the option the row names. */
+  function tableDefaults(file: string): Map<string, string> {
+    const text = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), "utf8");
+    return new Map(Array.from(text.matchAll(/^\| `([\w.]+)` \| ([^|\n]+) \|/gm), (m) => [m[1] ?? "", m[2] ?? ""]));
+  }
+
+  it("names every constant of the defaults module, so each is checked below", () => {
+    expect(Object.values(constantOf).sort()).toEqual(Object.keys(defaults).sort());
+  });
+
+  it("states each default in the options' TSDoc as the constant's value", () => {
+    const tags = new Map([
+      ...defaultValueTags("src/options/options.ts", {
+        ZuoraClientOptions: "",
+        CompressionOptions: "compression.",
+        RetryOptions: "retry.",
+      }),
+      ...defaultValueTags("src/auth/oauthTokenSource.ts", { OAuthClientCredentials: "auth." }),
+    ]);
+    for (const [option, value] of Object.entries(shown)) expect(tags.get(option), option).toContain(value);
+    // A default given as a number, a string or a boolean is one of the constants: none is written only in a comment.
+    const literal = [...tags].filter(([, text]) => /\d|"|\btrue\b|\bfalse\b/.test(text)).map(([option]) => option);
+    expect(literal.sort()).toEqual(Object.keys(shown).sort());
+  });
+
+  it("states each default in docs/client-options.md, and in the README's table while it has one", () => {
+    // The table has one row for compression, its object: the two options inside are checked through it.
+    const rows = Object.keys(shown).filter((option) => !option.startsWith("compression."));
+    const page = tableDefaults("docs/client-options.md");
+    for (const option of rows) expect(page.get(option), option).toContain(shown[option]);
+    const readme = tableDefaults("README.md");
+    for (const option of rows)
+      if (readme.has(option)) expect(readme.get(option), `README: ${option}`).toContain(shown[option]);
   });
 });
