@@ -5,6 +5,7 @@ import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import type { Log } from "../options/log.js";
 import { abortable } from "../pipeline/abortable.js";
+import { pipelineRequest } from "../pipeline/pipelineRequest.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../read/readResponse.js";
@@ -154,24 +155,8 @@ async function sendOnce(
   let status: number | undefined;
   let bodyRead = false;
   try {
-    // Spelled out, not spread (see createPipeline.ts); the caller's request keeps the caller's signal.
-    const sent = next({
-      operationId: request.operationId,
-      url: request.url,
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      timeoutMs,
-      maxRetries: request.maxRetries,
-      authenticated: request.authenticated,
-      transport: request.transport,
-      replayable: request.replayable,
-      changesState: request.changesState,
-      takesParsed: request.takesParsed,
-      info: request.info,
-      secrets: request.secrets,
-    });
+    // A copy with the attempt's signal: the call's own request keeps the caller's.
+    const sent = next(pipelineRequest(request, controller.signal, request));
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
     const response = await abortable(
       sent.then((answered) => {
