@@ -186,10 +186,8 @@ async function sendOnce(
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
-    // The attempt is judged; nothing more of its response is wanted. A 205 (or 204, 304) that announces a body has
-    // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
-    // connection open for as long as it likes. A body read to its end needs no abort, and skipping it is most of a
-    // call's cost saved: an abort makes a DOMException per attempt.
+    // The attempt is judged: close what is left of its answer (a 205 announcing a body fetch never hands over, a
+    // stalled body), or the server may hold the connection open. A body read to its end needs no abort.
     if (!bodyRead) controller.abort();
   }
 }
