@@ -1,4 +1,4 @@
-import { mayHaveActed } from "../errors/mayHaveActed.js";
+import { recordDetails } from "../errors/mayHaveActed.js";
 import { authorizationSecrets, type SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
@@ -69,11 +69,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
           `${target(request)} failed before an answer: ${error instanceof Error ? error.message : String(error)}`,
           request.secrets,
         ),
-        attempts: request.info.attempts,
-        queuedMs: request.info.queuedMs,
-        idempotencyKey: request.info.idempotencyKey,
-        trackId: request.info.trackId,
-        mayHaveActed: mayHaveActed(request.info),
+        ...recordDetails(request.info),
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }

@@ -1,5 +1,5 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
-import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "../errors/mayHaveActed.js";
+import { attemptsText, mayHaveActedCaveat, recordDetails, uncertainAfter } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
@@ -208,40 +208,28 @@ function unusableResponseError(request: PipelineRequest, unusable: UnusableRespo
 
 /** The call's fetch resolved to no Response: a bug in that fetch, not retried; it may have sent the request. */
 function notAResponseError(request: PipelineRequest, error: NotAResponse) {
-  const { info } = request;
-  const acted = mayHaveActed(info);
-  const caveat = acted ? mayHaveActedCaveat(info.idempotencyKey) : "";
+  const record = recordDetails(request.info);
   return new ZuoraApiError({
-    message: `${target(request)} failed: ${error.message} (attempt ${info.attempts}, not retried)${caveat}`,
-    attempts: info.attempts,
-    queuedMs: info.queuedMs,
-    idempotencyKey: info.idempotencyKey,
-    trackId: info.trackId,
-    mayHaveActed: acted,
+    ...record,
+    message: `${target(request)} failed: ${error.message} (attempt ${record.attempts}, not retried)${mayHaveActedCaveat(record)}`,
   });
 }
 
 function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
   const { error } = attempt;
-  const acted = mayHaveActed(request.info);
-  const attempts = request.info.attempts;
   const redact = (text: string) => context.redactor.redact(text, request.secrets);
   const root = rootCause(error);
   const cause = { ...root, message: redact(root.message) };
   const details = {
-    attempts,
-    queuedMs: request.info.queuedMs,
-    idempotencyKey: request.info.idempotencyKey,
-    trackId: request.info.trackId,
+    ...recordDetails(request.info),
     retryable: true,
-    mayHaveActed: acted,
     cause: redactedCause(error, redact),
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
     status: attempt.status,
   };
-  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
-  const caveat = acted ? mayHaveActedCaveat(request.info.idempotencyKey) : "";
+  const tries = attemptsText(details.attempts);
+  const caveat = mayHaveActedCaveat(details);
   const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({

@@ -1,4 +1,3 @@
-import { describeChar } from "../../rules/characters.js";
 import {
   type CompiledOperation,
   checkBody,
@@ -8,7 +7,7 @@ import {
   operationRules,
 } from "../../rules/requestRules.js";
 import { ZuoraValidationError } from "../errors/ZuoraValidationError.js";
-import { invalidHeaderCharAt } from "./headerValue.js";
+import { headerValueProblem } from "./headerValue.js";
 
 /** The request as the caller described it, before anything is sent. */
 export interface RequestToValidate {
@@ -83,10 +82,8 @@ type Fail = (rule: ZuoraValidationError["rule"], problem: string) => never;
 
 /** One header value against HTTP's header rule, the spec's methods for it, and its schema. */
 function checkHeader(name: string, value: string, method: string | undefined, fail: Fail): void {
-  const at = invalidHeaderCharAt(value);
-  if (at !== -1) {
-    fail("headerValue", `contains ${describeChar(value, at)} at position ${at + 1}, which an HTTP header cannot carry`);
-  }
+  const unfit = headerValueProblem(value);
+  if (unfit) fail("headerValue", unfit);
   const rule = headerRules.get(name);
   if (!rule) return;
   if (method !== undefined && rule.methods && !rule.methods.includes(method)) {
