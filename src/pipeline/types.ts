@@ -106,8 +106,6 @@ export type SendRequest = (request: PipelineRequest) => Promise<Response>;
 
 /** One step of the pipeline: it may edit the request, call `next` (any number of times) and inspect the response. */
 export interface Policy {
-  /** For stack traces and debugging. */
-  readonly name: string;
   send(request: PipelineRequest, next: SendRequest): Promise<Response>;
 }
 

@@ -21,7 +21,6 @@ export function idempotencyPolicy(options: IdempotencyPolicyOptions): Policy {
   const newKey = custom ? (method: string) => checkGeneratedKey(custom(), method) : () => crypto.randomUUID();
   const methods = new Set(options.methods);
   return {
-    name: "idempotencyPolicy",
     send(request, next) {
       if (methods.has(request.method) && !request.headers.has("idempotency-key")) {
         request.headers.set("idempotency-key", newKey(request.method));

@@ -44,7 +44,6 @@ class AttemptTimeout extends Error {
 export function retryPolicy(options: RetryPolicyOptions): Policy {
   const { log } = options;
   return {
-    name: "retryPolicy",
     async send(request, next) {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
