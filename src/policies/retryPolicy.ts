@@ -55,8 +55,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const started = performance.now();
         const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
+        const logAttempt = (then?: string) =>
+          log.debug(() => attemptLine(request, attempt, outcome, started, then), request.secrets);
         if (outcome.error instanceof UnusableResponse) {
-          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
+          logAttempt("not retried: unusable");
           // Its answer is judged (and counted for mayHaveActed) where its error is made, in errorFromResponse.
           throw unusableResponseError(request, outcome.error, options);
         }
@@ -68,7 +70,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
           unreadable: outcome.error instanceof NotAResponse,
         });
         if (outcome.error instanceof NotAResponse) {
-          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: no Response"), request.secrets);
+          logAttempt("not retried: no Response");
           throw notAResponseError(request, outcome.error);
         }
 
@@ -81,26 +83,20 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
             ? request.waitToResend?.(answer, decision, callerSignal)
             : undefined;
         if (limited === "final" || (!decision.retry && limited === undefined)) {
-          log.debug(() => attemptLine(request, attempt, outcome, started), request.secrets);
+          logAttempt();
           const reason = decision.retry ? "the limiter gave up" : decision.reason;
           if (isTransient(reason)) log.info(() => `giving up on ${target(request)}: ${reason}`, request.secrets);
           if (answer) return answer;
           throw transportError(request, outcome, options.context, reason);
         }
         if (limited?.queued) {
-          log.debug(
-            () => attemptLine(request, attempt, outcome, started, "refused for concurrency: queued (not a retry)"),
-            request.secrets,
-          );
+          logAttempt("refused for concurrency: queued (not a retry)");
           await limited.done;
           attempt--;
           continue;
         }
         const delayMs = decision.retry ? decision.delayMs : 0;
-        log.debug(
-          () => attemptLine(request, attempt, outcome, started, `next attempt in ${delayMs} ms`),
-          request.secrets,
-        );
+        logAttempt(`next attempt in ${delayMs} ms`);
         log.info(
           () =>
             `retrying ${target(request)} in ${delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
