@@ -22,6 +22,7 @@ export type {
   ConnectionStatus,
   DesiredConnection,
   DesiredEntity,
+  Drift,
   EntityFields,
   Hierarchy,
   Location,
@@ -32,7 +33,7 @@ export type {
   TenantEntity,
   TenantState,
 } from "./model.js";
-export { type PlanOptions, planChanges } from "./plan/planChanges.js";
+export { hasDifferences, type PlanOptions, planChanges } from "./plan/planChanges.js";
 export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.js";
 export { rehearsePlan } from "./plan/rehearsePlan.js";
 export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./plan/savedPlan.js";

@@ -115,6 +115,18 @@ export interface Change {
   after: Record<string, unknown> | null;
 }
 
+/**
+ * A difference between the tenant and the file that the plan leaves as it is, and why: what the tenant has and the
+ * file leaves out (kept unless `--prune` removes it, or kept for good where Zuora cannot remove it).
+ */
+export interface Drift {
+  address: string;
+  /** Why it stays, and how to end the difference (add it to the file, or `--prune`). */
+  reason: string;
+  /** What the tenant has there, as a change's `before`. */
+  before: Record<string, unknown> | null;
+}
+
 /** A change the plan will not make, and why. */
 export interface Refusal {
   address: string;
@@ -131,7 +143,9 @@ export interface Plan {
   changes: Change[];
   steps: Step[];
   refused: Refusal[];
-  /** Things left alone that the file does not mention (e.g. entities kept without `--prune`). */
+  /** Differences the plan leaves as they are: what the tenant has and the file leaves out. */
+  drift: Drift[];
+  /** Remarks that are not differences (what could not be read or checked). */
   notes: string[];
   /** Whether deletes of what the file leaves out were asked for. */
   prune: boolean;

@@ -1,8 +1,8 @@
 /** The exit codes, as every help text states them. */
 export const EXIT_CODES = `Exit codes:
-  0  success (with plan --detailed-exitcode: success, no changes)
+  0  success (with plan --detailed-exitcode: the tenant matches the file)
   1  error: a bad file or option, a refused plan, a failed or cancelled apply, a tenant changed since a saved plan
-  2  plan --detailed-exitcode only: success, with changes`;
+  2  plan --detailed-exitcode only: the tenant differs from the file (changes to make, or differences kept)`;
 
 const TENANT = `Tenant: --base-url URL or ZUORA_BASE_URL, with ZUORA_CLIENT_ID + ZUORA_CLIENT_SECRET (OAuth) or
 ZUORA_ACCESS_TOKEN. NO_COLOR turns colours off.`;
@@ -51,7 +51,7 @@ refuses is a refusal here, with Zuora's reason code. Sends nothing to the tenant
 Options:
   --out PLAN           save the plan (with what it read) for apply PLAN: the saved plan is the approval
   --json               print the plan as JSON ({ formatVersion, changes, refused, notes, summary })
-  --detailed-exitcode  exit 0 when nothing changes, 2 when something does, 1 on error
+  --detailed-exitcode  exit 0 when the tenant matches the file, 2 when it differs in any way, 1 on error
   --prune              also delete unprovisioned entities and end open connections the file leaves out
   --no-rehearse        skip the rehearsal on a stand-in
   --base-url URL       the tenant (default: ZUORA_BASE_URL)

@@ -1,4 +1,4 @@
-import type { Action, EntityFields, Location, Refusal, TenantEntity } from "../model.js";
+import type { Action, Drift, EntityFields, Location, Refusal, TenantEntity } from "../model.js";
 
 /** A step before it has its place: named by its key, depending on other keys. */
 export interface DraftStep {
@@ -23,6 +23,7 @@ export const stepKey = (action: Action, address: string): string => `${action} $
 export interface Draft {
   steps: DraftStep[];
   refused: Refusal[];
+  drift: Drift[];
   notes: string[];
   /** Before and after of each address, as `plan --json` shows them. */
   views: Map<string, { before: Record<string, unknown> | null; after: Record<string, unknown> | null }>;

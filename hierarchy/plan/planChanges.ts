@@ -13,6 +13,14 @@ import { type Draft, stepKey } from "./draft.js";
 import { planConnections } from "./planConnections.js";
 import { planEntities } from "./planEntities.js";
 
+/**
+ * Whether the tenant differs from the file by the plan: a step to take, or a difference the plan keeps (drift). What
+ * `plan --detailed-exitcode` exits 2 for.
+ */
+export function hasDifferences(plan: Plan): boolean {
+  return plan.steps.length > 0 || plan.drift.length > 0;
+}
+
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {
   /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
@@ -40,7 +48,7 @@ const PHASES: readonly Action[] = [
  */
 export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanOptions = {}): Plan {
   const prune = options.prune ?? false;
-  const draft: Draft = { steps: [], refused: checkStructure(file), notes: [], views: new Map() };
+  const draft: Draft = { steps: [], refused: checkStructure(file), drift: [], notes: [], views: new Map() };
   if (draft.refused.length === 0) {
     const index = indexTenant(tenant);
     const outcome = planEntities(file, index, prune, draft);
@@ -90,6 +98,7 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
     changes: [...changes.values()],
     steps,
     refused,
+    drift: refused.length > 0 ? [] : draft.drift,
     notes: draft.notes,
     prune,
     tenant,

@@ -85,7 +85,11 @@ export function planConnections(
     const to = nameOf(current.targetEntityId);
     const address = connectionAddress(from, to);
     if (!prune) {
-      draft.notes.push(`${address} (${current.status}) is not in the file; kept (run with --prune to end it)`);
+      draft.drift.push({
+        address,
+        before: { from, to, status: current.status },
+        reason: `is ${current.status} and not in the file: kept (run with --prune to end it)`,
+      });
       continue;
     }
     pruneConnection(current, address, from, to, draft);

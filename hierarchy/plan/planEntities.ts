@@ -1,6 +1,7 @@
 import { entityAddress } from "../addresses.js";
 import { childrenByParentName } from "../childrenByParent.js";
 import type { DesiredEntity, EntityFields, Hierarchy, TenantEntity } from "../model.js";
+import { plural } from "../plural.js";
 import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, entityView, refusal, stepKey } from "./draft.js";
 
@@ -55,7 +56,6 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
   // What goes: moved unprovisioned entities (deleted and re-created) and, with prune, those the file leaves out.
   const gone = new Set<string>();
   const deleteReason = new Map<string, string>();
-  const kept = new Set<string>();
   for (const entity of order) {
     const current = tenant.byName.get(entity.name);
     if (!current || current.parentId === null) continue;
@@ -83,22 +83,38 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       deleteReason.set(current.id, `moves from ${currentParent} to ${entity.parent}: deleted, then created again`);
     }
   }
+  // What the file leaves out: removed with prune where Zuora can remove it, else kept and shown as drift, once at the
+  // top of each kept subtree (the tenant's entities come parents first).
+  const keptUnder = new Map<string, string>();
+  const keptCount = new Map<string, number>();
   for (const current of tenant.entities) {
     if (current.parentId === null || desired.has(current.name) || gone.has(current.id)) continue;
-    const address = entityAddress(current.name);
-    if (current.status === "Provisioned") {
-      draft.refused.push(
-        refusal(address, "is provisioned and not in the file: a provisioned entity can never be deleted; add it back"),
-      );
-    } else if (prune) {
+    const top = keptUnder.get(current.parentId);
+    const removable = current.status === "Unprovisioned" && prune;
+    if (top !== undefined && !removable) {
+      keptUnder.set(current.id, top);
+      keptCount.set(top, (keptCount.get(top) ?? 0) + 1);
+      continue;
+    }
+    if (removable) {
       for (const e of tenant.subtree(current)) gone.add(e.id);
       deleteReason.set(current.id, "not in the file (--prune)");
-    } else {
-      kept.add(current.id);
-      if (current.parentId === null || !kept.has(current.parentId)) {
-        draft.notes.push(`${address} is not in the file; kept (run with --prune to delete it)`);
-      }
+      continue;
     }
+    keptUnder.set(current.id, current.id);
+  }
+  for (const current of tenant.entities) {
+    if (keptUnder.get(current.id) !== current.id) continue;
+    const below = keptCount.get(current.id) ?? 0;
+    const under = below > 0 ? ` (with ${plural(below, "entity", "entities")} under it)` : "";
+    draft.drift.push({
+      address: entityAddress(current.name),
+      before: entityView(current, tenant.parentName(current)),
+      reason:
+        current.status === "Provisioned"
+          ? `is provisioned and not in the file${under}: kept, as Zuora never deletes a provisioned entity; add it to the file`
+          : `is not in the file${under}: kept (run with --prune to delete it)`,
+    });
   }
   // One delete per removed subtree, at its top: Zuora deletes the sub-entities with it.
   const deleteKeyOf = new Map<string, string>();
@@ -119,7 +135,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       after: [],
       rank: tenant.position(current),
       entity: current.name,
-      reason: `${deleteReason.get(current.id) ?? "deleted"}${below > 0 ? ` (with the ${below} entities under it)` : ""}`,
+      reason: `${deleteReason.get(current.id) ?? "deleted"}${below > 0 ? ` (with ${plural(below, "entity", "entities")} under it)` : ""}`,
     });
     draft.views.set(address, { before: entityView(current, tenant.parentName(current)), after: null });
   }

@@ -1,4 +1,5 @@
 import { parseHierarchy } from "../../file/readHierarchy.js";
+import { hasDifferences } from "../../plan/planChanges.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
@@ -8,8 +9,8 @@ import { tenantClient } from "../tenantClient.js";
 import { planJson, renderPlan } from "../views/renderPlan.js";
 
 /**
- * `zuora-entities plan FILE`: reads the tenant, prints the plan; exit 1 when refused, 2 for changes with
- * --detailed-exitcode.
+ * `zuora-entities plan FILE`: reads the tenant, prints the plan; exit 1 when refused, 2 with --detailed-exitcode when
+ * the tenant differs from the file (steps to take, or differences kept).
  */
 export async function planCommand(args: Args, io: Io): Promise<number> {
   const [path, ...extra] = args.positionals;
@@ -30,5 +31,5 @@ export async function planCommand(args: Args, io: Io): Promise<number> {
     await writeNamedFile(out, formatSavedPlan(plan));
     io.err(`Saved the plan to ${out}: zuora-entities apply ${out} runs exactly it.`);
   }
-  return args.values["detailed-exitcode"] && plan.steps.length > 0 ? 2 : 0;
+  return args.values["detailed-exitcode"] && hasDifferences(plan) ? 2 : 0;
 }

@@ -31,7 +31,7 @@ export function place(refusal: Refusal, source: string | undefined): string {
   return refusal.at ? ` (${source ?? "file"}:${refusal.at.line}:${refusal.at.column})` : "";
 }
 
-/** One line per change, the refusals, the notes and the summary, as `plan` prints them. */
+/** One line per change, per difference kept (drift), the refusals, the notes and the summary, as `plan` prints them. */
 export function renderPlan(
   plan: Plan,
   options: { color?: boolean | undefined; source?: string | undefined } = {},
@@ -39,7 +39,11 @@ export function renderPlan(
   const p = paint(options.color ?? false);
   const lines: string[] = [];
   if (plan.refused.length > 0) {
-    lines.push(p.remove(p.strong(`Refused: ${plan.refused.length} change(s) cannot be made; nothing will be sent.`)));
+    lines.push(
+      p.remove(
+        p.strong(`Refused: ${plural(plan.refused.length, "change", "changes")} cannot be made; nothing will be sent.`),
+      ),
+    );
     for (const r of plan.refused) {
       lines.push(
         `  ${p.remove("✖")} ${r.address}${place(r, options.source)}: ${r.reason}${r.code && !r.reason.includes(r.code) ? ` [${r.code}]` : ""}`,
@@ -48,6 +52,7 @@ export function renderPlan(
     return lines;
   }
   for (const change of plan.changes) lines.push(renderChange(change, p));
+  for (const drift of plan.drift) lines.push(`  ${p.change("!")} ${drift.address}  kept: ${drift.reason}`);
   for (const note of plan.notes) lines.push(`  · ${note}`);
   if (lines.length > 0) lines.push("");
   lines.push(p.strong(summary(plan)));
@@ -62,8 +67,9 @@ function renderChange(change: Change, p: Paint): string {
 }
 
 /**
- * `Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.`, that nothing changes, or, when any
- * step is refused, that the plan is refused (nothing of it can be applied).
+ * `Plan: 2 to create, 1 to update, 2 to provision (irreversible), 1 to connect.`, with the differences kept (drift)
+ * counted; that the tenant matches the file only when nothing differs; or, when any step is refused, that the plan
+ * is refused (nothing of it can be applied).
  */
 export function summary(plan: Plan): string {
   if (plan.refused.length > 0) {
@@ -82,7 +88,13 @@ export function summary(plan: Plan): string {
     [count(has("disconnect")), "to disconnect (irreversible)"],
   ];
   const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return said.length === 0 ? "No changes: the tenant matches the file." : `Plan: ${said.join(", ")}.`;
+  const kept = plural(plan.drift.length, "difference", "differences");
+  if (said.length === 0) {
+    return plan.drift.length === 0
+      ? "No changes: the tenant matches the file."
+      : `No changes to make, but the tenant differs from the file: ${kept} kept (shown with !).`;
+  }
+  return `Plan: ${said.join(", ")}.${plan.drift.length > 0 ? ` The tenant also differs: ${kept} kept (shown with !).` : ""}`;
 }
 
 /** `plan --json`: stable for scripts (`formatVersion` "1"). */
@@ -91,6 +103,7 @@ export function planJson(plan: Plan): Record<string, unknown> {
     formatVersion: plan.formatVersion,
     changes: plan.changes,
     refused: plan.refused,
+    drift: plan.drift,
     notes: plan.notes,
     summary: summary(plan),
   };

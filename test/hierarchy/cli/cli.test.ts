@@ -191,7 +191,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
     }
     const { io, out, err } = captureIo();
     expect(await main(["plan", "--help"], io)).toBe(0);
-    expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: success, with changes");
+    expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
     expect(await main(["plan", EXAMPLE, "--parallelism", "2"], io)).toBe(1);
     expect(err.join("\n")).toContain("Run zuora-entities plan --help for usage.");
     const bare = captureIo({});
