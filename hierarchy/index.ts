@@ -15,7 +15,13 @@ export {
 export { planJson, renderPlan, summary } from "./cli/views/renderPlan.js";
 export { showMermaid, showTree } from "./cli/views/showHierarchy.js";
 export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./file/exportHierarchy.js";
-export { HierarchyFileError, parseHierarchy, readHierarchy } from "./file/readHierarchy.js";
+export {
+  type FileProblem,
+  HierarchyFileError,
+  parseHierarchy,
+  readHierarchy,
+  readHierarchyText,
+} from "./file/readHierarchy.js";
 export type {
   Action,
   Change,
@@ -37,4 +43,5 @@ export { hasDifferences, type PlanOptions, planChanges } from "./plan/planChange
 export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.js";
 export { rehearsePlan } from "./plan/rehearsePlan.js";
 export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./plan/savedPlan.js";
+export { validateHierarchy } from "./plan/validateHierarchy.js";
 export { type ReadOptions, readTenant } from "./tenant/readTenant.js";

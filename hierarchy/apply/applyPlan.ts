@@ -29,6 +29,11 @@ export interface ApplyOptions {
   tenant?: TenantState | undefined;
   /** Once aborted (Ctrl-C), no new step starts; the running ones finish, and the rest are reported not started. */
   signal?: AbortSignal | undefined;
+  /**
+   * After a failure, go on with the steps that do not wait for the failed one (the rehearsal does, to find every
+   * step the tenant would refuse). Defaults to false: the first failure starts nothing new.
+   */
+  keepGoing?: boolean | undefined;
 }
 
 /** What an apply did. */
@@ -141,7 +146,13 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     }
   };
   const stopped = () => options.signal?.aborted === true;
-  const outcome = await runSteps(plan.steps, Math.max(1, options.parallelism ?? 4), run, stopped);
+  const outcome = await runSteps(
+    plan.steps,
+    Math.max(1, options.parallelism ?? 4),
+    run,
+    stopped,
+    options.keepGoing ?? false,
+  );
   return {
     ok: outcome.failed.length === 0 && outcome.notStarted.length === 0,
     interrupted: outcome.notStarted.length > 0 && outcome.failed.length === 0,

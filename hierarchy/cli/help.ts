@@ -21,6 +21,7 @@ Commands:
                                     shows the plan, asks for yes, then sends it
   show [FILE] [--format tree|mermaid] [--json]
                                     the tenant's (or the file's) hierarchy
+  validate FILE                     every problem of FILE at once, with its line; no tenant needed
   help [COMMAND]                    this text, or a command's
 
 Run zuora-entities <command> --help for a command's options.
@@ -91,6 +92,16 @@ Options:
   -h, --help              this text
 
 ${TENANT}
+
+${EXIT_CODES}`,
+  validate: `Usage: zuora-entities validate FILE
+
+Checks FILE without a tenant: its keys and values, and what it means (one root, every parent in the file, no
+cycle, connections between entities of the file). Prints every problem at once, each with the file's line and
+column. Sends nothing.
+
+Options:
+  -h, --help   this text
 
 ${EXIT_CODES}`,
 };

@@ -6,6 +6,7 @@ import { applyCommand } from "./commands/apply.js";
 import { exportCommand } from "./commands/export.js";
 import { planCommand } from "./commands/plan.js";
 import { showCommand } from "./commands/show.js";
+import { validateCommand } from "./commands/validate.js";
 import { HELP } from "./help.js";
 import { type Io, UsageError } from "./io.js";
 
@@ -29,6 +30,7 @@ const ALLOWED: Record<string, readonly OptionName[]> = {
   plan: ["help", "base-url", "json", "out", "detailed-exitcode", "prune", "no-rehearse"],
   apply: ["help", "base-url", "auto-approve", "parallelism", "prune", "no-rehearse"],
   show: ["help", "base-url", "json", "format"],
+  validate: ["help"],
 };
 
 /** Parsed arguments of one command. */
@@ -71,6 +73,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await planCommand(args, io);
       case "apply":
         return await applyCommand(args, io);
+      case "validate":
+        return await validateCommand(args, io);
       default:
         return await showCommand(args, io);
     }

@@ -20,9 +20,15 @@ const FIELDS = ["displayName", "locale", "timezone"] as const;
 /**
  * Plans the entities: deletes (with `prune` only, of unprovisioned entities, the topmost of a removed subtree),
  * creates parents first, updates, provisions parents first; and refuses what Zuora cannot do or what cannot be undone.
- * Assumes the file's structure is sound ({@link checkStructure}).
+ * Assumes the file's structure is sound ({@link soundPart}). Undefined when the file's root is not the tenant's global
+ * entity: nothing else can be planned then.
  */
-export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolean, draft: Draft): EntityOutcome {
+export function planEntities(
+  file: Hierarchy,
+  tenant: TenantIndex,
+  prune: boolean,
+  draft: Draft,
+): EntityOutcome | undefined {
   const desired = new Map(file.entities.map((e) => [e.name, e]));
   const order = topologicalOrder(file.entities);
   const depth = new Map<string, number>();
@@ -41,7 +47,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
         root.at,
       ),
     );
-    return { willBeProvisioned: () => false, staying: () => undefined, readyKey: () => undefined };
+    return undefined;
   }
   if (root.provisioned === false) {
     draft.refused.push(

@@ -8,7 +8,8 @@ import { planChanges } from "./planChanges.js";
 
 /**
  * Applies a plan to a stand-in seeded with the tenant's state as the plan read it, before anything reaches the
- * tenant. Resolves to the refusals it found: a step the stand-in refused (with Zuora's reason code), and, should the
+ * tenant. Resolves to the refusals it found: every step the stand-in refused (with Zuora's reason code; the steps
+ * that wait for a refused one are not tried), and, should the
  * planner have missed something, changes that remain after the rehearsal. Nothing is sent to the tenant.
  */
 export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal[]> {
@@ -22,7 +23,8 @@ export async function rehearsePlan(file: Hierarchy, plan: Plan): Promise<Refusal
     // The rehearsal's requests are the plan run on an in-memory copy: their log lines would only repeat the plan.
     logLevel: "off",
   });
-  const result = await applyPlan(plan, zuora, { parallelism: 1, tenant: state });
+  // Every step the stand-in refuses is a refusal: one refused step does not hide the others.
+  const result = await applyPlan(plan, zuora, { parallelism: 1, tenant: state, keepGoing: true });
   // A refusal names the file's line, as the planner's own do: where the file declares the entity or connection.
   const where = locations(file);
   if (!result.ok) {

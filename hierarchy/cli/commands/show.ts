@@ -1,6 +1,7 @@
 import { exportHierarchy, formatHierarchy } from "../../file/exportHierarchy.js";
-import { parseHierarchy } from "../../file/readHierarchy.js";
+import { parseHierarchy, placed } from "../../file/readHierarchy.js";
 import type { Hierarchy } from "../../model.js";
+import { validateHierarchy } from "../../plan/validateHierarchy.js";
 import { readTenant } from "../../tenant/readTenant.js";
 import { readNamedFile } from "../files.js";
 import { type Io, UsageError } from "../io.js";
@@ -18,6 +19,12 @@ export async function showCommand(args: Args, io: Io): Promise<number> {
   let hierarchy: Hierarchy;
   if (path !== undefined) {
     hierarchy = parseHierarchy(await readNamedFile(path, "FILE"), path);
+    // A file that cannot be planned is not shown as if it could: part of it would be missing from the tree.
+    const refused = validateHierarchy(hierarchy);
+    if (refused.length > 0) {
+      for (const r of refused) io.err(`Error: ${placed(path, { at: r.at, problem: `${r.address}: ${r.reason}` })}`);
+      return 1;
+    }
   } else {
     const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
     io.err(`Reading the tenant at ${tenant.origin}...`);

@@ -88,9 +88,32 @@ describe("parseHierarchy", () => {
     expect(problem(VALID.replace("    locale: en_GB\n", "    locale: en_GB\n    locale: de_DE\n"))).toBe(
       "h.yaml:10:5: Map keys must be unique",
     );
-    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toBe(
+    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toContain(
       "h.yaml:1:35: Map keys must be unique",
     );
+  });
+
+  it("reports every problem of a file at once, in the order of the file, each with its place", () => {
+    const broken = VALID.replace("en_GB", "english")
+      .replace("status: Pending", "status: Denied")
+      .replace("version: 1", "version: 2")
+      .replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n");
+    let caught: unknown;
+    try {
+      parseHierarchy(broken, "h.yaml");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(HierarchyFileError);
+    const error = caught as HierarchyFileError;
+    expect(error.message.split("\n")).toEqual([
+      "h.yaml:1:10: `version` must be 1",
+      "h.yaml:9:5: entity Acme-EU: unknown key `color`",
+      "h.yaml:10:13: entity Acme-EU: `locale` must be a locale ll_CC, e.g. en_GB",
+      "h.yaml:14:40: connection: `status` must be Pending, Connected or Disconnected",
+    ]);
+    expect(error.problems).toHaveLength(4);
+    expect(error.at).toEqual({ line: 1, column: 10 });
   });
 
   it("refuses an entity name YAML reads as another value (2024.10 is the number 2024.1), asking for quotes", () => {

@@ -144,6 +144,27 @@ describe("planChanges: what it refuses, before anything is sent", () => {
     expect(reasons(reversed)[0]).toMatch(/the tenant has it the other way, B->A \(Pending\)/);
   });
 
+  it("reports every refusal at once: the file's structure, its entities and its connections", () => {
+    const plan = planChanges(
+      file(
+        [
+          entity("EU", "Global", { timezone: "Europe/Paris", provisioned: true }),
+          entity("US", "Global"),
+          entity("A", "B"),
+          entity("B", "A"),
+        ],
+        [{ from: "EU", to: "US", status: "Connected" }],
+      ),
+      tenant([{ name: "EU", status: "Provisioned" }]),
+    );
+    expect(reasons(plan)).toEqual([
+      "entity.A: a cycle of parents: A → B → A",
+      "entity.EU: the timezone of a provisioned entity cannot change (America/Los_Angeles → Europe/Paris)",
+      "connection.EU->US: US will not be provisioned: both ends of a connection must be",
+    ]);
+    expect(plan.steps).toEqual([]);
+  });
+
   it("refuses a whole unsound file: no steps at all", () => {
     const plan = planChanges(file([entity("EU", "Global"), entity("DE", "Missing")]), tenant());
     expect(plan.refused).toHaveLength(1);

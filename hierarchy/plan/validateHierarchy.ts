@@ -1,12 +1,14 @@
 import { connectionAddress, entityAddress } from "../addresses.js";
+import { childrenByParentName } from "../childrenByParent.js";
 import type { Hierarchy, Refusal } from "../model.js";
 import { refusal } from "./draft.js";
 
 /**
- * What a file must be before it can be planned at all: one root, every parent in the file, no cycle, connections
- * between two different entities of the file, one connection per pair. Returns the refusals (none when sound).
+ * What a file must be before it can be planned at all, judged without a tenant (`zuora-entities validate`): one root,
+ * every parent in the file, no cycle, connections between two different entities of the file, one connection per
+ * pair. Returns every problem found, each at its address and the file's line (none when the file is sound).
  */
-export function checkStructure(file: Hierarchy): Refusal[] {
+export function validateHierarchy(file: Hierarchy): Refusal[] {
   const refused: Refusal[] = [];
   const byName = new Map(file.entities.map((e) => [e.name, e]));
   const roots = file.entities.filter((e) => e.parent === undefined);
@@ -65,4 +67,23 @@ export function checkStructure(file: Hierarchy): Refusal[] {
     pairs.add(pair);
   }
   return refused;
+}
+
+/**
+ * The part of a file that can be planned despite the refusals of {@link validateHierarchy}: the entities under its one
+ * root (not those in a cycle or under a missing parent), and the connections between them that it did not refuse.
+ * Undefined without exactly one root, where nothing can be planned.
+ */
+export function soundPart(file: Hierarchy, refused: readonly Refusal[]): Hierarchy | undefined {
+  const roots = file.entities.filter((e) => e.parent === undefined);
+  if (roots.length !== 1) return undefined;
+  if (refused.length === 0) return file;
+  const tree = childrenByParentName(file.entities);
+  const entities = tree.parentsFirst(roots);
+  const reached = new Set(entities.map((e) => e.name));
+  const refusedAt = new Set(refused.map((r) => r.address));
+  const connections = file.connections.filter(
+    (c) => reached.has(c.from) && reached.has(c.to) && !refusedAt.has(connectionAddress(c.from, c.to)),
+  );
+  return { ...file, entities, connections };
 }
