@@ -12,8 +12,15 @@ export {
   PlanRefusedError,
   type StepEvent,
 } from "./apply/applyPlan.js";
-export { planJson, renderPlan, summary } from "./cli/views/renderPlan.js";
+export {
+  checkSavedPlan,
+  madeForAnotherTenant,
+  type SavedPlanCheck,
+  type SavedPlanCheckOptions,
+} from "./apply/checkSavedPlan.js";
+export { type ChangeCounts, changeCounts, planJson, renderPlan, summary } from "./cli/views/renderPlan.js";
 export { showMermaid, showTree } from "./cli/views/showHierarchy.js";
+export type { PlanEvent, ReadEvent } from "./events.js";
 export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./file/exportHierarchy.js";
 export {
   type FileProblem,
@@ -44,4 +51,4 @@ export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.j
 export { rehearsePlan } from "./plan/rehearsePlan.js";
 export { changesSince, formatSavedPlan, isSavedPlan, parseSavedPlan } from "./plan/savedPlan.js";
 export { validateHierarchy } from "./plan/validateHierarchy.js";
-export { type ReadOptions, readTenant } from "./tenant/readTenant.js";
+export { DEFAULT_PARALLELISM, type ReadOptions, readTenant } from "./tenant/readTenant.js";

@@ -151,4 +151,6 @@ export interface Plan {
   prune: boolean;
   /** The tenant as read when planning (a saved plan refuses to run if it changed since). */
   tenant: TenantState;
+  /** The tenant's base URL, once saved (`plan --out`): a saved plan runs on that tenant only. */
+  tenantUrl?: string | undefined;
 }

@@ -3,9 +3,13 @@ import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model
 
 const KIND = "zuora-entities-plan";
 
-/** A plan as a file (`plan --out`): the plan with what it read, which `apply PLAN` checks the tenant against. */
-export function formatSavedPlan(plan: Plan): string {
-  return `${JSON.stringify({ kind: KIND, ...plan }, null, 2)}\n`;
+/**
+ * A plan as a file (`plan --out`): the plan with what it read, which `apply PLAN` checks the tenant against, and the
+ * tenant's URL (`tenantUrl`), so that it runs on that tenant only.
+ */
+export function formatSavedPlan(plan: Plan, tenantUrl?: string): string {
+  const url = tenantUrl ?? plan.tenantUrl;
+  return `${JSON.stringify({ kind: KIND, ...plan, ...(url === undefined ? {} : { tenantUrl: url }) }, null, 2)}\n`;
 }
 
 /** Whether a file's text is a saved plan (rather than a hierarchy). */

@@ -1,15 +1,25 @@
 import type { ZuoraClient } from "../../src/index.js";
 import { childrenByParentId } from "../childrenByParent.js";
+import type { ReadEvent } from "../events.js";
 import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState } from "../model.js";
 import { runLimited } from "./runLimited.js";
 
+/** How many requests the reading sends at once, unless told: Terraform's default parallelism. */
+export const DEFAULT_PARALLELISM = 10;
+
 /** How the tenant is read. */
 export interface ReadOptions {
-  /** Requests at once when listing each entity's connections. Defaults to 4. */
+  /** Requests at once when reading each entity's connections (and each user's access). Defaults to 10. */
   parallelism?: number;
   /** Aborts the reading. */
   signal?: AbortSignal;
-  /** Called as each provisioned entity's connections have been read: how many so far, of how many. */
+  /** Told how far the reading is, as each entity's connections have been read. */
+  onProgress?: (event: ReadEvent) => void;
+  /**
+   * Called as each provisioned entity's connections have been read: how many so far, of how many.
+   *
+   * @deprecated Use `onProgress`, which says the same (`connections-read`) and more.
+   */
   onConnectionsRead?: (done: number, of: number) => void;
 }
 
@@ -31,8 +41,9 @@ export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}):
     parentId: e.parentId ?? null,
   }));
   const sources = entities.filter((e) => e.status === "Provisioned");
+  options.onProgress?.({ type: "entities-listed", entities: entities.length, provisioned: sources.length });
   let read = 0;
-  const perSource = await runLimited(sources, options.parallelism ?? 4, async (source) => {
+  const perSource = await runLimited(sources, options.parallelism ?? DEFAULT_PARALLELISM, async (source) => {
     const found: TenantConnection[] = [];
     const iterate = zuora.allConnections(
       { type: "outbound", pageSize: 300 },
@@ -46,7 +57,9 @@ export async function readTenant(zuora: ZuoraClient, options: ReadOptions = {}):
         status: c.status as ConnectionStatus,
       });
     }
-    options.onConnectionsRead?.(++read, sources.length);
+    read++;
+    options.onProgress?.({ type: "connections-read", done: read, of: sources.length });
+    options.onConnectionsRead?.(read, sources.length);
     return found;
   });
   return { entities: parentsFirst(entities), connections: perSource.flat() };

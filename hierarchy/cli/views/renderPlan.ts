@@ -75,17 +75,16 @@ export function summary(plan: Plan): string {
   if (plan.refused.length > 0) {
     return `Refused: ${plural(plan.refused.length, "problem", "problems")} to fix in the file before anything can be applied.`;
   }
-  const count = (test: (c: Change) => boolean) => plan.changes.filter(test).length;
-  const has = (action: Action) => (c: Change) => c.actions.includes(action);
+  const counts = changeCounts(plan);
   const parts: [number, string][] = [
-    [count(has("create")), "to create"],
-    [count(has("update")), "to update"],
-    [count(has("provision")), "to provision (irreversible)"],
-    [count(has("delete")), "to delete (irreversible)"],
-    [count(has("initiate")), "to connect"],
-    [count((c) => c.actions.includes("accept") && !c.actions.includes("initiate")), "to accept"],
-    [count(has("deny")), "to deny"],
-    [count(has("disconnect")), "to disconnect (irreversible)"],
+    [counts.create, "to create"],
+    [counts.update, "to update"],
+    [counts.provision, "to provision (irreversible)"],
+    [counts.delete, "to delete (irreversible)"],
+    [counts.connect, "to connect"],
+    [counts.accept, "to accept"],
+    [counts.deny, "to deny"],
+    [counts.disconnect, "to disconnect (irreversible)"],
   ];
   const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
   const kept = plural(plan.drift.length, "difference", "differences");
@@ -97,7 +96,37 @@ export function summary(plan: Plan): string {
   return `Plan: ${said.join(", ")}.${plan.drift.length > 0 ? ` The tenant also differs: ${kept} kept (shown with !).` : ""}`;
 }
 
-/** `plan --json`: stable for scripts (`formatVersion` "1"). */
+/** How many changes of a plan do what, by what the summary calls them. */
+export interface ChangeCounts {
+  create: number;
+  update: number;
+  provision: number;
+  delete: number;
+  /** Connections initiated (and accepted, when the file says Connected). */
+  connect: number;
+  /** Pending connections accepted. */
+  accept: number;
+  deny: number;
+  disconnect: number;
+}
+
+/** How many of a plan's changes do what, as its summary counts them (an accept after an initiate is the connect). */
+export function changeCounts(plan: Plan): ChangeCounts {
+  const count = (test: (c: Change) => boolean) => plan.changes.filter(test).length;
+  const has = (action: Action) => (c: Change) => c.actions.includes(action);
+  return {
+    create: count(has("create")),
+    update: count(has("update")),
+    provision: count(has("provision")),
+    delete: count(has("delete")),
+    connect: count(has("initiate")),
+    accept: count((c) => c.actions.includes("accept") && !c.actions.includes("initiate")),
+    deny: count(has("deny")),
+    disconnect: count(has("disconnect")),
+  };
+}
+
+/** The plan as one JSON document: stable for scripts (`formatVersion` "1"); `plan --json` streams the same as lines. */
 export function planJson(plan: Plan): Record<string, unknown> {
   return {
     formatVersion: plan.formatVersion,
