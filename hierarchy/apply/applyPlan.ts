@@ -1,6 +1,7 @@
 import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../../src/index.js";
 import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
+import { DEFAULT_PARALLELISM } from "../tenant/readTenant.js";
 import { runSteps } from "./runSteps.js";
 
 /** One step's end, as `applyPlan` reports it while it runs. */
@@ -18,7 +19,7 @@ export interface StepEvent {
 
 /** How a plan is applied. */
 export interface ApplyOptions {
-  /** Independent steps sent at once. Defaults to 4. */
+  /** Independent steps sent at once. Defaults to 10. */
   parallelism?: number | undefined;
   /** Called as each step ends, in the order they end. */
   onStep?: ((event: StepEvent) => void) | undefined;
@@ -148,7 +149,7 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
   const stopped = () => options.signal?.aborted === true;
   const outcome = await runSteps(
     plan.steps,
-    Math.max(1, options.parallelism ?? 4),
+    Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM),
     run,
     stopped,
     options.keepGoing ?? false,
