@@ -1,8 +1,9 @@
 /**
- * zuora-multi-entity/hierarchy: the entity hierarchy as code. Read a file (`readHierarchy`), read the tenant
- * (`readTenant`), decide what changes (`planChanges`, pure), rehearse it on a stand-in of the tenant
- * (`rehearsePlan`), then send it (`applyPlan`); `exportHierarchy` writes a tenant as a file. The `zuora-entities`
- * command is a thin shell over these. Node only.
+ * zuora-multi-entity/hierarchy: the tenant as code: entities, connections, users' access and product shares. Read a
+ * file (`readHierarchy`; `validateHierarchy` checks it without a tenant), read the tenant (`readTenant`), decide what
+ * changes (`planChanges`, pure), rehearse it on a stand-in of the tenant (`rehearsePlan`), then send it
+ * (`applyPlan`); `exportHierarchy` writes a tenant as a file. The `zuora-entities` command is a thin shell over
+ * these. Node only.
  */
 export {
   type ApplyOptions,
@@ -21,7 +22,13 @@ export {
 export { type ChangeCounts, changeCounts, planJson, renderPlan, summary } from "./cli/views/renderPlan.js";
 export { showMermaid, showTree } from "./cli/views/showHierarchy.js";
 export type { PlanEvent, ReadEvent } from "./events.js";
-export { exportHierarchy, formatHierarchy, type HierarchyFormat } from "./file/exportHierarchy.js";
+export {
+  exportHierarchy,
+  type FormatOptions,
+  formatHierarchy,
+  type HierarchyFormat,
+  UNREAD,
+} from "./file/exportHierarchy.js";
 export {
   type FileProblem,
   HierarchyFileError,
@@ -35,6 +42,8 @@ export type {
   ConnectionStatus,
   DesiredConnection,
   DesiredEntity,
+  DesiredShare,
+  DesiredUser,
   Drift,
   EntityFields,
   Hierarchy,
@@ -45,6 +54,7 @@ export type {
   TenantConnection,
   TenantEntity,
   TenantState,
+  TenantUser,
 } from "./model.js";
 export { hasDifferences, type PlanOptions, planChanges } from "./plan/planChanges.js";
 export { type PlanForTenantOptions, planForTenant } from "./plan/planForTenant.js";

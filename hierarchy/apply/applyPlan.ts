@@ -1,4 +1,10 @@
-import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../../src/index.js";
+import {
+  reasonCategory,
+  ZuoraApiError,
+  ZuoraBusinessError,
+  type ZuoraClient,
+  ZuoraValidationError,
+} from "../../src/index.js";
 import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
 import { DEFAULT_PARALLELISM } from "../tenant/readTenant.js";
@@ -15,6 +21,11 @@ export interface StepEvent {
   ms: number;
   /** Why it failed, in words (Zuora's reason code first, when there is one). */
   failure?: string;
+  /**
+   * How a done step was done when it was not by its own request: the tenant showed its goal already (another apply
+   * got there first), or Zuora did it at once (an access granted with its request). Undefined otherwise.
+   */
+  note?: string;
 }
 
 /** How a plan is applied. */
@@ -89,7 +100,8 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     return id;
   };
 
-  const send = async (step: Step): Promise<void> => {
+  /** Sends the step's request; resolves to a note when the goal was reached otherwise. */
+  const send = async (step: Step): Promise<string | undefined> => {
     const idempotencyKey = `${keyPrefix}-${step.index}`;
     switch (step.action) {
       case "create": {
@@ -130,6 +142,42 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
       case "disconnect":
         await zuora.disconnectConnection(connectionOf(step), { entityIds: idOf(step.from) });
         return;
+      case "request-access":
+        // From the user's home entity, by an administrator there (Zuora's rule for who may ask).
+        await zuora.requestUserAccess(
+          step.user as string,
+          { targetEntityIds: [idOf(step.to)] },
+          { entityIds: idOf(step.from) },
+        );
+        return;
+      case "accept-access": {
+        // Zuora grants a request at once when its sender also administers the entity: then there is nothing pending
+        // to accept, and an accept would be refused.
+        const target = idOf(step.to);
+        const reachable = await zuora.listAccessibleEntities(step.user as string);
+        if (reachable.entities.some((e) => e.id === target)) {
+          return "granted at once (the request's sender administers it too)";
+        }
+        await zuora.acceptUserAccess(step.user as string, { entityIds: target });
+        return;
+      }
+      case "deny-access":
+        await zuora.denyUserAccess(step.user as string, { entityIds: idOf(step.to) });
+        return;
+      case "share":
+        try {
+          await zuora.shareProduct(
+            step.product as string,
+            { toEntityIds: [idOf(step.to)] },
+            { entityIds: idOf(step.from), idempotencyKey },
+          );
+        } catch (error) {
+          // Zuora publishes no read of a product's shares: its answer that it is shared already is the only way to
+          // learn the goal is reached.
+          if (isAlreadyShared(error)) return "already shared (Zuora says so)";
+          throw error;
+        }
+        return;
     }
   };
 
@@ -138,8 +186,15 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
   const run = async (step: Step) => {
     const start = performance.now();
     try {
-      await send(step);
-      options.onStep?.({ step, position: ++ended, total, outcome: "done", ms: performance.now() - start });
+      const note = await send(step);
+      options.onStep?.({
+        step,
+        position: ++ended,
+        total,
+        outcome: "done",
+        ms: performance.now() - start,
+        ...(note === undefined ? {} : { note }),
+      });
     } catch (error) {
       const failure = describeFailure(error);
       options.onStep?.({ step, position: ++ended, total, outcome: "failed", ms: performance.now() - start, failure });
@@ -170,6 +225,14 @@ export function describeFailure(error: unknown): string {
   }
   if (error instanceof ZuoraValidationError) return `not sent: ${error.field} (${error.rule}): ${error.problem}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether Zuora refused a share because the product is shared with that entity already (a rule, category 30). */
+function isAlreadyShared(error: unknown): boolean {
+  return (
+    error instanceof ZuoraBusinessError &&
+    error.reasons.some((r) => reasonCategory(r.code) === 30 && /already shared/i.test(r.message))
+  );
 }
 
 /** The first Zuora reason code of a failure, if any. */

@@ -36,6 +36,7 @@ export async function checkSavedPlan(
   const say = options.onProgress ?? (() => {});
   const start = performance.now();
   const now = await readTenant(zuora, {
+    users: (plan.tenant.users ?? []).map((u) => u.username),
     onProgress: say,
     ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
   });
@@ -43,7 +44,7 @@ export async function checkSavedPlan(
     type: "tenant-read",
     entities: now.entities.length,
     connections: now.connections.length,
-    users: 0,
+    users: now.users?.length ?? 0,
     ms: performance.now() - start,
   });
   const changed = changesSince(plan.tenant, now);

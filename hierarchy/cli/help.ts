@@ -8,7 +8,8 @@ export const EXIT_CODES = `Exit codes:
   2  plan --detailed-exitcode only: the tenant differs from the file (changes to make, or differences kept)`;
 
 const TENANT = `Tenant: --base-url URL or ZUORA_BASE_URL, with ZUORA_CLIENT_ID + ZUORA_CLIENT_SECRET (OAuth) or
-ZUORA_ACCESS_TOKEN. ZUORA_LOG=debug shows every request on stderr.`;
+ZUORA_ACCESS_TOKEN; ZUORA_ENTITY_IDS names the entity reads run in, for a token valid for several (the global
+entity's ID). ZUORA_LOG=debug shows every request on stderr.`;
 
 const CONVENTIONS = `NO_COLOR (or --no-color) turns colours off. Progress goes to stderr, results to stdout. Terraform's
 single-dash spellings (-auto-approve, -out=PLAN) are taken as the double-dash options.`;

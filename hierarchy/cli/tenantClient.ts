@@ -16,7 +16,8 @@ const LEVELS: readonly string[] = ["off", "error", "warn", "info", "debug"];
 
 /**
  * Makes the client from `--base-url` or `ZUORA_BASE_URL`, with `ZUORA_CLIENT_ID` + `ZUORA_CLIENT_SECRET` (OAuth) or
- * `ZUORA_ACCESS_TOKEN`. Throws a {@link UsageError} naming what is missing. The client's log lines go to `say`
+ * `ZUORA_ACCESS_TOKEN`, and `ZUORA_ENTITY_IDS` as the entity calls run in unless a step names its own (for a token
+ * valid for several entities). Throws a {@link UsageError} naming what is missing. The client's log lines go to `say`
  * (stderr, with the progress): at `info` unless `ZUORA_LOG` says otherwise, so that a retry or a wait for Zuora's
  * rate limit is said as it happens; stdout holds the command's result alone (`--json` parses).
  */
@@ -46,6 +47,8 @@ export function tenantClient(
     baseUrl: given,
     auth,
     trackId: "zuora-entities",
+    // A token valid for several entities must name the one each call runs in: the reads run in this one.
+    ...(env.ZUORA_ENTITY_IDS ? { entityIds: env.ZUORA_ENTITY_IDS } : {}),
     logLevel,
     logger: { debug: say, info: say, warn: say, error: say },
     fetch: (input, init) => {

@@ -3,14 +3,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const NAME = "zuora-multi-entity";
-let known: string | undefined;
+let found: { root: string; version: string } | undefined | null;
 
 /**
- * The package's version, from its package.json: the nearest one named zuora-multi-entity above this module, which
- * is the package's own whether it runs from the sources or from the build in dist/.
+ * The package's folder and version, from its package.json: the nearest one named zuora-multi-entity above this
+ * module, which is the package's own whether it runs from the sources or from the build in dist/.
  */
-export function packageVersion(): string {
-  if (known !== undefined) return known;
+function ownPackage(): { root: string; version: string } | undefined {
+  if (found !== undefined) return found ?? undefined;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {
@@ -19,12 +19,26 @@ export function packageVersion(): string {
         version?: string;
       };
       if (manifest.name === NAME && typeof manifest.version === "string") {
-        known = manifest.version;
-        return known;
+        found = { root: dir, version: manifest.version };
+        return found;
       }
     } catch {}
     const up = dirname(dir);
-    if (up === dir) return "unknown";
+    if (up === dir) {
+      found = null;
+      return undefined;
+    }
     dir = up;
   }
+}
+
+/** The package's version (`0.3.0`), or `unknown` where its package.json cannot be found. */
+export function packageVersion(): string {
+  return ownPackage()?.version ?? "unknown";
+}
+
+/** Where the hierarchy file's JSON Schema is on disk, in the package (undefined where the package is not found). */
+export function schemaPath(): string | undefined {
+  const root = ownPackage()?.root;
+  return root === undefined ? undefined : join(root, "hierarchy", "hierarchy.schema.json");
 }

@@ -10,8 +10,25 @@ import {
   visit,
   type YAMLMap,
 } from "yaml";
-import { ENTITY_NAME, isEntityName, isLocale, isTimeZone } from "../../rules/tenantValues.js";
-import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "../model.js";
+import {
+  ENTITY_NAME,
+  isEntityName,
+  isLocale,
+  isProductId,
+  isTimeZone,
+  isUsername,
+  PRODUCT_ID,
+  USERNAME,
+} from "../../rules/tenantValues.js";
+import type {
+  ConnectionStatus,
+  DesiredConnection,
+  DesiredEntity,
+  DesiredShare,
+  DesiredUser,
+  Hierarchy,
+  Location,
+} from "../model.js";
 
 /** One problem of a hierarchy file: where it is (1-based), when known, and the rule broken. */
 export interface FileProblem {
@@ -48,7 +65,8 @@ export function placed(source: string, problem: FileProblem): string {
 const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
 const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
 const CONNECTION_KEYS = new Set(["from", "to", "status"]);
-const TOP_KEYS = new Set(["$schema", "version", "entities", "connections"]);
+const USER_KEYS = new Set(["home", "access"]);
+const TOP_KEYS = new Set(["$schema", "version", "unread", "entities", "connections", "users", "shares"]);
 
 /** Reads and checks a hierarchy file (YAML or JSON) from disk. See {@link parseHierarchy}. */
 export async function readHierarchy(path: string): Promise<Hierarchy> {
@@ -132,17 +150,23 @@ export function readHierarchyText(
     fail(["entities"], "`entities` must be a mapping of entity names to entities, with at least the global entity");
   }
   // A plain key such as 2024.10 is the number 2024.1 to YAML: the name the file shows is not the one it gives.
-  const entityMap = doc.getIn(["entities"], true);
-  for (const pair of isMap(entityMap) ? entityMap.items : []) {
-    const key = pair.key;
-    if (isScalar(key) && typeof key.value !== "string") {
-      const written = key.source ?? String(key.value);
-      const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
-      fail(
-        ["entities", String(key.value)],
-        `entity name ${written} is read by YAML as ${read}: quote it ("${written}")`,
-        true,
-      );
+  for (const [section, what] of [
+    ["entities", "entity name"],
+    ["users", "username"],
+    ["shares", "product ID"],
+  ] as const) {
+    const map = doc.getIn([section], true);
+    for (const pair of isMap(map) ? map.items : []) {
+      const key = pair.key;
+      if (isScalar(key) && typeof key.value !== "string") {
+        const written = key.source ?? String(key.value);
+        const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
+        fail(
+          [section, String(key.value)],
+          `${what} ${written} is read by YAML as ${read}: quote it ("${written}")`,
+          true,
+        );
+      }
     }
   }
   const entities: DesiredEntity[] = [];
@@ -229,7 +253,74 @@ export function readHierarchyText(
       connections.push({ from, to, status, at: where(path) });
     }
   }
-  return { hierarchy: { version: 1, entities, connections, source }, problems: sorted() };
+  /** A list of entity names at `path`: each a non-empty string, none twice. */
+  const names = (path: (string | number)[], value: unknown, what: string): string[] => {
+    if (!Array.isArray(value)) {
+      fail(path, `${what} must be a list of entity names`);
+      return [];
+    }
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const [i, name] of value.entries()) {
+      if (typeof name !== "string" || name === "") fail([...path, i], `${what}: each must be an entity name`);
+      else if (seen.has(name)) fail([...path, i], `${what}: ${name} is listed twice`);
+      else {
+        seen.add(name);
+        out.push(name);
+      }
+    }
+    return out;
+  };
+
+  const users: DesiredUser[] = [];
+  const usersValue = root.users ?? {};
+  if (!isObject(usersValue)) fail(["users"], "`users` must be a mapping of usernames to { home, access }");
+  for (const [username, value] of Object.entries(isObject(usersValue) ? usersValue : {})) {
+    const path = ["users", username];
+    if (!isUsername(username)) fail(path, `username "${username}": must be ${USERNAME.words}`, true);
+    if (!isObject(value)) {
+      fail(path, `user ${username} must be a mapping { home, access }`);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!USER_KEYS.has(key)) fail([...path, key], `user ${username}: unknown key \`${key}\``, true);
+    }
+    let home: string | undefined;
+    if (value.home !== undefined && value.home !== null) {
+      if (typeof value.home === "string" && value.home !== "") home = value.home;
+      else fail([...path, "home"], `user ${username}: \`home\` must be an entity name`);
+    }
+    const access =
+      value.access === undefined ? [] : names([...path, "access"], value.access, `user ${username}: \`access\``);
+    if (home === undefined && access.length === 0) {
+      fail(
+        path,
+        `user ${username}: give its \`home\` or the entities in \`access\` (a user can always access its home)`,
+        true,
+      );
+    }
+    users.push({ username, home, access, at: where(path, true) });
+  }
+
+  const shares: DesiredShare[] = [];
+  const sharesValue = root.shares ?? {};
+  if (!isObject(sharesValue)) fail(["shares"], "`shares` must be a mapping of product IDs to lists of entity names");
+  for (const [product, value] of Object.entries(isObject(sharesValue) ? sharesValue : {})) {
+    const path = ["shares", product];
+    if (!isProductId(product)) fail(path, `product ID "${product}": must be ${PRODUCT_ID.words}`, true);
+    const entities = names(path, value, `shares of ${product}`);
+    if (Array.isArray(value) && value.length === 0) fail(path, `shares of ${product}: name at least one entity`);
+    shares.push({ product, entities, at: where(path, true) });
+  }
+
+  let unread: string[] | undefined;
+  if (root.unread !== undefined) {
+    if (Array.isArray(root.unread) && root.unread.every((line) => typeof line === "string")) unread = root.unread;
+    else fail(["unread"], "`unread` must be a list of texts (what export could not read)");
+  }
+  const hierarchy: Hierarchy = { version: 1, entities, connections, users, shares, source };
+  if (unread !== undefined) hierarchy.unread = unread;
+  return { hierarchy, problems: sorted() };
 }
 
 /** Every key that repeats an earlier one of the same mapping (as the yaml package compares them). */

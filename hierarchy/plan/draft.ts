@@ -14,6 +14,9 @@ export interface DraftStep {
   fields?: EntityFields;
   from?: string;
   to?: string;
+  user?: string;
+  product?: string;
+  unchecked?: true;
 }
 
 /** The key that other drafts depend on. */

@@ -11,14 +11,17 @@ import { indexTenant } from "../tenant/tenantIndex.js";
 import { type Draft, stepKey } from "./draft.js";
 import { planConnections } from "./planConnections.js";
 import { planEntities } from "./planEntities.js";
+import { planShares, sharesOverConnections } from "./planShares.js";
+import { planUsers } from "./planUsers.js";
 import { soundPart, validateHierarchy } from "./validateHierarchy.js";
 
 /**
- * Whether the tenant differs from the file by the plan: a step to take, or a difference the plan keeps (drift). What
- * `plan --detailed-exitcode` exits 2 for.
+ * Whether the tenant differs from the file by the plan: a step to take, or a difference the plan keeps (drift). A
+ * step that cannot be checked before it runs (a share over a standing connection) is not one: Zuora does not show it.
+ * What `plan --detailed-exitcode` exits 2 for.
  */
 export function hasDifferences(plan: Plan): boolean {
-  return plan.steps.length > 0 || plan.drift.length > 0;
+  return plan.steps.some((step) => step.unchecked !== true) || plan.drift.length > 0;
 }
 
 /** What `planChanges` may do besides what the file says. */
@@ -37,6 +40,10 @@ const PHASES: readonly Action[] = [
   "disconnect",
   "initiate",
   "accept",
+  "deny-access",
+  "request-access",
+  "accept-access",
+  "share",
 ];
 
 /**
@@ -55,7 +62,11 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
   if (sound) {
     const index = indexTenant(tenant);
     const outcome = planEntities(sound, index, prune, draft);
-    if (outcome) planConnections(sound, index, outcome, prune, draft);
+    if (outcome) {
+      planConnections(sound, index, outcome, prune, draft, sharesOverConnections(sound));
+      planUsers(sound, index, outcome, prune, draft);
+      planShares(sound, index, outcome, draft);
+    }
   }
   const refused = draft.refused;
   const drafts = refused.length > 0 ? [] : draft.steps;
@@ -74,6 +85,9 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
     if (d.fields !== undefined) step.fields = d.fields;
     if (d.from !== undefined) step.from = d.from;
     if (d.to !== undefined) step.to = d.to;
+    if (d.user !== undefined) step.user = d.user;
+    if (d.product !== undefined) step.product = d.product;
+    if (d.unchecked) step.unchecked = true;
     return step;
   });
 
@@ -90,6 +104,7 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
         address: d.address,
         actions: [d.action],
         irreversible: IRREVERSIBLE.has(d.action),
+        ...(d.unchecked ? { unchecked: true as const } : {}),
         reason: d.reason,
         before: view.before,
         after: view.after,

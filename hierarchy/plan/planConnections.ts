@@ -7,8 +7,11 @@ import type { EntityOutcome } from "./planEntities.js";
 /**
  * Plans the connections, after the entities: a request is initiated once both ends are provisioned, as the source,
  * and accepted as the target; a pending request the file says is Disconnected is denied; a connected one is
- * disconnected (its shared-object mappings may be lost). A connection's direction is fixed once asked; with
- * `prune`, open connections the file leaves out are denied or disconnected.
+ * disconnected, which breaks for good what was shared over it (the products the file shares over it are named). A
+ * connection's direction is fixed once asked; with `prune`, open connections the file leaves out are denied or
+ * disconnected.
+ *
+ * @param sharedOver - The products the file shares over each connection, by its address.
  */
 export function planConnections(
   file: Hierarchy,
@@ -16,6 +19,7 @@ export function planConnections(
   entities: EntityOutcome,
   prune: boolean,
   draft: Draft,
+  sharedOver: ReadonlyMap<string, readonly string[]> = new Map(),
 ): void {
   const named = new Set<string>();
   const view = (from: string, to: string, status: string) => ({ from, to, status });
@@ -72,7 +76,21 @@ export function planConnections(
         `the file says Disconnected: ${c.to} denies the request (it is withdrawn, and no longer listed)`,
       );
     } else if (currentStatus === "Connected") {
-      push("disconnect", [], "the file says Disconnected: its shared-object mappings may be lost");
+      const products = sharedOver.get(address) ?? [];
+      push(
+        "disconnect",
+        [],
+        products.length > 0
+          ? `the file says Disconnected: it breaks the share of ${products.join(", ")} with ${c.to}, which Zuora cannot recover`
+          : "the file says Disconnected: what was shared over it loses its mapping, which Zuora cannot recover",
+      );
+      if (products.length > 0) {
+        draft.views.set(address, {
+          before: { ...view(c.from, c.to, "Connected"), shares: products },
+          after: view(c.from, c.to, c.status),
+        });
+        return;
+      }
     } else {
       return;
     }
@@ -108,7 +126,7 @@ function pruneConnection(current: TenantConnection, address: string, from: strin
     reason:
       action === "deny"
         ? "not in the file (--prune): the request is denied"
-        : "not in the file (--prune): its shared-object mappings may be lost",
+        : "not in the file (--prune): what was shared over it loses its mapping, which Zuora cannot recover (Zuora publishes no read of shares; the file names none over it)",
   });
   draft.views.set(address, { before: { from, to, status: current.status }, after: null });
 }

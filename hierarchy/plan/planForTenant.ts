@@ -20,8 +20,9 @@ export interface PlanForTenantOptions {
 }
 
 /**
- * What `zuora-entities plan` does: reads the tenant (only reads), plans the file against it, and rehearses the plan on
- * a stand-in seeded with what was read; what the rehearsal refuses joins the plan's refusals.
+ * What `zuora-entities plan` does: reads the tenant (only reads; the access of the users the file names), plans the
+ * file against it, and rehearses the plan on a stand-in seeded with what was read; what the rehearsal refuses joins
+ * the plan's refusals.
  */
 export async function planForTenant(
   zuora: ZuoraClient,
@@ -31,6 +32,7 @@ export async function planForTenant(
   const say = options.onProgress ?? (() => {});
   let start = performance.now();
   const tenant = await readTenant(zuora, {
+    users: (file.users ?? []).map((u) => u.username),
     onProgress: say,
     ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -39,7 +41,7 @@ export async function planForTenant(
     type: "tenant-read",
     entities: tenant.entities.length,
     connections: tenant.connections.length,
-    users: 0,
+    users: tenant.users?.length ?? 0,
     ms: performance.now() - start,
   });
   const plan = planChanges(file, tenant, { prune: options.prune ?? false });

@@ -1,4 +1,4 @@
-import { connectionAddress, entityAddress } from "../addresses.js";
+import { accessAddress, connectionAddress, entityAddress, userAddress } from "../addresses.js";
 import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model.js";
 
 const KIND = "zuora-entities-plan";
@@ -69,5 +69,17 @@ export function changesSince(read: TenantState, now: TenantState): string[] {
   };
   compare(read.entities, now.entities, (e) => entityAddress(e.name));
   compare(read.connections, now.connections, (c) => connectionAddress(name(c.sourceEntityId), name(c.targetEntityId)));
+  const users = new Map((now.users ?? []).map((u) => [u.username, u]));
+  for (const before of read.users ?? []) {
+    const after = users.get(before.username);
+    const had = new Set(before.entityIds);
+    const has = new Set(after?.entityIds ?? []);
+    if ((after?.exists ?? false) !== before.exists) {
+      out.push(`${userAddress(before.username)} ${before.exists ? "is gone" : "is new"}`);
+      continue;
+    }
+    for (const id of has) if (!had.has(id)) out.push(`${accessAddress(before.username, name(id))} is new`);
+    for (const id of had) if (!has.has(id)) out.push(`${accessAddress(before.username, name(id))} is gone`);
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-import { connectionAddress, entityAddress } from "../addresses.js";
+import { connectionAddress, entityAddress, shareAddress, userAddress } from "../addresses.js";
 import { childrenByParentName } from "../childrenByParent.js";
 import type { Hierarchy, Refusal } from "../model.js";
 import { refusal } from "./draft.js";
@@ -6,7 +6,9 @@ import { refusal } from "./draft.js";
 /**
  * What a file must be before it can be planned at all, judged without a tenant (`zuora-entities validate`): one root,
  * every parent in the file, no cycle, connections between two different entities of the file, one connection per
- * pair. Returns every problem found, each at its address and the file's line (none when the file is sound).
+ * pair; users' entities in the file; each share with an entity of the file other than the global entity, over the
+ * file's connection from the global entity to it (Connected, or Disconnected once the share ended). Returns every
+ * problem found, each at its address and the file's line (none when the file is sound).
  */
 export function validateHierarchy(file: Hierarchy): Refusal[] {
   const refused: Refusal[] = [];
@@ -66,7 +68,42 @@ export function validateHierarchy(file: Hierarchy): Refusal[] {
     if (pairs.has(pair)) refused.push(refusal(address, "a second connection between the same two entities", c.at));
     pairs.add(pair);
   }
+  for (const user of file.users ?? []) {
+    const address = userAddress(user.username);
+    if (user.home !== undefined && !byName.has(user.home)) {
+      refused.push(refusal(address, `its home ${user.home} is not an entity of the file`, user.at));
+    }
+    for (const name of user.access) {
+      if (!byName.has(name)) refused.push(refusal(address, `${name} is not an entity of the file`, user.at));
+    }
+  }
+  const root = roots.length === 1 ? roots[0]?.name : undefined;
+  for (const share of file.shares ?? []) {
+    for (const name of share.entities) {
+      const address = shareAddress(share.product, name);
+      const problem = shareProblem(file, root, name, byName.has(name));
+      if (problem !== undefined) refused.push(refusal(address, problem, share.at));
+    }
+  }
   return refused;
+}
+
+/** Why a product of the global entity cannot be shared with `name` by this file, or undefined when it can. */
+function shareProblem(file: Hierarchy, root: string | undefined, name: string, known: boolean): string | undefined {
+  if (!known) return `${name} is not an entity of the file`;
+  if (root === undefined) return undefined;
+  if (name === root) return `a product of the global entity ${root} cannot be shared with ${root} itself`;
+  const over = file.connections.find((c) => c.from === root && c.to === name);
+  if (over === undefined) {
+    const back = file.connections.some((c) => c.from === name && c.to === root);
+    return back
+      ? `a share goes over a connection from the global entity: write the connection from ${root} to ${name}`
+      : `a share goes over a connection from ${root} to ${name}, Connected: add it to the file's connections`;
+  }
+  if (over.status === "Pending") {
+    return `the connection ${root}->${name} is Pending: a product is shared over a Connected connection`;
+  }
+  return undefined;
 }
 
 /**
@@ -85,5 +122,15 @@ export function soundPart(file: Hierarchy, refused: readonly Refusal[]): Hierarc
   const connections = file.connections.filter(
     (c) => reached.has(c.from) && reached.has(c.to) && !refusedAt.has(connectionAddress(c.from, c.to)),
   );
-  return { ...file, entities, connections };
+  const users = (file.users ?? []).filter(
+    (u) =>
+      !refusedAt.has(userAddress(u.username)) &&
+      (u.home === undefined || reached.has(u.home)) &&
+      u.access.every((name) => reached.has(name)),
+  );
+  const shares = (file.shares ?? []).map((share) => ({
+    ...share,
+    entities: share.entities.filter((name) => reached.has(name) && !refusedAt.has(shareAddress(share.product, name))),
+  }));
+  return { ...file, entities, connections, users, shares };
 }

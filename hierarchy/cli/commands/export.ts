@@ -1,11 +1,14 @@
+import { dirname, relative, resolve, sep } from "node:path";
 import { exportHierarchy, formatHierarchy, type HierarchyFormat } from "../../file/exportHierarchy.js";
 import { plural } from "../../plural.js";
 import { readTenant } from "../../tenant/readTenant.js";
 import { BASE_URL, HELP, NO_COLOR, PARALLELISM, parallelismOf } from "../arguments/common.js";
-import { flag, single } from "../arguments/parseOptions.js";
+import { all, flag, single } from "../arguments/parseOptions.js";
 import { writeNamedFile } from "../files.js";
 import { UsageError } from "../io.js";
 import { tenantClient } from "../tenantClient.js";
+import { schemaPath } from "../version.js";
+import { showError } from "../views/errorView.js";
 import { seconds, showPlanEvent } from "../views/progressView.js";
 import type { Command } from "./command.js";
 
@@ -13,6 +16,8 @@ import type { Command } from "./command.js";
 export interface ExportArguments {
   /** The file to write, or undefined for stdout. */
   out: string | undefined;
+  /** The users whose access to export (Zuora's API lists no users). */
+  users: readonly string[];
   format: HierarchyFormat;
   /** Requests at once while reading the tenant. */
   parallelism: number;
@@ -22,9 +27,11 @@ export interface ExportArguments {
 /** `zuora-entities export [-o FILE]`: the tenant as a hierarchy file that plans to no change. Only reads. */
 export const exportCommand: Command<ExportArguments> = {
   name: "export",
-  synopsis: "export [-o FILE] [--json] [--parallelism N]",
+  synopsis: "export [-o FILE] [--json] [--user NAME]... [--parallelism N]",
   summary: "the tenant as a file that plans to no change; only reads",
-  description: `Writes the tenant's entities and connections as a hierarchy file that plans to no change. Only reads.`,
+  description: `Writes the tenant's entities, connections and the access of the users named with --user as a hierarchy file that
+plans to no change. What Zuora publishes no read of (which entities a product is shared with, users' home
+entities) is said in the file's \`unread\`, and left for you to write. Only reads.`,
   options: [
     {
       name: "out",
@@ -33,6 +40,7 @@ export const exportCommand: Command<ExportArguments> = {
       help: "write to FILE (JSON when it ends in .json, YAML otherwise) instead of stdout",
     },
     { name: "json", help: "write JSON (the file's format; errors are JSON lines, as with the other commands)" },
+    { name: "user", value: "NAME", repeatable: true, help: "also export this user's access (Zuora lists no users)" },
     PARALLELISM,
     BASE_URL,
     NO_COLOR,
@@ -44,6 +52,7 @@ export const exportCommand: Command<ExportArguments> = {
     const out = single(parsed, "out");
     return {
       out,
+      users: all(parsed, "user"),
       format: flag(parsed, "json") || (out?.endsWith(".json") ?? false) ? "json" : "yaml",
       parallelism: parallelismOf(parsed),
       baseUrl: single(parsed, "base-url"),
@@ -55,15 +64,26 @@ export const exportCommand: Command<ExportArguments> = {
     const start = performance.now();
     progress.start(`Reading the tenant at ${tenant.origin}`);
     const state = await readTenant(tenant.zuora, {
+      users: args.users,
       parallelism: args.parallelism,
       onProgress: (event) => showPlanEvent(progress, event),
     });
+    const missing = (state.users ?? []).filter((u) => !u.exists).map((u) => u.username);
+    if (missing.length > 0) {
+      progress.end();
+      showError(context, `no such user in the tenant: ${missing.join(", ")} (Zuora's API cannot create users)`);
+      return 1;
+    }
     const hierarchy = exportHierarchy(state);
-    const text = formatHierarchy(hierarchy, args.format);
+    const schema = schemaPath();
+    const folder = args.out === undefined ? process.cwd() : dirname(resolve(args.out));
+    const text = formatHierarchy(hierarchy, args.format, {
+      schema: schema === undefined ? undefined : relative(folder, schema).split(sep).join("/"),
+    });
     if (args.out === undefined) io.out(text.trimEnd());
     else await writeNamedFile(args.out, text);
     progress.end(
-      `Exported ${plural(state.entities.length, "entity", "entities")} and ${plural(hierarchy.connections.length, "connection", "connections")}` +
+      `Exported ${plural(state.entities.length, "entity", "entities")}, ${plural(hierarchy.connections.length, "connection", "connections")} and ${plural(hierarchy.users?.length ?? 0, "user", "users")}` +
         `${args.out === undefined ? "" : ` to ${args.out}`} (${plural(tenant.requests(), "request", "requests")}, all reads, ${seconds(performance.now() - start)}).`,
     );
     return 0;

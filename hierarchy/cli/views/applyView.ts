@@ -31,7 +31,7 @@ export function applyView(context: Context, source: string | undefined): ApplyVi
     return {
       ...plan,
       step(e) {
-        const said = `${e.step.action} ${e.step.address}: ${e.outcome === "done" ? "done" : `failed: ${e.failure}`}`;
+        const said = `${e.step.action} ${e.step.address}: ${outcomeOf(e)}`;
         json.emit(
           e.outcome === "done" ? "apply_complete" : "apply_errored",
           said,
@@ -40,6 +40,7 @@ export function applyView(context: Context, source: string | undefined): ApplyVi
             outcome: e.outcome,
             ms: Math.round(e.ms),
             ...(e.failure === undefined ? {} : { failure: e.failure }),
+            ...(e.note === undefined ? {} : { note: e.note }),
             position: e.position,
             total: e.total,
           },
@@ -64,7 +65,7 @@ export function applyView(context: Context, source: string | undefined): ApplyVi
     ...plan,
     step: (e) =>
       io.out(
-        `[${e.position}/${e.total}] ${e.step.action} ${e.step.address} ... ${e.outcome === "done" ? "done" : `failed: ${e.failure}`} (${Math.round(e.ms)} ms)`,
+        `[${e.position}/${e.total}] ${e.step.action} ${e.step.address} ... ${outcomeOf(e)} (${Math.round(e.ms)} ms)`,
       ),
     result(result, cost) {
       io.out("");
@@ -76,6 +77,12 @@ export function applyView(context: Context, source: string | undefined): ApplyVi
     },
     nothingToDo: () => {},
   };
+}
+
+/** `done`, `done: granted at once (...)`, or `failed: <reason>`. */
+function outcomeOf(e: StepEvent): string {
+  if (e.outcome === "failed") return `failed: ${e.failure}`;
+  return e.note === undefined ? "done" : `done: ${e.note}`;
 }
 
 function outcomeLine(result: ApplyResult, cost: ApplyCost): string {

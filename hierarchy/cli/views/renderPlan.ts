@@ -24,6 +24,10 @@ const SYMBOL: Record<Action, "+" | "~" | "-"> = {
   delete: "-",
   deny: "-",
   disconnect: "-",
+  "request-access": "+",
+  "accept-access": "~",
+  "deny-access": "-",
+  share: "+",
 };
 
 /** Where a refusal is, as `file:line:column`, when it has a place. */
@@ -62,7 +66,7 @@ export function renderPlan(
 function renderChange(change: Change, p: Paint): string {
   const symbol = SYMBOL[change.actions[0] as Action];
   const colour = symbol === "+" ? p.add : symbol === "-" ? p.remove : p.change;
-  const marked = change.irreversible ? ` ${p.remove(p.strong("(irreversible)"))}` : "";
+  const marked = `${change.irreversible ? ` ${p.remove(p.strong("(irreversible)"))}` : ""}${change.unchecked ? " (unchecked)" : ""}`;
   return `  ${colour(symbol)} ${change.address}  ${change.actions.join(", ")}${marked}: ${change.reason}`;
 }
 
@@ -76,24 +80,33 @@ export function summary(plan: Plan): string {
     return `Refused: ${plural(plan.refused.length, "problem", "problems")} to fix in the file before anything can be applied.`;
   }
   const counts = changeCounts(plan);
-  const parts: [number, string][] = [
-    [counts.create, "to create"],
-    [counts.update, "to update"],
-    [counts.provision, "to provision (irreversible)"],
-    [counts.delete, "to delete (irreversible)"],
-    [counts.connect, "to connect"],
-    [counts.accept, "to accept"],
-    [counts.deny, "to deny"],
-    [counts.disconnect, "to disconnect (irreversible)"],
+  const parts: [number, string, string][] = [
+    [counts.create, "to create", "to create"],
+    [counts.update, "to update", "to update"],
+    [counts.provision, "to provision (irreversible)", "to provision (irreversible)"],
+    [counts.delete, "to delete (irreversible)", "to delete (irreversible)"],
+    [counts.connect, "to connect", "to connect"],
+    [counts.accept, "to accept", "to accept"],
+    [counts.deny, "to deny", "to deny"],
+    [counts.disconnect, "to disconnect (irreversible)", "to disconnect (irreversible)"],
+    [counts.grant, "access to grant", "accesses to grant"],
+    [counts.denyAccess, "access to deny", "accesses to deny"],
+    [counts.share, "to share (irreversible)", "to share (irreversible)"],
   ];
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   const kept = plural(plan.drift.length, "difference", "differences");
+  const unchecked =
+    counts.unchecked > 0
+      ? `${plural(counts.unchecked, "share", "shares")} cannot be checked before ${counts.unchecked === 1 ? "it runs" : "they run"} (apply sends ${counts.unchecked === 1 ? "it" : "them"}).`
+      : "";
   if (said.length === 0) {
-    return plan.drift.length === 0
-      ? "No changes: the tenant matches the file."
-      : `No changes to make, but the tenant differs from the file: ${kept} kept (shown with !).`;
+    if (plan.drift.length > 0) {
+      return `No changes to make, but the tenant differs from the file: ${kept} kept (shown with !).${unchecked ? ` ${unchecked}` : ""}`;
+    }
+    return unchecked ? `No differences Zuora shows: ${unchecked}` : "No changes: the tenant matches the file.";
   }
-  return `Plan: ${said.join(", ")}.${plan.drift.length > 0 ? ` The tenant also differs: ${kept} kept (shown with !).` : ""}`;
+  const also = plan.drift.length > 0 ? ` The tenant also differs: ${kept} kept (shown with !).` : "";
+  return `Plan: ${said.join(", ")}.${also}${unchecked ? ` ${unchecked}` : ""}`;
 }
 
 /** How many changes of a plan do what, by what the summary calls them. */
@@ -108,6 +121,14 @@ export interface ChangeCounts {
   accept: number;
   deny: number;
   disconnect: number;
+  /** Users' access requested (and accepted). */
+  grant: number;
+  /** Users' access taken away. */
+  denyAccess: number;
+  /** Products shared that are known to need it (over a connection the plan makes). */
+  share: number;
+  /** Shares that cannot be checked before they run. */
+  unchecked: number;
 }
 
 /** How many of a plan's changes do what, as its summary counts them (an accept after an initiate is the connect). */
@@ -123,6 +144,10 @@ export function changeCounts(plan: Plan): ChangeCounts {
     accept: count((c) => c.actions.includes("accept") && !c.actions.includes("initiate")),
     deny: count(has("deny")),
     disconnect: count(has("disconnect")),
+    grant: count(has("request-access")),
+    denyAccess: count(has("deny-access")),
+    share: count((c) => c.actions.includes("share") && c.unchecked !== true),
+    unchecked: count((c) => c.unchecked === true),
   };
 }
 
