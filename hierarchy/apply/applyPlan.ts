@@ -8,6 +8,7 @@ import {
 import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
 import { DEFAULT_PARALLELISM } from "../tenant/readTenant.js";
+import { type GoalLookups, goalReached } from "./goalReached.js";
 import { runSteps } from "./runSteps.js";
 
 /** One step's end, as `applyPlan` reports it while it runs. */
@@ -67,9 +68,10 @@ export class PlanRefusedError extends Error {
 /**
  * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
  * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with
- * what was done, what failed and what was not started (it does not throw for a failed step). Creates and connection
- * requests carry an `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on
- * twice.
+ * what was done, what failed and what was not started (it does not throw for a failed step). A step Zuora refuses
+ * whose goal the tenant shows already (another apply got there first: the entity is provisioned, the request
+ * accepted) counts as done, and its event says so. Creates and connection requests carry an `Idempotency-Key` derived
+ * from the plan, so the same plan sent again is answered, not acted on twice.
  *
  * @throws {PlanRefusedError} when the plan has refusals: nothing is sent.
  */
@@ -183,10 +185,27 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
 
   let ended = 0;
   const total = plan.steps.length;
+  const lookups: GoalLookups = {
+    idOf,
+    learnEntity: (name, id) => ids.set(name, id),
+    connectionOf: (step) => connections.get(addressOf(step)),
+    learnConnection: (step, id) => connections.set(addressOf(step), id),
+  };
+  /** The step sent; when Zuora refuses it, done all the same if the tenant shows its goal reached. */
+  const sendOrFind = async (step: Step): Promise<string | undefined> => {
+    try {
+      return await send(step);
+    } catch (error) {
+      if (!(error instanceof ZuoraBusinessError)) throw error;
+      const found = await goalReached(step, zuora, lookups).catch(() => undefined);
+      if (found === undefined) throw error;
+      return found;
+    }
+  };
   const run = async (step: Step) => {
     const start = performance.now();
     try {
-      const note = await send(step);
+      const note = await sendOrFind(step);
       options.onStep?.({
         step,
         position: ++ended,

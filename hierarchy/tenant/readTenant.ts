@@ -1,7 +1,8 @@
-import { reasonCategory, ZuoraApiError, type ZuoraClient } from "../../src/index.js";
+import type { ZuoraClient } from "../../src/index.js";
 import { childrenByParentId } from "../childrenByParent.js";
 import type { ReadEvent } from "../events.js";
 import type { ConnectionStatus, TenantConnection, TenantEntity, TenantState, TenantUser } from "../model.js";
+import { isNotFound } from "../notFound.js";
 import { runLimited } from "./runLimited.js";
 
 /** How many requests the reading sends at once, unless told: Terraform's default parallelism. */
@@ -90,12 +91,6 @@ async function readUser(zuora: ZuoraClient, username: string, signal: AbortSigna
     if (isNotFound(error)) return { username, exists: false, entityIds: [] };
     throw error;
   }
-}
-
-/** Whether Zuora answered that what was asked for does not exist: HTTP 404, or a business failure of category 40. */
-function isNotFound(error: unknown): boolean {
-  if (!(error instanceof ZuoraApiError)) return false;
-  return error.status === 404 || error.reasons.some((r) => reasonCategory(r.code) === 40);
 }
 
 /** The entities with every parent before its children (Zuora lists them in its own order). */
