@@ -45,6 +45,20 @@ export function planConnections(
     }
     const currentStatus = current?.status ?? "none";
     const open = current && current.status !== "Disconnected";
+    if (open && current.sourceEntityId !== source?.id && c.status === "Disconnected") {
+      // The file says the pair is not connected: the tenant's request the other way ends, in its own direction.
+      const [from, to] = [nameOf(current.sourceEntityId), nameOf(current.targetEntityId)];
+      endConnection(
+        current,
+        connectionAddress(from, to),
+        from,
+        to,
+        draft,
+        `the file says ${c.from}->${c.to} is Disconnected`,
+        [],
+      );
+      return;
+    }
     if (open && current.sourceEntityId !== source?.id) {
       draft.refused.push(
         refusal(
@@ -61,7 +75,13 @@ export function planConnections(
     const ready = [entities.readyKey(c.from), entities.readyKey(c.to)].filter((k): k is string => k !== undefined);
     if (c.status === "Pending" || c.status === "Connected") {
       if (currentStatus === "Connected" && c.status === "Pending") {
-        draft.refused.push(refusal(address, "is Connected: it cannot go back to Pending", c.at));
+        // The tenant is past the file, and nothing can bring it back: a difference kept, not a refusal.
+        draft.drift.push({
+          address,
+          before: view(c.from, c.to, "Connected"),
+          reason:
+            "is Connected, and the file says Pending: kept, as a connection cannot go back to Pending; write Connected",
+        });
         return;
       }
       if (currentStatus === c.status) return;
@@ -110,12 +130,25 @@ export function planConnections(
       });
       continue;
     }
-    pruneConnection(current, address, from, to, draft);
+    endConnection(current, address, from, to, draft, "not in the file (--prune)", sharedOver.get(address) ?? []);
   }
 }
 
-function pruneConnection(current: TenantConnection, address: string, from: string, to: string, draft: Draft): void {
+/** Ends an open connection, in its own direction: its target denies a pending request; a connected one is disconnected. */
+function endConnection(
+  current: TenantConnection,
+  address: string,
+  from: string,
+  to: string,
+  draft: Draft,
+  why: string,
+  products: readonly string[],
+): void {
   const action = current.status === "Pending" ? "deny" : "disconnect";
+  const lost =
+    products.length > 0
+      ? `it breaks the share of ${products.join(", ")} with ${to}, which Zuora cannot recover`
+      : "what was shared over it loses its mapping, which Zuora cannot recover (Zuora publishes no read of shares; the file names none over it)";
   draft.steps.push({
     address,
     action,
@@ -123,10 +156,7 @@ function pruneConnection(current: TenantConnection, address: string, from: strin
     rank: Number.MAX_SAFE_INTEGER,
     from,
     to,
-    reason:
-      action === "deny"
-        ? "not in the file (--prune): the request is denied"
-        : "not in the file (--prune): what was shared over it loses its mapping, which Zuora cannot recover (Zuora publishes no read of shares; the file names none over it)",
+    reason: action === "deny" ? `${why}: ${to} denies the request` : `${why}: ${lost}`,
   });
   draft.views.set(address, { before: { from, to, status: current.status }, after: null });
 }

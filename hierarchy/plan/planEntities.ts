@@ -38,6 +38,11 @@ export function planEntities(
   const global = tenant.global;
   const root = order[0] as DesiredEntity;
   const wantProvisioned = (e: DesiredEntity) => e.parent === undefined || e.provisioned === true;
+  // Provisioned once the plan has run: as the file wants, or as the tenant has it already (which cannot be undone).
+  const willBeProvisioned = (e: DesiredEntity) => {
+    const held = tenant.byName.get(e.name);
+    return wantProvisioned(e) || (held?.status === "Provisioned" && !gone.has(held.id));
+  };
 
   if (root.name !== global.name) {
     draft.refused.push(
@@ -157,13 +162,13 @@ export function planEntities(
       displayName: entity.displayName,
       locale: entity.locale,
       timezone: entity.timezone,
-      provisioned: wantProvisioned(entity),
+      provisioned: willBeProvisioned(entity),
     };
     const parentReady = entity.parent === undefined ? undefined : readyKeys.get(entity.parent);
     const refusedBefore = draft.refused.length;
     if (entity.parent !== undefined && wantProvisioned(entity)) {
       const parent = desired.get(entity.parent);
-      if (parent && !wantProvisioned(parent)) {
+      if (parent && !willBeProvisioned(parent)) {
         draft.refused.push(
           refusal(
             address,
@@ -177,13 +182,12 @@ export function planEntities(
     if (current) {
       const provisioned = current.status === "Provisioned";
       if (provisioned && !wantProvisioned(entity)) {
-        draft.refused.push(
-          refusal(
-            address,
-            `is provisioned, and the file says provisioned: false${entity.provisioned === undefined ? " (the default)" : ""}: provisioning cannot be undone; write provisioned: true`,
-            entity.at,
-          ),
-        );
+        // The tenant is past the file, and nothing can bring it back: a difference kept, not a refusal.
+        draft.drift.push({
+          address,
+          before: entityView(current, tenant.parentName(current)),
+          reason: `is provisioned, and the file says provisioned: false${entity.provisioned === undefined ? " (the default)" : ""}: kept, as provisioning cannot be undone; write provisioned: true`,
+        });
       }
       const changes: EntityFields = {};
       const said: string[] = [];
@@ -270,7 +274,7 @@ export function planEntities(
   return {
     willBeProvisioned: (name) => {
       const e = desired.get(name);
-      return e !== undefined && wantProvisioned(e);
+      return e !== undefined && willBeProvisioned(e);
     },
     staying: (name) => {
       const e = tenant.byName.get(name);

@@ -9,8 +9,8 @@ import type { EntityOutcome } from "./planEntities.js";
  * gives a user and the tenant does not, a request from the user's home entity, then the entity's accept (which apply
  * skips when Zuora granted the request at once); for each entity the tenant gives and the file leaves out, a deny
  * from that entity with `prune` (it takes the access away), drift otherwise. Refused: a user the tenant does not have
- * (Zuora's API cannot create users), a home the user cannot access, access to an entity that will not be
- * provisioned, and a request without the user's home (the file must say it: Zuora's API does not).
+ * (Zuora's API cannot create users), a home the user cannot access, and access to an entity that will not be
+ * provisioned. Without the user's home in the file (Zuora's API does not say it), a missing access is drift.
  */
 export function planUsers(
   file: Hierarchy,
@@ -56,13 +56,12 @@ export function planUsers(
         continue;
       }
       if (user.home === undefined) {
-        draft.refused.push(
-          refusal(
-            address,
-            `to request it, the file must give ${username}'s \`home\`: requests go from the user's home entity, which Zuora's API does not say`,
-            user.at,
-          ),
-        );
+        // A difference the plan cannot make without the file's help: kept, with what to write.
+        draft.drift.push({
+          address,
+          before: view(name, false),
+          reason: `${username} cannot access ${name}, which the file gives it: kept, as a request goes from the user's home entity, which Zuora's API does not say; give ${username}'s \`home\` in the file`,
+        });
         continue;
       }
       const ready = [entities.readyKey(name), entities.readyKey(user.home)].filter((k) => k !== undefined);

@@ -32,19 +32,6 @@ describe("planChanges: what it refuses, before anything is sent", () => {
     expect(reasons(plan)).toEqual(["entity.DE: moves from EU to Global: a provisioned entity keeps its parent"]);
   });
 
-  it("provisioned: false (said, or the default) for a provisioned entity", () => {
-    for (const provisioned of [false, undefined]) {
-      const plan = planChanges(
-        file([entity("EU", "Global", { provisioned })]),
-        tenant([{ name: "EU", status: "Provisioned" }]),
-      );
-      expect(plan.refused).toHaveLength(1);
-      expect(plan.refused[0]?.reason).toMatch(
-        /^is provisioned, and the file says provisioned: false.*cannot be undone/,
-      );
-    }
-  });
-
   it("a second root", () => {
     const plan = planChanges(file([entity("Global", undefined), entity("Other", undefined, { at })]), tenant());
     expect(reasons(plan)).toEqual([
@@ -126,20 +113,17 @@ describe("planChanges: what it refuses, before anything is sent", () => {
     ]);
   });
 
-  it("a Connected connection the file wants Pending, and a connection asked the other way", () => {
+  it("a connection asked the other way than the file says", () => {
     const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
-    const provisioned = [
-      { name: "A", status: "Provisioned" as const },
-      { name: "B", status: "Provisioned" as const },
-    ];
-    const back = planChanges(
-      file(ends, [{ from: "A", to: "B", status: "Pending" }]),
-      tenant(provisioned, [{ from: "A", to: "B", status: "Connected" }]),
-    );
-    expect(reasons(back)).toEqual(["connection.A->B: is Connected: it cannot go back to Pending"]);
     const reversed = planChanges(
       file(ends, [{ from: "A", to: "B", status: "Connected" }]),
-      tenant(provisioned, [{ from: "B", to: "A", status: "Pending" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "B", to: "A", status: "Pending" }],
+      ),
     );
     expect(reasons(reversed)[0]).toMatch(/the tenant has it the other way, B->A \(Pending\)/);
   });
@@ -226,7 +210,7 @@ describe("planChanges: the order of the steps", () => {
 
   it("says a refused plan is refused, not that nothing changes", () => {
     const plan = planChanges(
-      file([entity("EU", "Global", { provisioned: false })]),
+      file([entity("EU", "Global", { timezone: "Europe/Paris", provisioned: true })]),
       tenant([{ name: "EU", status: "Provisioned" }]),
     );
     expect(plan.refused.length).toBeGreaterThan(0);
@@ -276,6 +260,65 @@ describe("planChanges: the order of the steps", () => {
       ),
     );
     expect(steps(plan)).toEqual(["initiate connection.A->B", "accept connection.A->B"]);
+  });
+});
+
+describe("planChanges: what the tenant is past, and cannot go back from, is kept as drift", () => {
+  it("a provisioned entity the file says is not (said, or the default)", () => {
+    for (const provisioned of [false, undefined]) {
+      const plan = planChanges(
+        file([entity("EU", "Global", { provisioned })]),
+        tenant([{ name: "EU", status: "Provisioned" }]),
+      );
+      expect(plan.refused).toEqual([]);
+      expect(drift(plan)).toEqual([
+        `entity.EU: is provisioned, and the file says provisioned: false${provisioned === undefined ? " (the default)" : ""}: kept, as provisioning cannot be undone; write provisioned: true`,
+      ]);
+      expect(hasDifferences(plan)).toBe(true);
+    }
+  });
+
+  it("provisions an entity under a parent the file says is not provisioned, but the tenant has provisioned", () => {
+    const plan = planChanges(
+      file([entity("EU", "Global"), entity("DE", "EU", { provisioned: true })]),
+      tenant([{ name: "EU", status: "Provisioned" }]),
+    );
+    expect(plan.refused).toEqual([]);
+    expect(steps(plan)).toEqual(["create entity.DE", "provision entity.DE"]);
+  });
+
+  it("a Connected connection the file wants Pending", () => {
+    const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
+    const plan = planChanges(
+      file(ends, [{ from: "A", to: "B", status: "Pending" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "A", to: "B", status: "Connected" }],
+      ),
+    );
+    expect(plan.refused).toEqual([]);
+    expect(drift(plan)).toEqual([
+      "connection.A->B: is Connected, and the file says Pending: kept, as a connection cannot go back to Pending; write Connected",
+    ]);
+  });
+
+  it("ends a request the tenant has the other way when the file says the pair is Disconnected, as its target", () => {
+    const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
+    const plan = planChanges(
+      file(ends, [{ from: "A", to: "B", status: "Disconnected" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "B", to: "A", status: "Pending" }],
+      ),
+    );
+    expect(steps(plan)).toEqual(["deny connection.B->A"]);
+    expect(plan.steps[0]).toMatchObject({ from: "B", to: "A" });
   });
 });
 
