@@ -1,16 +1,5 @@
 import { readFile } from "node:fs/promises";
 import {
-  type Document,
-  isMap,
-  isNode,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-  visit,
-  type YAMLMap,
-} from "yaml";
-import {
   ENTITY_NAME,
   isEntityName,
   isLocale,
@@ -29,6 +18,7 @@ import type {
   Hierarchy,
   Location,
 } from "../model.js";
+import { type ParsedText, parseText } from "./parsedText.js";
 
 /** One problem of a hierarchy file: where it is (1-based), when known, and the rule broken. */
 export interface FileProblem {
@@ -97,39 +87,21 @@ export function readHierarchyText(
   text: string,
   source = "hierarchy",
 ): { hierarchy: Hierarchy | undefined; problems: FileProblem[] } {
-  const lineCounter = new LineCounter();
+  return readParsed(parseText(text), source);
+}
+
+/** {@link readHierarchyText} on a text already parsed (by either reader: the tests compare them). */
+export function readParsed(
+  parsed: ParsedText,
+  source = "hierarchy",
+): { hierarchy: Hierarchy | undefined; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
-  const at = (offset: number): Location => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  // Keys are checked for uniqueness below: the yaml package's own check compares each key with every other.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  for (const error of doc.errors) problems.push({ at: at(error.pos[0]), problem: error.message.split("\n")[0] ?? "" });
+  const at = (offset: number): Location => parsed.position(offset);
+  for (const error of parsed.errors) problems.push({ at: at(error.offset), problem: error.message });
   if (problems.length > 0) return { hierarchy: undefined, problems };
-  for (const key of repeatedKeys(doc)) {
-    const offset = key.range?.[0];
-    problems.push({ at: offset === undefined ? undefined : at(offset), problem: "Map keys must be unique" });
-  }
-  // A map's keys by name, indexed once, so that placing each of many entities does not scan the whole map.
-  const keyIndexes = new WeakMap<YAMLMap, Map<string, unknown>>();
-  const keyNode = (map: YAMLMap, name: string): unknown => {
-    let keys = keyIndexes.get(map);
-    if (keys === undefined) {
-      keys = new Map();
-      for (const { key } of map.items) {
-        if (isScalar(key) && !keys.has(String(key.value))) keys.set(String(key.value), key);
-      }
-      keyIndexes.set(map, keys);
-    }
-    return keys.get(name);
-  };
+  for (const offset of parsed.repeatedKeys()) problems.push({ at: at(offset), problem: "Map keys must be unique" });
   const where = (path: (string | number)[], key = false): Location | undefined => {
-    const last = path.at(-1);
-    const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
-    const node =
-      key && isMap(parent) ? keyNode(parent, String(last)) : path.length > 0 ? doc.getIn(path, true) : doc.contents;
-    const offset = isNode(node) ? node.range?.[0] : undefined;
+    const offset = parsed.offsetOf(path, key);
     return offset === undefined ? undefined : at(offset);
   };
   const fail = (path: (string | number)[], problem: string, key = false): void => {
@@ -138,7 +110,7 @@ export function readHierarchyText(
   const sorted = () =>
     problems.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
 
-  const root: unknown = doc.toJS();
+  const root: unknown = parsed.value;
   if (!isObject(root)) {
     fail([], "must be a mapping with `version`, `entities` and `connections`");
     return { hierarchy: undefined, problems: sorted() };
@@ -155,18 +127,13 @@ export function readHierarchyText(
     ["users", "username"],
     ["shares", "product ID"],
   ] as const) {
-    const map = doc.getIn([section], true);
-    for (const pair of isMap(map) ? map.items : []) {
-      const key = pair.key;
-      if (isScalar(key) && typeof key.value !== "string") {
-        const written = key.source ?? String(key.value);
-        const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
-        fail(
-          [section, String(key.value)],
-          `${what} ${written} is read by YAML as ${read}: quote it ("${written}")`,
-          true,
-        );
-      }
+    for (const key of parsed.oddKeys([section])) {
+      const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
+      fail(
+        [section, String(key.value)],
+        `${what} ${key.written} is read by YAML as ${read}: quote it ("${key.written}")`,
+        true,
+      );
     }
   }
   const entities: DesiredEntity[] = [];
@@ -321,22 +288,6 @@ export function readHierarchyText(
   const hierarchy: Hierarchy = { version: 1, entities, connections, users, shares, source };
   if (unread !== undefined) hierarchy.unread = unread;
   return { hierarchy, problems: sorted() };
-}
-
-/** Every key that repeats an earlier one of the same mapping (as the yaml package compares them). */
-function repeatedKeys(doc: Document): Node[] {
-  const repeated: Node[] = [];
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value)) repeated.push(key);
-        seen.add(key.value);
-      }
-    },
-  });
-  return repeated;
 }
 
 /** Length in code points, as the spec's and the schema's `maxLength` count it (an emoji is one character). */
