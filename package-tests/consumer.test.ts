@@ -22,8 +22,11 @@ const own = createRequire(import.meta.url)("../package.json") as {
 /** A fresh project that installed the tarball, as a user's would; its TypeScript and Node types are ours. */
 let project: string;
 let tscOutput: string;
-/** The README's code blocks that are vitest test files, as written into the project (`src/readme-N.test.ts`). */
-const readmeTests: string[] = [];
+/**
+ * The code blocks of the shipped guides (the README, and the hierarchy guide in docs/) that are vitest test files, as
+ * written into the project (`src/readme-N.test.ts`, `src/hierarchy-guide-N.test.ts`).
+ */
+const guideTests: string[] = [];
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "zuora-multi-entity-consumer-"));
@@ -56,14 +59,19 @@ beforeAll(async () => {
   for (const name of await readdir(join(ROOT, "examples"))) {
     if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
   }
-  // The README's TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ...; a block that imports
-  // vitest is a user's test file, readme-N.test.ts, and runs with vitest below.
-  const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
-  for (const [index, block] of codeBlocks(readme, "ts").entries()) {
-    const isTest = /from "vitest"/.test(block);
-    const name = `readme-${index + 1}${isTest ? ".test.ts" : ".ts"}`;
-    if (isTest) readmeTests.push(`src/${name}`);
-    await writeFile(join(project, "src", name), block);
+  // The guides' TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ..., hierarchy-guide-1.ts,
+  // ...; a block that imports vitest is a user's test file (readme-N.test.ts), and runs with vitest below.
+  for (const [guide, prefix] of [
+    ["README.md", "readme"],
+    ["docs/hierarchy-as-code.md", "hierarchy-guide"],
+  ] as const) {
+    const text = await readFile(join(inject("packDir"), "package", guide), "utf8");
+    for (const [index, block] of codeBlocks(text, "ts").entries()) {
+      const isTest = /from "vitest"/.test(block);
+      const name = `${prefix}-${index + 1}${isTest ? ".test.ts" : ".ts"}`;
+      if (isTest) guideTests.push(`src/${name}`);
+      await writeFile(join(project, "src", name), block);
+    }
   }
   await run(
     "npm",
@@ -120,7 +128,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch", "yaml"]);
   });
 
-  it("type-checks a program that imports the client, its errors and the schema types, the examples and the README's code, under strict settings", () => {
+  it("type-checks a program that imports the client, its errors and the schema types, the examples and the guides' code, under strict settings", () => {
     // tsc prints nothing when the program and the package's declarations compile.
     expect(tscOutput).toBe("");
   });
@@ -294,12 +302,12 @@ describe("the packed package, installed into a fresh project", () => {
     });
   });
 
-  it("runs the README's stand-in example with vitest, as a user's test", async () => {
+  it("runs the guides' stand-in examples with vitest, as a user's tests", async () => {
     const vitest = join(project, "node_modules/vitest/vitest.mjs");
-    expect(readmeTests).toHaveLength(2);
+    expect(guideTests).toHaveLength(2);
     // vitest's own 5 s per test is a speed check on a loaded machine; here a limit only catches a hang.
     const limits = ["--testTimeout=120000", "--hookTimeout=120000"];
-    const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...readmeTests], {
+    const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...guideTests], {
       cwd: project,
       env: { ...process.env, CI: "1", NO_COLOR: "1" },
     });
