@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { readGuides, withGuideLinks } from "./guides.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -15,7 +17,8 @@ export const DOCS_TITLE = "Zuora Multi-entity API: the zuora-multi-entity contra
 
 /**
  * Renders openapi/multi-entity.yaml into one static HTML file with Redocly CLI's `build-docs`. `--inlineBundle`
- * puts Redoc's scripts into the file, so the page works offline and from `file://`, without Redocly's CDN.
+ * puts Redoc's scripts into the file, so the page works offline and from `file://`, without Redocly's CDN. The
+ * introduction links each page of `docs/` (see guides.ts), relative to where the file is written.
  *
  * @param output - Path of the HTML file, relative to the project root or absolute. Defaults to {@link DOCS_OUTPUT}.
  * @returns The absolute path written.
@@ -23,20 +26,25 @@ export const DOCS_TITLE = "Zuora Multi-entity API: the zuora-multi-entity contra
 export async function buildDocs(output: string = DOCS_OUTPUT): Promise<string> {
   const target = resolve(ROOT, output);
   await mkdir(dirname(target), { recursive: true });
-  await run(
-    resolve(ROOT, "node_modules/.bin/redocly"),
-    [
-      "build-docs",
-      "openapi/multi-entity.yaml",
-      "--config",
-      "redocly.yaml",
-      "--inlineBundle",
-      "--title",
-      DOCS_TITLE,
-      "--output",
-      target,
-    ],
-    { cwd: ROOT },
+  // The spec as written, plus the guides' links: a copy for Redocly to read (the spec's $refs are all internal).
+  const docsDir = resolve(ROOT, "docs");
+  const spec = withGuideLinks(
+    await readFile(resolve(ROOT, "openapi/multi-entity.yaml"), "utf8"),
+    await readGuides(docsDir),
+    docsDir,
+    dirname(target),
   );
+  const scratch = await mkdtemp(join(tmpdir(), "zuora-multi-entity-docs-spec-"));
+  try {
+    const specFile = join(scratch, "multi-entity.yaml");
+    await writeFile(specFile, spec);
+    await run(
+      resolve(ROOT, "node_modules/.bin/redocly"),
+      ["build-docs", specFile, "--config", "redocly.yaml", "--inlineBundle", "--title", DOCS_TITLE, "--output", target],
+      { cwd: ROOT },
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   return target;
 }

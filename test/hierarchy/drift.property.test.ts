@@ -181,7 +181,7 @@ describe("zuora-entities as a drift check, on random tenants (users and shares i
   it("exports a file that plans to nothing, exit 0; any single change to the tenant then makes plan --detailed-exitcode exit 2", async () => {
     const zuora = createZuoraClient({
       baseUrl: "https://rest.test.zuora.com",
-      auth: "admin",
+      auth: "admin-token",
       maxRetries: 0,
       fetch: standIn.fetch,
     });

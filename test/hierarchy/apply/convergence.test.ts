@@ -21,7 +21,11 @@ describe("apply converges: a step whose goal the tenant already shows is done, a
   it("finishes a plan made before another apply did most of it: each refused step it finds done is done", async () => {
     const standIn = createStandIn();
     standIn.seed({ users: { jane: { home: standIn.globalEntityId } } });
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "t", fetch: standIn.fetch });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+    });
     const users = ["jane"];
     const whole: Hierarchy = {
       ...file([eu, de], connected),
@@ -52,7 +56,11 @@ describe("apply converges: a step whose goal the tenant already shows is done, a
 
   it("still fails a refused step whose goal the tenant does not show", async () => {
     const standIn = createStandIn();
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "t", fetch: standIn.fetch });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+    });
     const plan = planChanges(file([eu]), await readTenant(zuora));
     // Someone takes the name under another parent: the create is refused, and EU under Global is not there.
     standIn.seed({
@@ -77,7 +85,7 @@ describe("apply converges: a step whose goal the tenant already shows is done, a
           raced = true;
           const other = createZuoraClient({
             baseUrl: "https://rest.test.zuora.com",
-            auth: "other",
+            auth: "other-apply-token",
             fetch: standIn.fetch,
           });
           await other.provisionEntity(decodeURIComponent(provision[1] as string));
@@ -94,7 +102,7 @@ describe("apply converges: a step whose goal the tenant already shows is done, a
       );
       const { stdout } = await run(process.execPath, ["--import", "tsx", BIN, "apply", path, "--auto-approve"], {
         cwd: ROOT,
-        env: { ...process.env, ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t", NO_COLOR: "1" },
+        env: { ...process.env, ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token", NO_COLOR: "1" },
       });
       expect(raced).toBe(true);
       expect(stdout).toContain(`[2/2] provision entity.EU ... done: ${ALREADY}`);

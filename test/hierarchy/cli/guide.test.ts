@@ -42,7 +42,7 @@ describe("the hierarchy guides' examples work as they say", () => {
   });
 
   it("the drift check snippet exits 0 while the tenant matches the file, and 2 once it drifts", async () => {
-    // The command as a pipeline has it on its PATH, run in a folder holding hierarchy.yaml.
+    // The command as a pipeline that installed the package has it, run in a folder holding hierarchy.yaml.
     const bin = join(dir(), "bin");
     await mkdir(bin, { recursive: true });
     const command = join(bin, "zuora-entities");
@@ -51,7 +51,10 @@ describe("the hierarchy guides' examples work as they say", () => {
       command,
       `#!/bin/sh\nexec "${process.execPath}" --import "${import.meta.resolve("tsx")}" "${BIN}" "$@"\n`,
     );
-    await chmod(command, 0o755);
+    // npx finds the command a project installed: here, the one above (never the registry).
+    const npx = join(bin, "npx");
+    await writeFile(npx, `#!/bin/sh\nname="$1"; shift\nexec "${bin}/$name" "$@"\n`);
+    for (const file of [command, npx]) await chmod(file, 0o755);
     const work = join(dir(), "work");
     await mkdir(work, { recursive: true });
     const env = {

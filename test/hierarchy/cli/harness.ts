@@ -83,7 +83,7 @@ export function cliHarness(standIn: StandIn = createStandIn()): CliHarness {
 
 /** An Io that records, on a terminal answering `answer`. */
 export function captureIo(
-  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "t" },
+  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "any-token" },
   answer = "",
 ) {
   const out: string[] = [];

@@ -20,7 +20,7 @@ describe("readTenant", () => {
     const waiting: (() => void)[] = [];
     const zuora = createZuoraClient({
       baseUrl: "https://rest.test.zuora.com",
-      auth: "t",
+      auth: "any-token",
       fetch: async (input, init) => {
         const request = new Request(input, init);
         if (!new URL(request.url).pathname.endsWith("/entity-connections")) return standIn.fetch(request);
@@ -46,7 +46,11 @@ describe("readTenant", () => {
 
   it("reports how far it is: the entities listed, then each provisioned entity's connections read", async () => {
     const standIn = tenantOf(3);
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "t", fetch: standIn.fetch });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+    });
     const events: ReadEvent[] = [];
     await readTenant(zuora, { parallelism: 1, onProgress: (e) => events.push(e) });
     expect(events).toEqual([
