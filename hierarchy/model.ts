@@ -33,12 +33,55 @@ export interface DesiredConnection {
   at?: Location | undefined;
 }
 
-/** A hierarchy file, read and checked for shape (the planner checks what it means). */
+/**
+ * A user's access as the file wants it. The user exists already (Zuora's API cannot create users): the file says
+ * which entities it may work in, and the plan requests, accepts or (with `--prune`) denies access to match.
+ */
+export interface DesiredUser {
+  /** The user's name in Zuora (often an email address); the file's key. */
+  username: string;
+  /**
+   * The entity the user was created in, by name; undefined when the file does not say (Zuora's API does not return
+   * it). Requests for access go from it, so the file must give it for the plan to request access.
+   */
+  home: string | undefined;
+  /** The entities, by name, the user may work in; the home entity is one of them even when not listed. */
+  access: string[];
+  at?: Location | undefined;
+}
+
+/**
+ * A product of the global entity and the entities it is shared with (`shareProduct`). Each share goes over the
+ * file's connection from the global entity to that entity: while it is Connected the product is shared over it;
+ * once the file says Disconnected, the share ends with it.
+ */
+export interface DesiredShare {
+  /** The product's ID in Zuora's catalog; the file's key. */
+  product: string;
+  /** The entities, by name, the product is shared with. */
+  entities: string[];
+  at?: Location | undefined;
+}
+
+/**
+ * A hierarchy file, read and checked for shape (the planner checks what it means): the plain data a hierarchy file
+ * holds, with every name as the file writes it.
+ */
 export interface Hierarchy {
   version: 1;
-  /** In the order of the file. */
+  /** In the order of the file, each with its parent by name. */
   entities: DesiredEntity[];
+  /** Each between two entities, by name. */
   connections: DesiredConnection[];
+  /** The users whose access the file manages, by username. Defaults to none (a file written before users). */
+  users?: DesiredUser[] | undefined;
+  /** The products shared, by product ID. Defaults to none. */
+  shares?: DesiredShare[] | undefined;
+  /**
+   * What `export` could not read from the tenant, in words (shares, users' home entities): said in the file so that
+   * nothing is dropped silently. Informational; the plan does not read it.
+   */
+  unread?: string[] | undefined;
   /** The file's name, for messages (`hierarchy.yaml:12:5`). */
   source?: string | undefined;
 }
@@ -63,20 +106,50 @@ export interface TenantConnection {
   status: ConnectionStatus;
 }
 
-/** What was read from a tenant: every entity and every connection. */
+/** A user as the tenant shows it (`listAccessibleEntities`): the entities it can access. */
+export interface TenantUser {
+  username: string;
+  /** Whether the tenant has the user (it answered not found otherwise). */
+  exists: boolean;
+  /** The IDs of the entities the user can access, its home included; empty when it does not exist. */
+  entityIds: string[];
+}
+
+/**
+ * What was read from a tenant: every entity and every connection, and the access of the users asked for (Zuora's API
+ * lists no users, and publishes no read of a product's shares).
+ */
 export interface TenantState {
   entities: TenantEntity[];
   connections: TenantConnection[];
+  /** The users read, by username; none unless asked for. */
+  users?: TenantUser[] | undefined;
 }
 
 /** What one step does. */
-export type Action = "create" | "update" | "provision" | "delete" | "initiate" | "accept" | "deny" | "disconnect";
+export type Action =
+  | "create"
+  | "update"
+  | "provision"
+  | "delete"
+  | "initiate"
+  | "accept"
+  | "deny"
+  | "disconnect"
+  /** Asks access for a user to an entity, from the user's home entity (`requestUserAccess`). */
+  | "request-access"
+  /** The entity accepts the user's request (`acceptUserAccess`), unless Zuora granted it at once. */
+  | "accept-access"
+  /** The entity takes a user's access away (`denyUserAccess`). */
+  | "deny-access"
+  /** The global entity shares a product with an entity (`shareProduct`). */
+  | "share";
 
 /**
- * The steps that cannot be undone: a provisioned entity stays so, a deleted one is gone, a disconnection may lose
- * mappings.
+ * The steps that cannot be undone: a provisioned entity stays so, a deleted one is gone, a disconnection breaks
+ * what was shared over the connection (Zuora cannot recover it), and a share cannot be taken back through the API.
  */
-export const IRREVERSIBLE: ReadonlySet<Action> = new Set<Action>(["provision", "delete", "disconnect"]);
+export const IRREVERSIBLE: ReadonlySet<Action> = new Set<Action>(["provision", "delete", "disconnect", "share"]);
 
 /** The entity fields a create or an update sends. */
 export interface EntityFields {
@@ -100,9 +173,21 @@ export interface Step {
   parent?: string;
   /** What a create or update sends. */
   fields?: EntityFields;
-  /** The two ends (connection steps). */
+  /**
+   * The two ends (connection steps); for user access, `to` is the entity and `from` the user's home (the request's
+   * sender); for a share, `from` is the global entity and `to` the entity shared with.
+   */
   from?: string;
   to?: string;
+  /** The user (access steps). */
+  user?: string;
+  /** The product's ID (share steps). */
+  product?: string;
+  /**
+   * Zuora publishes no read that shows whether this step is needed (a product's shares): it is sent, and an answer
+   * that it was done already counts as done. It does not count as a difference (`plan --detailed-exitcode`).
+   */
+  unchecked?: true;
 }
 
 /** What changes at one address, as `plan --json` shows it. */
@@ -110,9 +195,23 @@ export interface Change {
   address: string;
   actions: Action[];
   irreversible: boolean;
+  /** The step cannot be checked before it runs (see {@link Step.unchecked}). */
+  unchecked?: true;
   reason: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+}
+
+/**
+ * A difference between the tenant and the file that the plan leaves as it is, and why: what the tenant has and the
+ * file leaves out (kept unless `--prune` removes it, or kept for good where Zuora cannot remove it).
+ */
+export interface Drift {
+  address: string;
+  /** Why it stays, and how to end the difference (add it to the file, or `--prune`). */
+  reason: string;
+  /** What the tenant has there, as a change's `before`. */
+  before: Record<string, unknown> | null;
 }
 
 /** A change the plan will not make, and why. */
@@ -131,10 +230,14 @@ export interface Plan {
   changes: Change[];
   steps: Step[];
   refused: Refusal[];
-  /** Things left alone that the file does not mention (e.g. entities kept without `--prune`). */
+  /** Differences the plan leaves as they are: what the tenant has and the file leaves out. */
+  drift: Drift[];
+  /** Remarks that are not differences (what could not be read or checked). */
   notes: string[];
   /** Whether deletes of what the file leaves out were asked for. */
   prune: boolean;
   /** The tenant as read when planning (a saved plan refuses to run if it changed since). */
   tenant: TenantState;
+  /** The tenant's base URL, once saved (`plan --out`): a saved plan runs on that tenant only. */
+  tenantUrl?: string | undefined;
 }

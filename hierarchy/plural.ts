@@ -1,4 +1,4 @@
-/** `1 entity`, `2 entities`: a count and its noun, for the plan's summary and the progress lines. */
+/** `1 entity`, `1,521 entities`: a count (grouped by thousands) and its noun, for summaries and progress lines. */
 export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }

@@ -134,7 +134,7 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
     expect(neither.map(where)).toEqual([]);
   });
 
-  it("hold hierarchy files that zuora-entities reads, and that plan against a fresh stand-in with nothing refused", async () => {
+  it("hold hierarchy files that zuora-entities reads, and that plan with nothing refused against a fresh stand-in holding the users they name", async () => {
     const files = ofLanguage("yaml", "json").filter((block) => isHierarchy(parse(block.code)));
     expect(files.length).toBeGreaterThan(0);
     const problems: string[] = [];
@@ -142,6 +142,9 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
       try {
         const hierarchy = parseHierarchy(block.code, "block");
         const standIn = createStandIn();
+        // Zuora's API cannot create users: a file manages the access of users who exist, in the global entity here.
+        const users = (hierarchy.users ?? []).map((u) => [u.username, { home: standIn.globalEntityId }]);
+        standIn.seed({ users: Object.fromEntries(users) });
         const zuora = createZuoraClient({
           baseUrl: "https://rest.test.zuora.com",
           auth: "any-token",

@@ -369,7 +369,7 @@ describe("the packed package, installed into a fresh project", () => {
       cwd: project,
     });
     expect(stdout).toContain("Usage: zuora-entities plan FILE");
-    expect(stdout).toContain("2  plan --detailed-exitcode only: success, with changes");
+    expect(stdout).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
   });
 
   it("runs the README's first code block, the quick start, with no tenant and prints what it created", async () => {

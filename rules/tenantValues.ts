@@ -5,7 +5,8 @@ import { constraints } from "../generated/constraints.js";
  * the hierarchy reader (which refuses a file before any request) and the hierarchy file's JSON Schema (generated from
  * these): a name by the spec's rule, a locale in the `ll_CC` shape of Zuora's examples (`en_US`, `zh_CN`), and a
  * time zone of the IANA database as the runtime knows it (`Intl.supportedValuesOf("timeZone")`, with the aliases the
- * runtime resolves to one of them, such as `Asia/Harbin` or `UTC`).
+ * runtime resolves to one of them, such as `Asia/Harbin` or `UTC`, and the zones it keeps as given though its list
+ * leaves them out, such as `Etc/GMT+5`); users' names and products' IDs by the spec's rules for those parameters.
  */
 
 const nameRule = constraints.operations.createEntity.fields.name;
@@ -18,6 +19,40 @@ export const ENTITY_NAME = {
   /** In characters. */
   maxLength: nameRule.maxLength,
 } as const;
+
+const usernameRule = constraints.operations.listAccessibleEntities.pathParams.username;
+const productRule = constraints.operations.shareProduct.pathParams["product-id"];
+
+/** A user's name: the spec's rule for the `username` path parameter of the user-access operations. */
+export const USERNAME = {
+  pattern: usernameRule.pattern,
+  /** The pattern in words, completing "must be …". */
+  words: usernameRule.patternDescription,
+  /** In characters. */
+  minLength: usernameRule.minLength,
+} as const;
+
+/** A product's ID: the spec's rule for `shareProduct`'s `product-id` path parameter. */
+export const PRODUCT_ID = {
+  pattern: productRule.pattern,
+  /** The pattern in words, completing "must be …". */
+  words: productRule.patternDescription,
+  /** In characters. */
+  minLength: productRule.minLength,
+} as const;
+
+const USER = new RegExp(USERNAME.pattern, "u");
+const PRODUCT = new RegExp(PRODUCT_ID.pattern, "u");
+
+/** Whether `username` is a name the user-access operations take. */
+export function isUsername(username: string): boolean {
+  return username.length >= USERNAME.minLength && USER.test(username);
+}
+
+/** Whether `id` is a product ID `shareProduct` takes. */
+export function isProductId(id: string): boolean {
+  return id.length >= PRODUCT_ID.minLength && PRODUCT.test(id);
+}
 
 /** A locale: a language and a country, `ll_CC` (`en_US`). */
 export const LOCALE_PATTERN = "^[a-z]{2}_[A-Z]{2}$";
@@ -64,8 +99,9 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-  // A runtime without the list still refuses what its date formatting refuses.
-  const ok = known.has(zone) || known.has(resolved) || known.size === 1;
+  // A zone the runtime keeps as it is (Etc/GMT+5, which its list leaves out) is one of the database's too; a runtime
+  // without the list still refuses what its date formatting refuses.
+  const ok = known.has(zone) || known.has(resolved) || resolved === zone || known.size === 1;
   if (ok) accepted.add(zone);
   return ok;
 }

@@ -1,6 +1,14 @@
-import { ZuoraApiError, type ZuoraClient, ZuoraValidationError } from "../../src/index.js";
+import {
+  reasonCategory,
+  ZuoraApiError,
+  ZuoraBusinessError,
+  type ZuoraClient,
+  ZuoraValidationError,
+} from "../../src/index.js";
 import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
+import { DEFAULT_PARALLELISM } from "../tenant/readTenant.js";
+import { type GoalLookups, goalReached } from "./goalReached.js";
 import { runSteps } from "./runSteps.js";
 
 /** One step's end, as `applyPlan` reports it while it runs. */
@@ -14,11 +22,16 @@ export interface StepEvent {
   ms: number;
   /** Why it failed, in words (Zuora's reason code first, when there is one). */
   failure?: string;
+  /**
+   * How a done step was done when it was not by its own request: the tenant showed its goal already (another apply
+   * got there first), or Zuora did it at once (an access granted with its request). Undefined otherwise.
+   */
+  note?: string;
 }
 
 /** How a plan is applied. */
 export interface ApplyOptions {
-  /** Independent steps sent at once. Defaults to 4. */
+  /** Independent steps sent at once. Defaults to 10. */
   parallelism?: number | undefined;
   /** Called as each step ends, in the order they end. */
   onStep?: ((event: StepEvent) => void) | undefined;
@@ -29,6 +42,11 @@ export interface ApplyOptions {
   tenant?: TenantState | undefined;
   /** Once aborted (Ctrl-C), no new step starts; the running ones finish, and the rest are reported not started. */
   signal?: AbortSignal | undefined;
+  /**
+   * After a failure, go on with the steps that do not wait for the failed one (the rehearsal does, to find every
+   * step the tenant would refuse). Defaults to false: the first failure starts nothing new.
+   */
+  keepGoing?: boolean | undefined;
 }
 
 /** What an apply did. */
@@ -50,9 +68,10 @@ export class PlanRefusedError extends Error {
 /**
  * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
  * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with
- * what was done, what failed and what was not started (it does not throw for a failed step). Creates and connection
- * requests carry an `Idempotency-Key` derived from the plan, so the same plan sent again is answered, not acted on
- * twice.
+ * what was done, what failed and what was not started (it does not throw for a failed step). A step Zuora refuses
+ * whose goal the tenant shows already (another apply got there first: the entity is provisioned, the request
+ * accepted) counts as done, and its event says so. Creates and connection requests carry an `Idempotency-Key` derived
+ * from the plan, so the same plan sent again is answered, not acted on twice.
  *
  * @throws {PlanRefusedError} when the plan has refusals: nothing is sent.
  */
@@ -83,7 +102,8 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     return id;
   };
 
-  const send = async (step: Step): Promise<void> => {
+  /** Sends the step's request; resolves to a note when the goal was reached otherwise. */
+  const send = async (step: Step): Promise<string | undefined> => {
     const idempotencyKey = `${keyPrefix}-${step.index}`;
     switch (step.action) {
       case "create": {
@@ -124,16 +144,76 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
       case "disconnect":
         await zuora.disconnectConnection(connectionOf(step), { entityIds: idOf(step.from) });
         return;
+      case "request-access":
+        // From the user's home entity, by an administrator there (Zuora's rule for who may ask).
+        await zuora.requestUserAccess(
+          step.user as string,
+          { targetEntityIds: [idOf(step.to)] },
+          { entityIds: idOf(step.from) },
+        );
+        return;
+      case "accept-access": {
+        // Zuora grants a request at once when its sender also administers the entity: then there is nothing pending
+        // to accept, and an accept would be refused.
+        const target = idOf(step.to);
+        const reachable = await zuora.listAccessibleEntities(step.user as string);
+        if (reachable.entities.some((e) => e.id === target)) {
+          return "granted at once (the request's sender administers it too)";
+        }
+        await zuora.acceptUserAccess(step.user as string, { entityIds: target });
+        return;
+      }
+      case "deny-access":
+        await zuora.denyUserAccess(step.user as string, { entityIds: idOf(step.to) });
+        return;
+      case "share":
+        try {
+          await zuora.shareProduct(
+            step.product as string,
+            { toEntityIds: [idOf(step.to)] },
+            { entityIds: idOf(step.from), idempotencyKey },
+          );
+        } catch (error) {
+          // Zuora publishes no read of a product's shares: its answer that it is shared already is the only way to
+          // learn the goal is reached.
+          if (isAlreadyShared(error)) return "already shared (Zuora says so)";
+          throw error;
+        }
+        return;
     }
   };
 
   let ended = 0;
   const total = plan.steps.length;
+  const lookups: GoalLookups = {
+    idOf,
+    learnEntity: (name, id) => ids.set(name, id),
+    connectionOf: (step) => connections.get(addressOf(step)),
+    learnConnection: (step, id) => connections.set(addressOf(step), id),
+  };
+  /** The step sent; when Zuora refuses it, done all the same if the tenant shows its goal reached. */
+  const sendOrFind = async (step: Step): Promise<string | undefined> => {
+    try {
+      return await send(step);
+    } catch (error) {
+      if (!(error instanceof ZuoraBusinessError)) throw error;
+      const found = await goalReached(step, zuora, lookups).catch(() => undefined);
+      if (found === undefined) throw error;
+      return found;
+    }
+  };
   const run = async (step: Step) => {
     const start = performance.now();
     try {
-      await send(step);
-      options.onStep?.({ step, position: ++ended, total, outcome: "done", ms: performance.now() - start });
+      const note = await sendOrFind(step);
+      options.onStep?.({
+        step,
+        position: ++ended,
+        total,
+        outcome: "done",
+        ms: performance.now() - start,
+        ...(note === undefined ? {} : { note }),
+      });
     } catch (error) {
       const failure = describeFailure(error);
       options.onStep?.({ step, position: ++ended, total, outcome: "failed", ms: performance.now() - start, failure });
@@ -141,7 +221,13 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     }
   };
   const stopped = () => options.signal?.aborted === true;
-  const outcome = await runSteps(plan.steps, Math.max(1, options.parallelism ?? 4), run, stopped);
+  const outcome = await runSteps(
+    plan.steps,
+    Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM),
+    run,
+    stopped,
+    options.keepGoing ?? false,
+  );
   return {
     ok: outcome.failed.length === 0 && outcome.notStarted.length === 0,
     interrupted: outcome.notStarted.length > 0 && outcome.failed.length === 0,
@@ -158,6 +244,14 @@ export function describeFailure(error: unknown): string {
   }
   if (error instanceof ZuoraValidationError) return `not sent: ${error.field} (${error.rule}): ${error.problem}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether Zuora refused a share because the product is shared with that entity already (a rule, category 30). */
+function isAlreadyShared(error: unknown): boolean {
+  return (
+    error instanceof ZuoraBusinessError &&
+    error.reasons.some((r) => reasonCategory(r.code) === 30 && /already shared/i.test(r.message))
+  );
 }
 
 /** The first Zuora reason code of a failure, if any. */

@@ -13,14 +13,16 @@ export interface RunOutcome<S> {
 
 /**
  * Runs `steps` as their dependencies allow, at most `parallelism` at once, in the steps' order when several are
- * ready. At the first failure, or once `stopped()` says so, it starts nothing new and lets the running steps finish;
- * the steps never started are reported as such.
+ * ready. At the first failure (unless `keepGoing`), or once `stopped()` says so, it starts nothing new and lets the
+ * running steps finish; with `keepGoing`, a failure only holds back the steps that wait for the failed one. The steps
+ * never started are reported as such.
  */
 export async function runSteps<S extends Runnable>(
   steps: readonly S[],
   parallelism: number,
   run: (step: S) => Promise<void>,
   stopped: () => boolean = () => false,
+  keepGoing = false,
 ): Promise<RunOutcome<S>> {
   const waitingOn = new Map(steps.map((s) => [s.index, new Set(s.dependsOn)]));
   const dependents = new Map<number, S[]>();
@@ -37,7 +39,7 @@ export async function runSteps<S extends Runnable>(
   let running = 0;
   await new Promise<void>((resolve) => {
     const pump = () => {
-      while (outcome.failed.length === 0 && !stopped() && running < parallelism && ready.length > 0) {
+      while ((keepGoing || outcome.failed.length === 0) && !stopped() && running < parallelism && ready.length > 0) {
         const step = ready.shift() as S;
         started.add(step.index);
         running++;

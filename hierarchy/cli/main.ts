@@ -1,85 +1,67 @@
-import { parseArgs } from "node:util";
 import { ZuoraError } from "../../src/index.js";
 import { describeFailure } from "../apply/applyPlan.js";
 import { HierarchyFileError } from "../file/readHierarchy.js";
-import { applyCommand } from "./commands/apply.js";
-import { exportCommand } from "./commands/export.js";
-import { planCommand } from "./commands/plan.js";
-import { showCommand } from "./commands/show.js";
-import { HELP } from "./help.js";
+import { parseOptions } from "./arguments/parseOptions.js";
+import { COMMANDS, commandNamed } from "./commands/table.js";
+import type { Context } from "./context.js";
+import { commandHelp, programHelp } from "./help.js";
 import { type Io, UsageError } from "./io.js";
+import { progress } from "./progress.js";
+import { fromFileProblem } from "./views/diagnostics.js";
+import { showDiagnostics, showError } from "./views/errorView.js";
+import { jsonStream } from "./views/jsonStream.js";
 
-/** The options each command takes (`node:util` parseArgs's shape). */
-const OPTIONS = {
-  help: { type: "boolean", short: "h" },
-  "base-url": { type: "string" },
-  json: { type: "boolean" },
-  out: { type: "string", short: "o" },
-  "detailed-exitcode": { type: "boolean" },
-  prune: { type: "boolean" },
-  "no-rehearse": { type: "boolean" },
-  "auto-approve": { type: "boolean" },
-  parallelism: { type: "string" },
-  format: { type: "string" },
-} as const;
-
-type OptionName = keyof typeof OPTIONS;
-const ALLOWED: Record<string, readonly OptionName[]> = {
-  export: ["help", "base-url", "json", "out"],
-  plan: ["help", "base-url", "json", "out", "detailed-exitcode", "prune", "no-rehearse"],
-  apply: ["help", "base-url", "auto-approve", "parallelism", "prune", "no-rehearse"],
-  show: ["help", "base-url", "json", "format"],
-};
-
-/** Parsed arguments of one command. */
-export type Args = { values: Partial<Record<OptionName, string | boolean>>; positionals: string[] };
+const VERSION_FLAGS = new Set(["--version", "-version", "-v"]);
+const HELP_FLAGS = new Set(["--help", "-help", "-h"]);
+const JSON_FLAGS = new Set(["--json", "-json"]);
 
 /**
  * Runs `zuora-entities` with `argv` (the arguments after the program's name) and resolves to the exit code; writes
- * only through `io`. A bad call is exit 1 with a pointer to `--help`; an error is exit 1 with its message.
+ * only through `io`. The table of commands gives the help, the parsing and the dispatch: a command parses its
+ * arguments into a typed structure, runs, and shows what it has through its view (human, or JSON lines with
+ * `--json`). A bad call is exit 1 with a pointer to `--help`; an error is exit 1 with its message (a JSON
+ * `diagnostic` line with `--json`).
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [command = "", ...rest] = argv;
-  if (command === "" || command === "--help" || command === "-h") {
-    io.out(HELP[""] ?? "");
-    return command === "" ? 1 : 0;
+  const [first = "", ...rest] = argv;
+  if (first === "" || HELP_FLAGS.has(first)) {
+    io.out(programHelp(COMMANDS));
+    return first === "" ? 1 : 0;
   }
-  if (command === "help") {
-    const text = HELP[rest[0] ?? ""];
-    if (text === undefined) return usage(io, `unknown command ${rest[0]}`);
-    io.out(text);
+  const name = VERSION_FLAGS.has(first) ? "version" : first;
+  const wantsJson = rest.some((arg) => JSON_FLAGS.has(arg));
+  const context: Context = {
+    io: rest.includes("--no-color") || rest.includes("-no-color") ? { ...io, color: false } : io,
+    json: wantsJson ? jsonStream(io) : undefined,
+    progress: progress(io.err),
+  };
+  if (name === "help") {
+    const command = commandNamed(rest[0] ?? "");
+    if (rest[0] !== undefined && command === undefined) return usage(context, `unknown command ${rest[0]}`);
+    io.out(command ? commandHelp(command) : programHelp(COMMANDS));
     return 0;
   }
-  const allowed = ALLOWED[command];
-  if (!allowed) return usage(io, `unknown command ${command}`);
-  let args: Args;
+  const command = commandNamed(name);
+  if (!command) return usage(context, `unknown command ${name}`);
   try {
-    const options = Object.fromEntries(allowed.map((name) => [name, OPTIONS[name]]));
-    args = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true }) as Args;
-  } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error), command);
-  }
-  if (args.values.help) {
-    io.out(HELP[command] ?? "");
-    return 0;
-  }
-  try {
-    switch (command) {
-      case "export":
-        return await exportCommand(args, io);
-      case "plan":
-        return await planCommand(args, io);
-      case "apply":
-        return await applyCommand(args, io);
-      default:
-        return await showCommand(args, io);
+    const parsed = parseOptions(rest, command.options);
+    if (parsed.values.get("help") === true) {
+      io.out(commandHelp(command));
+      return 0;
     }
+    return await command.execute(parsed, context);
   } catch (error) {
-    if (error instanceof UsageError) return usage(io, error.message, command);
-    if (error instanceof HierarchyFileError) io.err(`Error: ${error.message}`);
-    else if (error instanceof ZuoraError) io.err(`Error: ${error.message}${reasons(error)}`);
-    else io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) return usage(context, error.message, command.name);
+    if (error instanceof HierarchyFileError) {
+      showDiagnostics(
+        context,
+        error.problems.map((p) => fromFileProblem(p, error.source)),
+      );
+    } else if (error instanceof ZuoraError) showError(context, `${error.message}${reasons(error)}`);
+    else showError(context, error instanceof Error ? error.message : String(error));
     return 1;
+  } finally {
+    context.progress.close();
   }
 }
 
@@ -88,8 +70,8 @@ function reasons(error: ZuoraError): string {
   return said === error.message ? "" : ` (${said})`;
 }
 
-function usage(io: Io, problem: string, command = ""): number {
-  io.err(`Error: ${problem}`);
-  io.err(`Run zuora-entities ${command ? `${command} ` : ""}--help for usage.`);
+function usage(context: Context, problem: string, command = ""): number {
+  showError(context, problem);
+  if (!context.json) context.io.err(`Run zuora-entities ${command ? `${command} ` : ""}--help for usage.`);
   return 1;
 }

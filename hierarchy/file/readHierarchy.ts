@@ -1,37 +1,62 @@
 import { readFile } from "node:fs/promises";
 import {
-  type Document,
-  isMap,
-  isNode,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-  visit,
-  type YAMLMap,
-} from "yaml";
-import { ENTITY_NAME, isEntityName, isLocale, isTimeZone } from "../../rules/tenantValues.js";
-import type { ConnectionStatus, DesiredConnection, DesiredEntity, Hierarchy, Location } from "../model.js";
+  ENTITY_NAME,
+  isEntityName,
+  isLocale,
+  isProductId,
+  isTimeZone,
+  isUsername,
+  PRODUCT_ID,
+  USERNAME,
+} from "../../rules/tenantValues.js";
+import type {
+  ConnectionStatus,
+  DesiredConnection,
+  DesiredEntity,
+  DesiredShare,
+  DesiredUser,
+  Hierarchy,
+  Location,
+} from "../model.js";
+import { type ParsedText, parseText } from "./parsedText.js";
 
-/** A hierarchy file that cannot be read: it names the file, the line and column, and the rule broken. */
+/** One problem of a hierarchy file: where it is (1-based), when known, and the rule broken. */
+export interface FileProblem {
+  at: Location | undefined;
+  problem: string;
+}
+
+/**
+ * A hierarchy file that cannot be read: it names the file, and each problem's line, column and rule. The message
+ * holds every problem, one per line (`hierarchy.yaml:12:5: ...`).
+ */
 export class HierarchyFileError extends Error {
   override name = "HierarchyFileError";
   /** The file's name, as given. */
   readonly source: string;
-  /** Where the problem is (1-based), when known. */
+  /** Where the first problem is (1-based), when known. */
   readonly at: Location | undefined;
+  /** Every problem of the file, in the order of the file. */
+  readonly problems: readonly FileProblem[];
 
-  constructor(source: string, at: Location | undefined, problem: string) {
-    super(`${source}${at ? `:${at.line}:${at.column}` : ""}: ${problem}`);
+  constructor(source: string, problems: readonly FileProblem[]) {
+    super(problems.map((p) => placed(source, p)).join("\n"));
     this.source = source;
-    this.at = at;
+    this.at = problems[0]?.at;
+    this.problems = problems;
   }
+}
+
+/** A problem as `file:line:column: problem`. */
+export function placed(source: string, problem: FileProblem): string {
+  return `${source}${problem.at ? `:${problem.at.line}:${problem.at.column}` : ""}: ${problem.problem}`;
 }
 
 const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
 const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
 const CONNECTION_KEYS = new Set(["from", "to", "status"]);
-const TOP_KEYS = new Set(["$schema", "version", "entities", "connections"]);
+const USER_KEYS = new Set(["home", "access"]);
+const TOP_KEYS = new Set(["$schema", "version", "unread", "entities", "connections", "users", "shares"]);
 
 /** Reads and checks a hierarchy file (YAML or JSON) from disk. See {@link parseHierarchy}. */
 export async function readHierarchy(path: string): Promise<Hierarchy> {
@@ -45,73 +70,74 @@ export async function readHierarchy(path: string): Promise<Hierarchy> {
  *
  * @param text - The file's content.
  * @param source - The file's name, for messages. Defaults to `hierarchy`.
- * @throws {HierarchyFileError} naming the line, the column and the rule, at the first problem.
+ * @throws {HierarchyFileError} naming the line, the column and the rule of every problem.
  */
 export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
-  const lineCounter = new LineCounter();
-  // Keys are checked for uniqueness below: the yaml package's own check compares each key with every other.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const pos = lineCounter.linePos(firstError.pos[0]);
-    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, firstError.message.split("\n")[0] ?? "");
-  }
-  const repeated = firstRepeatedKey(doc)?.range?.[0];
-  if (repeated !== undefined) {
-    const pos = lineCounter.linePos(repeated);
-    throw new HierarchyFileError(source, { line: pos.line, column: pos.col }, "Map keys must be unique");
-  }
-  // A map's keys by name, indexed once, so that placing each of many entities does not scan the whole map.
-  const keyIndexes = new WeakMap<YAMLMap, Map<string, unknown>>();
-  const keyNode = (map: YAMLMap, name: string): unknown => {
-    let keys = keyIndexes.get(map);
-    if (keys === undefined) {
-      keys = new Map();
-      for (const { key } of map.items) {
-        if (isScalar(key) && !keys.has(String(key.value))) keys.set(String(key.value), key);
-      }
-      keyIndexes.set(map, keys);
-    }
-    return keys.get(name);
-  };
-  const where = (path: (string | number)[], key = false): Location | undefined => {
-    const last = path.at(-1);
-    const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
-    const node =
-      key && isMap(parent) ? keyNode(parent, String(last)) : path.length > 0 ? doc.getIn(path, true) : doc.contents;
-    const offset = isNode(node) ? node.range?.[0] : undefined;
-    if (offset === undefined) return undefined;
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  const fail = (path: (string | number)[], problem: string, key = false): never => {
-    throw new HierarchyFileError(source, where(path, key), problem);
-  };
+  const { hierarchy, problems } = readHierarchyText(text, source);
+  if (problems.length > 0 || hierarchy === undefined) throw new HierarchyFileError(source, problems);
+  return hierarchy;
+}
 
-  const root: unknown = doc.toJS();
-  if (!isObject(root)) return fail([], "must be a mapping with `version`, `entities` and `connections`");
+/**
+ * {@link parseHierarchy} without throwing: every problem of the file, and the hierarchy as far as it could be read
+ * (undefined when the text is not YAML, or not a mapping). An entity or connection with a problem is still in the
+ * hierarchy, with what could be read of it, so that the checks of what the file means can run on the rest.
+ */
+export function readHierarchyText(
+  text: string,
+  source = "hierarchy",
+): { hierarchy: Hierarchy | undefined; problems: FileProblem[] } {
+  return readParsed(parseText(text), source);
+}
+
+/** {@link readHierarchyText} on a text already parsed (by either reader: the tests compare them). */
+export function readParsed(
+  parsed: ParsedText,
+  source = "hierarchy",
+): { hierarchy: Hierarchy | undefined; problems: FileProblem[] } {
+  const problems: FileProblem[] = [];
+  const at = (offset: number): Location => parsed.position(offset);
+  for (const error of parsed.errors) problems.push({ at: at(error.offset), problem: error.message });
+  if (problems.length > 0) return { hierarchy: undefined, problems };
+  for (const offset of parsed.repeatedKeys()) problems.push({ at: at(offset), problem: "Map keys must be unique" });
+  const where = (path: (string | number)[], key = false): Location | undefined => {
+    const offset = parsed.offsetOf(path, key);
+    return offset === undefined ? undefined : at(offset);
+  };
+  const fail = (path: (string | number)[], problem: string, key = false): void => {
+    problems.push({ at: where(path, key), problem });
+  };
+  const sorted = () =>
+    problems.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+
+  const root: unknown = parsed.value;
+  if (!isObject(root)) {
+    fail([], "must be a mapping with `version`, `entities` and `connections`");
+    return { hierarchy: undefined, problems: sorted() };
+  }
   for (const key of Object.keys(root)) if (!TOP_KEYS.has(key)) fail([key], `unknown key \`${key}\``, true);
   if (root.version !== 1) fail(["version"], "`version` must be 1");
-  const entitiesValue = root.entities;
-  if (!isObject(entitiesValue) || Object.keys(entitiesValue).length === 0) {
+  const entitiesValue = isObject(root.entities) ? root.entities : {};
+  if (!isObject(root.entities) || Object.keys(root.entities).length === 0) {
     fail(["entities"], "`entities` must be a mapping of entity names to entities, with at least the global entity");
   }
   // A plain key such as 2024.10 is the number 2024.1 to YAML: the name the file shows is not the one it gives.
-  const entityMap = doc.getIn(["entities"], true);
-  for (const pair of isMap(entityMap) ? entityMap.items : []) {
-    const key = pair.key;
-    if (isScalar(key) && typeof key.value !== "string") {
-      const written = key.source ?? String(key.value);
+  for (const [section, what] of [
+    ["entities", "entity name"],
+    ["users", "username"],
+    ["shares", "product ID"],
+  ] as const) {
+    for (const key of parsed.oddKeys([section])) {
       const read = key.value === null ? "null" : `the ${typeof key.value} ${String(key.value)}`;
       fail(
-        ["entities", String(key.value)],
-        `entity name ${written} is read by YAML as ${read}: quote it ("${written}")`,
+        [section, String(key.value)],
+        `${what} ${key.written} is read by YAML as ${read}: quote it ("${key.written}")`,
         true,
       );
     }
   }
   const entities: DesiredEntity[] = [];
-  for (const [name, value] of Object.entries(entitiesValue as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(entitiesValue)) {
     const path = ["entities", name];
     // The tenant's rules (rules/tenantValues.ts): the spec's for a name, what Zuora accepts for a locale and a zone.
     if (!isEntityName(name)) {
@@ -121,7 +147,10 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
         true,
       );
     }
-    if (!isObject(value)) return fail(path, `entity ${name} must be a mapping`);
+    if (!isObject(value)) {
+      fail(path, `entity ${name} must be a mapping`);
+      continue;
+    }
     for (const key of Object.keys(value)) {
       if (!ENTITY_KEYS.has(key)) fail([...path, key], `entity ${name}: unknown key \`${key}\``, true);
     }
@@ -132,19 +161,23 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
       ruleText?: string,
     ): string | undefined => {
       const v = value[key];
-      if (v === undefined || v === null)
-        return required ? fail(path, `entity ${name}: \`${key}\` is required`, true) : undefined;
+      if (v === undefined || v === null) {
+        if (required) fail(path, `entity ${name}: \`${key}\` is required`, true);
+        return undefined;
+      }
       if (typeof v !== "string" || v.length === 0 || characters(v) > 255) {
         fail([...path, key], `entity ${name}: \`${key}\` must be a string of 1 to 255 characters`);
+        return undefined;
       }
-      if (rule && !rule(v as string)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
-      return v as string;
+      if (rule && !rule(v)) fail([...path, key], `entity ${name}: \`${key}\` must be ${ruleText}`);
+      return v;
     };
-    const parent = text("parent", false);
+    // A parent of the wrong type is still a parent: read as a root, it would add a second problem that is not one.
+    const parent = text("parent", false) ?? (value.parent == null ? undefined : String(value.parent));
     const displayName = text("displayName", false);
-    const locale = text("locale", true, isLocale, "a locale ll_CC, e.g. en_GB") as string;
+    const locale = text("locale", true, isLocale, "a locale ll_CC, e.g. en_GB") ?? "";
     // An IANA zone the runtime knows, or an alias of one (UTC, GMT).
-    const timezone = text("timezone", true, isTimeZone, "an IANA time zone name, e.g. Europe/London") as string;
+    const timezone = text("timezone", true, isTimeZone, "an IANA time zone name, e.g. Europe/London") ?? "";
     const provisioned = value.provisioned;
     if (provisioned !== undefined && typeof provisioned !== "boolean") {
       fail([...path, "provisioned"], `entity ${name}: \`provisioned\` must be true or false`);
@@ -155,54 +188,106 @@ export function parseHierarchy(text: string, source = "hierarchy"): Hierarchy {
       displayName: displayName ?? name,
       locale,
       timezone,
-      provisioned: provisioned as boolean | undefined,
+      provisioned: typeof provisioned === "boolean" ? provisioned : undefined,
       at: where(path, true),
     });
   }
 
   const connectionsValue = root.connections ?? [];
-  if (!Array.isArray(connectionsValue)) return fail(["connections"], "`connections` must be a list");
-  const connections: DesiredConnection[] = connectionsValue.map((value: unknown, i: number) => {
+  const connections: DesiredConnection[] = [];
+  if (!Array.isArray(connectionsValue)) fail(["connections"], "`connections` must be a list");
+  for (const [i, value] of (Array.isArray(connectionsValue) ? connectionsValue : []).entries()) {
     const path = ["connections", i];
-    if (!isObject(value)) return fail(path, "a connection must be a mapping { from, to, status }");
+    if (!isObject(value)) {
+      fail(path, "a connection must be a mapping { from, to, status }");
+      continue;
+    }
     for (const key of Object.keys(value)) {
       if (!CONNECTION_KEYS.has(key)) fail([...path, key], `connection: unknown key \`${key}\``, true);
     }
-    for (const key of ["from", "to"]) {
-      if (typeof value[key] !== "string" || value[key] === "")
-        fail(path, `connection: \`${key}\` must be an entity name`);
-    }
-    if (!STATUSES.includes(value.status as ConnectionStatus)) {
+    const ends = ["from", "to"].map((key) => {
+      const end = value[key];
+      if (typeof end === "string" && end !== "") return end;
+      fail(path, `connection: \`${key}\` must be an entity name`);
+      return undefined;
+    });
+    const status = value.status as ConnectionStatus;
+    if (!STATUSES.includes(status)) {
       fail([...path, "status"], "connection: `status` must be Pending, Connected or Disconnected");
     }
-    return {
-      from: value.from as string,
-      to: value.to as string,
-      status: value.status as ConnectionStatus,
-      at: where(path),
-    };
-  });
-  return { version: 1, entities, connections, source };
-}
-
-/** The first key that repeats an earlier one of the same mapping (as the yaml package compares them), if any. */
-function firstRepeatedKey(doc: Document): Node | undefined {
-  let repeated: Node | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value)) {
-          repeated = key;
-          return visit.BREAK;
-        }
-        seen.add(key.value);
+    const [from, to] = ends;
+    if (from !== undefined && to !== undefined && STATUSES.includes(status)) {
+      connections.push({ from, to, status, at: where(path) });
+    }
+  }
+  /** A list of entity names at `path`: each a non-empty string, none twice. */
+  const names = (path: (string | number)[], value: unknown, what: string): string[] => {
+    if (!Array.isArray(value)) {
+      fail(path, `${what} must be a list of entity names`);
+      return [];
+    }
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const [i, name] of value.entries()) {
+      if (typeof name !== "string" || name === "") fail([...path, i], `${what}: each must be an entity name`);
+      else if (seen.has(name)) fail([...path, i], `${what}: ${name} is listed twice`);
+      else {
+        seen.add(name);
+        out.push(name);
       }
-      return undefined;
-    },
-  });
-  return repeated;
+    }
+    return out;
+  };
+
+  const users: DesiredUser[] = [];
+  const usersValue = root.users ?? {};
+  if (!isObject(usersValue)) fail(["users"], "`users` must be a mapping of usernames to { home, access }");
+  for (const [username, value] of Object.entries(isObject(usersValue) ? usersValue : {})) {
+    const path = ["users", username];
+    if (!isUsername(username)) fail(path, `username "${username}": must be ${USERNAME.words}`, true);
+    if (!isObject(value)) {
+      fail(path, `user ${username} must be a mapping { home, access }`);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!USER_KEYS.has(key)) fail([...path, key], `user ${username}: unknown key \`${key}\``, true);
+    }
+    let home: string | undefined;
+    if (value.home !== undefined && value.home !== null) {
+      if (typeof value.home === "string" && value.home !== "") home = value.home;
+      else fail([...path, "home"], `user ${username}: \`home\` must be an entity name`);
+    }
+    const access =
+      value.access === undefined ? [] : names([...path, "access"], value.access, `user ${username}: \`access\``);
+    if (home === undefined && access.length === 0) {
+      fail(
+        path,
+        `user ${username}: give its \`home\` or the entities in \`access\` (a user can always access its home)`,
+        true,
+      );
+    }
+    users.push({ username, home, access, at: where(path, true) });
+  }
+
+  const shares: DesiredShare[] = [];
+  const sharesValue = root.shares ?? {};
+  if (!isObject(sharesValue)) fail(["shares"], "`shares` must be a mapping of product IDs to lists of entity names");
+  for (const [product, value] of Object.entries(isObject(sharesValue) ? sharesValue : {})) {
+    const path = ["shares", product];
+    if (!isProductId(product)) fail(path, `product ID "${product}": must be ${PRODUCT_ID.words}`, true);
+    const entities = names(path, value, `shares of ${product}`);
+    if (Array.isArray(value) && value.length === 0) fail(path, `shares of ${product}: name at least one entity`);
+    shares.push({ product, entities, at: where(path, true) });
+  }
+
+  let unread: string[] | undefined;
+  if (root.unread !== undefined) {
+    if (Array.isArray(root.unread) && root.unread.every((line) => typeof line === "string")) unread = root.unread;
+    else fail(["unread"], "`unread` must be a list of texts (what export could not read)");
+  }
+  const hierarchy: Hierarchy = { version: 1, entities, connections, users, shares, source };
+  if (unread !== undefined) hierarchy.unread = unread;
+  return { hierarchy, problems: sorted() };
 }
 
 /** Length in code points, as the spec's and the schema's `maxLength` count it (an emoji is one character). */

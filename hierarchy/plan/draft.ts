@@ -1,4 +1,4 @@
-import type { Action, EntityFields, Location, Refusal, TenantEntity } from "../model.js";
+import type { Action, Drift, EntityFields, Location, Refusal, TenantEntity } from "../model.js";
 
 /** A step before it has its place: named by its key, depending on other keys. */
 export interface DraftStep {
@@ -14,6 +14,9 @@ export interface DraftStep {
   fields?: EntityFields;
   from?: string;
   to?: string;
+  user?: string;
+  product?: string;
+  unchecked?: true;
 }
 
 /** The key that other drafts depend on. */
@@ -23,6 +26,7 @@ export const stepKey = (action: Action, address: string): string => `${action} $
 export interface Draft {
   steps: DraftStep[];
   refused: Refusal[];
+  drift: Drift[];
   notes: string[];
   /** Before and after of each address, as `plan --json` shows them. */
   views: Map<string, { before: Record<string, unknown> | null; after: Record<string, unknown> | null }>;

@@ -8,10 +8,21 @@ import {
   type TenantState,
 } from "../model.js";
 import { indexTenant } from "../tenant/tenantIndex.js";
-import { checkStructure } from "./checkStructure.js";
 import { type Draft, stepKey } from "./draft.js";
 import { planConnections } from "./planConnections.js";
 import { planEntities } from "./planEntities.js";
+import { planShares, sharesOverConnections } from "./planShares.js";
+import { planUsers } from "./planUsers.js";
+import { soundPart, validateHierarchy } from "./validateHierarchy.js";
+
+/**
+ * Whether the tenant differs from the file by the plan: a step to take, or a difference the plan keeps (drift). A
+ * step that cannot be checked before it runs (a share over a standing connection) is not one: Zuora does not show it.
+ * What `plan --detailed-exitcode` exits 2 for.
+ */
+export function hasDifferences(plan: Plan): boolean {
+  return plan.steps.some((step) => step.unchecked !== true) || plan.drift.length > 0;
+}
 
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {
@@ -29,22 +40,33 @@ const PHASES: readonly Action[] = [
   "disconnect",
   "initiate",
   "accept",
+  "deny-access",
+  "request-access",
+  "accept-access",
+  "share",
 ];
 
 /**
  * Decides what it takes to bring the tenant to the file, without sending anything: a pure function of the file
- * and the tenant's state. A file that is not sound (a second root, a missing parent, a cycle, a connection to an
- * entity not in the file) gives its refusals and no steps; otherwise every change Zuora would refuse or that cannot
- * be undone against the file's wish is refused, and the rest become steps in a safe order, each naming the steps
- * it waits for.
+ * and the tenant's state. Every change Zuora would refuse or that cannot be undone against the file's wish is
+ * refused, as is a file that is not sound (a second root, a missing parent, a cycle, a connection to an entity not in
+ * the file), and all of them are reported at once (the sound part of an unsound file is still planned, for its own
+ * refusals); a plan with refusals has no steps. Otherwise the changes become steps in a safe order, each naming the
+ * steps it waits for, and what the tenant has that the file leaves out is kept as drift unless `prune` removes it.
  */
 export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanOptions = {}): Plan {
   const prune = options.prune ?? false;
-  const draft: Draft = { steps: [], refused: checkStructure(file), notes: [], views: new Map() };
-  if (draft.refused.length === 0) {
+  const structure = validateHierarchy(file);
+  const draft: Draft = { steps: [], refused: [...structure], drift: [], notes: [], views: new Map() };
+  const sound = soundPart(file, structure);
+  if (sound) {
     const index = indexTenant(tenant);
-    const outcome = planEntities(file, index, prune, draft);
-    if (draft.refused.length === 0) planConnections(file, index, outcome, prune, draft);
+    const outcome = planEntities(sound, index, prune, draft);
+    if (outcome) {
+      planConnections(sound, index, outcome, prune, draft, sharesOverConnections(sound));
+      planUsers(sound, index, outcome, prune, draft);
+      planShares(sound, index, outcome, draft);
+    }
   }
   const refused = draft.refused;
   const drafts = refused.length > 0 ? [] : draft.steps;
@@ -63,6 +85,9 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
     if (d.fields !== undefined) step.fields = d.fields;
     if (d.from !== undefined) step.from = d.from;
     if (d.to !== undefined) step.to = d.to;
+    if (d.user !== undefined) step.user = d.user;
+    if (d.product !== undefined) step.product = d.product;
+    if (d.unchecked) step.unchecked = true;
     return step;
   });
 
@@ -79,6 +104,7 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
         address: d.address,
         actions: [d.action],
         irreversible: IRREVERSIBLE.has(d.action),
+        ...(d.unchecked ? { unchecked: true as const } : {}),
         reason: d.reason,
         before: view.before,
         after: view.after,
@@ -90,6 +116,7 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
     changes: [...changes.values()],
     steps,
     refused,
+    drift: refused.length > 0 ? [] : draft.drift,
     notes: draft.notes,
     prune,
     tenant,

@@ -7,8 +7,11 @@ import type { EntityOutcome } from "./planEntities.js";
 /**
  * Plans the connections, after the entities: a request is initiated once both ends are provisioned, as the source,
  * and accepted as the target; a pending request the file says is Disconnected is denied; a connected one is
- * disconnected (its shared-object mappings may be lost). A connection's direction is fixed once asked; with
- * `prune`, open connections the file leaves out are denied or disconnected.
+ * disconnected, which breaks for good what was shared over it (the products the file shares over it are named). A
+ * connection's direction is fixed once asked; with `prune`, open connections the file leaves out are denied or
+ * disconnected.
+ *
+ * @param sharedOver - The products the file shares over each connection, by its address.
  */
 export function planConnections(
   file: Hierarchy,
@@ -16,6 +19,7 @@ export function planConnections(
   entities: EntityOutcome,
   prune: boolean,
   draft: Draft,
+  sharedOver: ReadonlyMap<string, readonly string[]> = new Map(),
 ): void {
   const named = new Set<string>();
   const view = (from: string, to: string, status: string) => ({ from, to, status });
@@ -41,6 +45,20 @@ export function planConnections(
     }
     const currentStatus = current?.status ?? "none";
     const open = current && current.status !== "Disconnected";
+    if (open && current.sourceEntityId !== source?.id && c.status === "Disconnected") {
+      // The file says the pair is not connected: the tenant's request the other way ends, in its own direction.
+      const [from, to] = [nameOf(current.sourceEntityId), nameOf(current.targetEntityId)];
+      endConnection(
+        current,
+        connectionAddress(from, to),
+        from,
+        to,
+        draft,
+        `the file says ${c.from}->${c.to} is Disconnected`,
+        [],
+      );
+      return;
+    }
     if (open && current.sourceEntityId !== source?.id) {
       draft.refused.push(
         refusal(
@@ -57,7 +75,13 @@ export function planConnections(
     const ready = [entities.readyKey(c.from), entities.readyKey(c.to)].filter((k): k is string => k !== undefined);
     if (c.status === "Pending" || c.status === "Connected") {
       if (currentStatus === "Connected" && c.status === "Pending") {
-        draft.refused.push(refusal(address, "is Connected: it cannot go back to Pending", c.at));
+        // The tenant is past the file, and nothing can bring it back: a difference kept, not a refusal.
+        draft.drift.push({
+          address,
+          before: view(c.from, c.to, "Connected"),
+          reason:
+            "is Connected, and the file says Pending: kept, as a connection cannot go back to Pending; write Connected",
+        });
         return;
       }
       if (currentStatus === c.status) return;
@@ -72,7 +96,21 @@ export function planConnections(
         `the file says Disconnected: ${c.to} denies the request (it is withdrawn, and no longer listed)`,
       );
     } else if (currentStatus === "Connected") {
-      push("disconnect", [], "the file says Disconnected: its shared-object mappings may be lost");
+      const products = sharedOver.get(address) ?? [];
+      push(
+        "disconnect",
+        [],
+        products.length > 0
+          ? `the file says Disconnected: it breaks the share of ${products.join(", ")} with ${c.to}, which Zuora cannot recover`
+          : "the file says Disconnected: what was shared over it loses its mapping, which Zuora cannot recover",
+      );
+      if (products.length > 0) {
+        draft.views.set(address, {
+          before: { ...view(c.from, c.to, "Connected"), shares: products },
+          after: view(c.from, c.to, c.status),
+        });
+        return;
+      }
     } else {
       return;
     }
@@ -85,15 +123,32 @@ export function planConnections(
     const to = nameOf(current.targetEntityId);
     const address = connectionAddress(from, to);
     if (!prune) {
-      draft.notes.push(`${address} (${current.status}) is not in the file; kept (run with --prune to end it)`);
+      draft.drift.push({
+        address,
+        before: { from, to, status: current.status },
+        reason: `is ${current.status} and not in the file: kept (run with --prune to end it)`,
+      });
       continue;
     }
-    pruneConnection(current, address, from, to, draft);
+    endConnection(current, address, from, to, draft, "not in the file (--prune)", sharedOver.get(address) ?? []);
   }
 }
 
-function pruneConnection(current: TenantConnection, address: string, from: string, to: string, draft: Draft): void {
+/** Ends an open connection, in its own direction: its target denies a pending request; a connected one is disconnected. */
+function endConnection(
+  current: TenantConnection,
+  address: string,
+  from: string,
+  to: string,
+  draft: Draft,
+  why: string,
+  products: readonly string[],
+): void {
   const action = current.status === "Pending" ? "deny" : "disconnect";
+  const lost =
+    products.length > 0
+      ? `it breaks the share of ${products.join(", ")} with ${to}, which Zuora cannot recover`
+      : "what was shared over it loses its mapping, which Zuora cannot recover (Zuora publishes no read of shares; the file names none over it)";
   draft.steps.push({
     address,
     action,
@@ -101,10 +156,7 @@ function pruneConnection(current: TenantConnection, address: string, from: strin
     rank: Number.MAX_SAFE_INTEGER,
     from,
     to,
-    reason:
-      action === "deny"
-        ? "not in the file (--prune): the request is denied"
-        : "not in the file (--prune): its shared-object mappings may be lost",
+    reason: action === "deny" ? `${why}: ${to} denies the request` : `${why}: ${lost}`,
   });
   draft.views.set(address, { before: { from, to, status: current.status }, after: null });
 }

@@ -1,6 +1,7 @@
 import { entityAddress } from "../addresses.js";
 import { childrenByParentName } from "../childrenByParent.js";
 import type { DesiredEntity, EntityFields, Hierarchy, TenantEntity } from "../model.js";
+import { plural } from "../plural.js";
 import type { TenantIndex } from "../tenant/tenantIndex.js";
 import { type Draft, entityView, refusal, stepKey } from "./draft.js";
 
@@ -19,9 +20,15 @@ const FIELDS = ["displayName", "locale", "timezone"] as const;
 /**
  * Plans the entities: deletes (with `prune` only, of unprovisioned entities, the topmost of a removed subtree),
  * creates parents first, updates, provisions parents first; and refuses what Zuora cannot do or what cannot be undone.
- * Assumes the file's structure is sound ({@link checkStructure}).
+ * Assumes the file's structure is sound ({@link soundPart}). Undefined when the file's root is not the tenant's global
+ * entity: nothing else can be planned then.
  */
-export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolean, draft: Draft): EntityOutcome {
+export function planEntities(
+  file: Hierarchy,
+  tenant: TenantIndex,
+  prune: boolean,
+  draft: Draft,
+): EntityOutcome | undefined {
   const desired = new Map(file.entities.map((e) => [e.name, e]));
   const order = topologicalOrder(file.entities);
   const depth = new Map<string, number>();
@@ -31,6 +38,11 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
   const global = tenant.global;
   const root = order[0] as DesiredEntity;
   const wantProvisioned = (e: DesiredEntity) => e.parent === undefined || e.provisioned === true;
+  // Provisioned once the plan has run: as the file wants, or as the tenant has it already (which cannot be undone).
+  const willBeProvisioned = (e: DesiredEntity) => {
+    const held = tenant.byName.get(e.name);
+    return wantProvisioned(e) || (held?.status === "Provisioned" && !gone.has(held.id));
+  };
 
   if (root.name !== global.name) {
     draft.refused.push(
@@ -40,7 +52,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
         root.at,
       ),
     );
-    return { willBeProvisioned: () => false, staying: () => undefined, readyKey: () => undefined };
+    return undefined;
   }
   if (root.provisioned === false) {
     draft.refused.push(
@@ -55,7 +67,6 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
   // What goes: moved unprovisioned entities (deleted and re-created) and, with prune, those the file leaves out.
   const gone = new Set<string>();
   const deleteReason = new Map<string, string>();
-  const kept = new Set<string>();
   for (const entity of order) {
     const current = tenant.byName.get(entity.name);
     if (!current || current.parentId === null) continue;
@@ -83,22 +94,38 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       deleteReason.set(current.id, `moves from ${currentParent} to ${entity.parent}: deleted, then created again`);
     }
   }
+  // What the file leaves out: removed with prune where Zuora can remove it, else kept and shown as drift, once at the
+  // top of each kept subtree (the tenant's entities come parents first).
+  const keptUnder = new Map<string, string>();
+  const keptCount = new Map<string, number>();
   for (const current of tenant.entities) {
     if (current.parentId === null || desired.has(current.name) || gone.has(current.id)) continue;
-    const address = entityAddress(current.name);
-    if (current.status === "Provisioned") {
-      draft.refused.push(
-        refusal(address, "is provisioned and not in the file: a provisioned entity can never be deleted; add it back"),
-      );
-    } else if (prune) {
+    const top = keptUnder.get(current.parentId);
+    const removable = current.status === "Unprovisioned" && prune;
+    if (top !== undefined && !removable) {
+      keptUnder.set(current.id, top);
+      keptCount.set(top, (keptCount.get(top) ?? 0) + 1);
+      continue;
+    }
+    if (removable) {
       for (const e of tenant.subtree(current)) gone.add(e.id);
       deleteReason.set(current.id, "not in the file (--prune)");
-    } else {
-      kept.add(current.id);
-      if (current.parentId === null || !kept.has(current.parentId)) {
-        draft.notes.push(`${address} is not in the file; kept (run with --prune to delete it)`);
-      }
+      continue;
     }
+    keptUnder.set(current.id, current.id);
+  }
+  for (const current of tenant.entities) {
+    if (keptUnder.get(current.id) !== current.id) continue;
+    const below = keptCount.get(current.id) ?? 0;
+    const under = below > 0 ? ` (with ${plural(below, "entity", "entities")} under it)` : "";
+    draft.drift.push({
+      address: entityAddress(current.name),
+      before: entityView(current, tenant.parentName(current)),
+      reason:
+        current.status === "Provisioned"
+          ? `is provisioned and not in the file${under}: kept, as Zuora never deletes a provisioned entity; add it to the file`
+          : `is not in the file${under}: kept (run with --prune to delete it)`,
+    });
   }
   // One delete per removed subtree, at its top: Zuora deletes the sub-entities with it.
   const deleteKeyOf = new Map<string, string>();
@@ -119,7 +146,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       after: [],
       rank: tenant.position(current),
       entity: current.name,
-      reason: `${deleteReason.get(current.id) ?? "deleted"}${below > 0 ? ` (with the ${below} entities under it)` : ""}`,
+      reason: `${deleteReason.get(current.id) ?? "deleted"}${below > 0 ? ` (with ${plural(below, "entity", "entities")} under it)` : ""}`,
     });
     draft.views.set(address, { before: entityView(current, tenant.parentName(current)), after: null });
   }
@@ -135,13 +162,13 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
       displayName: entity.displayName,
       locale: entity.locale,
       timezone: entity.timezone,
-      provisioned: wantProvisioned(entity),
+      provisioned: willBeProvisioned(entity),
     };
     const parentReady = entity.parent === undefined ? undefined : readyKeys.get(entity.parent);
     const refusedBefore = draft.refused.length;
     if (entity.parent !== undefined && wantProvisioned(entity)) {
       const parent = desired.get(entity.parent);
-      if (parent && !wantProvisioned(parent)) {
+      if (parent && !willBeProvisioned(parent)) {
         draft.refused.push(
           refusal(
             address,
@@ -155,13 +182,12 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
     if (current) {
       const provisioned = current.status === "Provisioned";
       if (provisioned && !wantProvisioned(entity)) {
-        draft.refused.push(
-          refusal(
-            address,
-            `is provisioned, and the file says provisioned: false${entity.provisioned === undefined ? " (the default)" : ""}: provisioning cannot be undone; write provisioned: true`,
-            entity.at,
-          ),
-        );
+        // The tenant is past the file, and nothing can bring it back: a difference kept, not a refusal.
+        draft.drift.push({
+          address,
+          before: entityView(current, tenant.parentName(current)),
+          reason: `is provisioned, and the file says provisioned: false${entity.provisioned === undefined ? " (the default)" : ""}: kept, as provisioning cannot be undone; write provisioned: true`,
+        });
       }
       const changes: EntityFields = {};
       const said: string[] = [];
@@ -248,7 +274,7 @@ export function planEntities(file: Hierarchy, tenant: TenantIndex, prune: boolea
   return {
     willBeProvisioned: (name) => {
       const e = desired.get(name);
-      return e !== undefined && wantProvisioned(e);
+      return e !== undefined && willBeProvisioned(e);
     },
     staying: (name) => {
       const e = tenant.byName.get(name);

@@ -1,6 +1,6 @@
 import type { ZuoraClient } from "../../src/index.js";
+import type { PlanEvent } from "../events.js";
 import type { Hierarchy, Plan } from "../model.js";
-import { plural } from "../plural.js";
 import { readTenant } from "../tenant/readTenant.js";
 import { planChanges } from "./planChanges.js";
 import { rehearsePlan } from "./rehearsePlan.js";
@@ -11,13 +11,18 @@ export interface PlanForTenantOptions {
   prune?: boolean;
   /** Rehearse the plan on a stand-in of the tenant first. Defaults to true. */
   rehearse?: boolean;
-  /** Told what is being done, a line at a time (reading, rehearsing), for progress on long work. */
-  onProgress?: (message: string) => void;
+  /** Requests at once while reading the tenant. Defaults to 10. */
+  parallelism?: number;
+  /** Aborts the reading. */
+  signal?: AbortSignal;
+  /** Told how far it is (reading, rehearsing), for progress on long work. */
+  onProgress?: (event: PlanEvent) => void;
 }
 
 /**
- * What `zuora-entities plan` does: reads the tenant (only reads), plans the file against it, and rehearses the plan on
- * a stand-in seeded with what was read; what the rehearsal refuses joins the plan's refusals.
+ * What `zuora-entities plan` does: reads the tenant (only reads; the access of the users the file names), plans the
+ * file against it, and rehearses the plan on a stand-in seeded with what was read; what the rehearsal refuses joins
+ * the plan's refusals.
  */
 export async function planForTenant(
   zuora: ZuoraClient,
@@ -26,22 +31,24 @@ export async function planForTenant(
 ): Promise<Plan> {
   const say = options.onProgress ?? (() => {});
   let start = performance.now();
-  say("Reading the tenant...");
-  // A large tenant takes a request per provisioned entity: say how far it is, a tenth at a time.
   const tenant = await readTenant(zuora, {
-    onConnectionsRead: (done, of) => {
-      if (of >= 100 && done % Math.ceil(of / 10) === 0)
-        say(`  connections of ${done} of ${of} provisioned entities read`);
-    },
+    users: (file.users ?? []).map((u) => u.username),
+    onProgress: say,
+    ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  const ms = () => `${Math.round(performance.now() - start)} ms`;
-  const read = `${plural(tenant.entities.length, "entity", "entities")} and ${plural(tenant.connections.length, "connection", "connections")}`;
-  say(`Read ${read} (${ms()}).`);
+  say({
+    type: "tenant-read",
+    entities: tenant.entities.length,
+    connections: tenant.connections.length,
+    users: tenant.users?.length ?? 0,
+    ms: performance.now() - start,
+  });
   const plan = planChanges(file, tenant, { prune: options.prune ?? false });
   if (options.rehearse === false || plan.refused.length > 0 || plan.steps.length === 0) return plan;
   start = performance.now();
-  say(`Rehearsing ${plan.steps.length} steps on a stand-in seeded with the tenant...`);
+  say({ type: "rehearsal-started", steps: plan.steps.length });
   const refused = await rehearsePlan(file, plan);
-  say(refused.length === 0 ? `Rehearsal passed (${ms()}).` : `Rehearsal refused ${refused.length} step(s).`);
+  say({ type: "rehearsal-ended", refused: refused.length, ms: performance.now() - start });
   return refused.length === 0 ? plan : { ...plan, refused };
 }

@@ -1,11 +1,15 @@
-import { connectionAddress, entityAddress } from "../addresses.js";
+import { accessAddress, connectionAddress, entityAddress, userAddress } from "../addresses.js";
 import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model.js";
 
 const KIND = "zuora-entities-plan";
 
-/** A plan as a file (`plan --out`): the plan with what it read, which `apply PLAN` checks the tenant against. */
-export function formatSavedPlan(plan: Plan): string {
-  return `${JSON.stringify({ kind: KIND, ...plan }, null, 2)}\n`;
+/**
+ * A plan as a file (`plan --out`): the plan with what it read, which `apply PLAN` checks the tenant against, and the
+ * tenant's URL (`tenantUrl`), so that it runs on that tenant only.
+ */
+export function formatSavedPlan(plan: Plan, tenantUrl?: string): string {
+  const url = tenantUrl ?? plan.tenantUrl;
+  return `${JSON.stringify({ kind: KIND, ...plan, ...(url === undefined ? {} : { tenantUrl: url }) }, null, 2)}\n`;
 }
 
 /** Whether a file's text is a saved plan (rather than a hierarchy). */
@@ -65,5 +69,17 @@ export function changesSince(read: TenantState, now: TenantState): string[] {
   };
   compare(read.entities, now.entities, (e) => entityAddress(e.name));
   compare(read.connections, now.connections, (c) => connectionAddress(name(c.sourceEntityId), name(c.targetEntityId)));
+  const users = new Map((now.users ?? []).map((u) => [u.username, u]));
+  for (const before of read.users ?? []) {
+    const after = users.get(before.username);
+    const had = new Set(before.entityIds);
+    const has = new Set(after?.entityIds ?? []);
+    if ((after?.exists ?? false) !== before.exists) {
+      out.push(`${userAddress(before.username)} ${before.exists ? "is gone" : "is new"}`);
+      continue;
+    }
+    for (const id of has) if (!had.has(id)) out.push(`${accessAddress(before.username, name(id))} is new`);
+    for (const id of had) if (!has.has(id)) out.push(`${accessAddress(before.username, name(id))} is gone`);
+  }
   return out;
 }

@@ -1,9 +1,11 @@
 import { childrenByParentId } from "../childrenByParent.js";
-import type { TenantConnection, TenantEntity, TenantState } from "../model.js";
+import type { TenantConnection, TenantEntity, TenantState, TenantUser } from "../model.js";
 
 /** A tenant's state, indexed for the planner: every lookup it makes is a map's. */
 export interface TenantIndex {
   entities: readonly TenantEntity[];
+  /** The users read, if any. */
+  users: readonly TenantUser[] | undefined;
   byName: ReadonlyMap<string, TenantEntity>;
   byId: ReadonlyMap<string, TenantEntity>;
   /** The global entity (the one without a parent). */
@@ -39,6 +41,7 @@ export function indexTenant(state: TenantState): TenantIndex {
   }
   return {
     entities: state.entities,
+    users: state.users,
     byName,
     byId,
     global,

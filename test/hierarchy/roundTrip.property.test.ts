@@ -27,6 +27,10 @@ const OPERATION: Record<Action, OperationId> = {
   accept: "acceptConnection",
   deny: "denyConnection",
   disconnect: "disconnectConnection",
+  "request-access": "requestUserAccess",
+  "accept-access": "acceptUserAccess",
+  "deny-access": "denyUserAccess",
+  share: "shareProduct",
 };
 
 interface Seed {

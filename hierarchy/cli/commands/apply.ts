@@ -1,115 +1,186 @@
-import { type ApplyResult, applyPlan } from "../../apply/applyPlan.js";
+import { applyPlan } from "../../apply/applyPlan.js";
+import { checkSavedPlan, madeForAnotherTenant } from "../../apply/checkSavedPlan.js";
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Plan } from "../../model.js";
 import { planForTenant } from "../../plan/planForTenant.js";
-import { changesSince, isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
+import { isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
 import { plural } from "../../plural.js";
-import { readTenant } from "../../tenant/readTenant.js";
+import {
+  BASE_URL,
+  HELP,
+  JSON_LINES,
+  NO_COLOR,
+  onePositional,
+  PARALLELISM,
+  parallelismOf,
+} from "../arguments/common.js";
+import { flag, single } from "../arguments/parseOptions.js";
+import type { Context } from "../context.js";
 import { readNamedFile } from "../files.js";
-import { type Io, UsageError } from "../io.js";
-import type { Args } from "../main.js";
 import { type TenantClient, tenantClient } from "../tenantClient.js";
-import { renderPlan, summary } from "../views/renderPlan.js";
+import { type ApplyView, applyView } from "../views/applyView.js";
+import { showError } from "../views/errorView.js";
+import { showPlanEvent } from "../views/progressView.js";
+import { summary } from "../views/renderPlan.js";
+import type { Command } from "./command.js";
+
+/** `zuora-entities apply`'s arguments. */
+export interface ApplyArguments {
+  /** A hierarchy file, or a saved plan (`plan --out`). */
+  target: string;
+  autoApprove: boolean;
+  /** Independent steps at once, and requests at once while reading. */
+  parallelism: number;
+  prune: boolean;
+  rehearse: boolean;
+  json: boolean;
+  baseUrl: string | undefined;
+}
 
 /**
- * `zuora-entities apply FILE|PLAN`: plans (or takes a saved plan, refusing it if the tenant changed since), asks for
- * `yes` unless approved already, then runs the steps. Exit 0 when every step is done, 1 otherwise.
+ * `zuora-entities apply FILE|PLAN`: plans (or takes a saved plan, refusing it if made for another tenant or if the
+ * tenant changed since), asks for `yes` unless approved already, then runs the steps. Exit 0 when every step is done,
+ * 1 otherwise.
  */
-export async function applyCommand(args: Args, io: Io): Promise<number> {
-  const [path, ...extra] = args.positionals;
-  if (extra.length > 0) throw new UsageError(`apply takes one FILE or PLAN, not ${args.positionals.length}`);
-  const parallelism = Number(args.values.parallelism ?? 4);
-  if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
-    throw new UsageError(`--parallelism must be a whole number from 1 to 64, not ${args.values.parallelism}`);
-  }
-  const text = await readNamedFile(path, "FILE or PLAN");
-  const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
-  const saved = isSavedPlan(text);
-  if (saved && (args.values.prune || args.values["no-rehearse"])) {
-    io.err("A saved plan runs as it was planned (its --prune, its rehearsal); those options are ignored.");
-  }
-  const plan = saved ? await checkedSavedPlan(text, tenant, io) : await freshPlan(text, path, args, tenant, io);
-  if (plan === undefined) return 1;
-  if (plan.steps.length === 0) {
-    io.out(summary(plan));
-    return 0;
-  }
-  if (!saved && args.values["auto-approve"] !== true) {
-    if (!io.interactive) {
-      io.err("Error: not a terminal, so nobody can approve: pass --auto-approve, or apply a saved plan (plan --out).");
-      return 1;
+export const applyCommand: Command<ApplyArguments> = {
+  name: "apply",
+  synopsis: "apply FILE|PLAN [--auto-approve] [--parallelism N] [--prune] [--no-rehearse] [--json]",
+  summary: "shows the plan, asks for yes, then sends it",
+  description: `With a hierarchy FILE: plans as \`plan\` does, shows the plan, and asks for \`yes\` on a terminal (without a terminal,
+or with --json, it refuses unless --auto-approve). With a saved PLAN (plan --out): runs it without asking, on the
+tenant it was made for, unless that tenant changed since. Prints one line per step as it ends. At the first failure
+it starts nothing new, lets running steps finish, prints what was done, what failed (with Zuora's reason) and what
+was not started, and exits 1: a new plan shows the rest, a new apply finishes the job.`,
+  options: [
+    { name: "auto-approve", help: "do not ask (for pipelines)" },
+    { ...PARALLELISM, help: "independent steps at once, and requests at once while reading (default 10)" },
+    { name: "prune", help: "as for plan (FILE only; a saved plan keeps its own)" },
+    { name: "no-rehearse", help: "skip the rehearsal on a stand-in (FILE only)" },
+    JSON_LINES,
+    BASE_URL,
+    NO_COLOR,
+    HELP,
+  ],
+  tenant: true,
+  parse: (parsed) => ({
+    target: onePositional(parsed, "apply", "FILE or PLAN"),
+    autoApprove: flag(parsed, "auto-approve"),
+    parallelism: parallelismOf(parsed),
+    prune: flag(parsed, "prune"),
+    rehearse: !flag(parsed, "no-rehearse"),
+    json: flag(parsed, "json"),
+    baseUrl: single(parsed, "base-url"),
+  }),
+  async run(args, context) {
+    const { io, progress } = context;
+    const text = await readNamedFile(args.target, "FILE or PLAN");
+    const tenant = tenantClient(io, args.baseUrl, progress.say);
+    const saved = isSavedPlan(text);
+    if (saved && (args.prune || !args.rehearse)) {
+      progress.say("A saved plan runs as it was planned (its --prune, its rehearsal); those options are ignored.");
     }
-    const answer = await io.ask(
-      `Apply these ${plan.steps.length} steps to ${tenant.origin}? Irreversible steps cannot be undone. Only 'yes' is accepted: `,
+    const view = applyView(context, saved ? undefined : args.target);
+    const plan = saved
+      ? await checkedSavedPlan(text, tenant, args, context)
+      : await freshPlan(text, tenant, args, context);
+    if (plan === undefined) return 1;
+    view.plan(plan);
+    if (plan.refused.length > 0) return 1;
+    if (plan.steps.length === 0) {
+      view.nothingToDo(summary(plan));
+      return 0;
+    }
+    if (!saved && !args.autoApprove && !(await approved(plan, tenant, args, context))) return 1;
+    return await run(plan, tenant, args, context, view);
+  },
+};
+
+async function approved(plan: Plan, tenant: TenantClient, args: ApplyArguments, context: Context): Promise<boolean> {
+  const { io, progress } = context;
+  if (!io.interactive || args.json) {
+    showError(
+      context,
+      `${args.json ? "with --json" : "not a terminal"}, so nobody can approve: pass --auto-approve, or apply a saved plan (plan --out)`,
     );
-    if (answer.trim() !== "yes") {
-      io.err("Apply cancelled: nothing was sent.");
-      return 1;
-    }
+    return false;
   }
+  const answer = await io.ask(
+    `Apply these ${plural(plan.steps.length, "step", "steps")} to ${tenant.origin}? Irreversible steps cannot be undone. Only 'yes' is accepted: `,
+  );
+  if (answer.trim() === "yes") return true;
+  progress.say("Apply cancelled: nothing was sent.");
+  return false;
+}
+
+async function run(
+  plan: Plan,
+  tenant: TenantClient,
+  args: ApplyArguments,
+  context: Context,
+  view: ApplyView,
+): Promise<number> {
+  const { io, progress } = context;
   const before = tenant.requests();
   const start = performance.now();
   const interrupt = new AbortController();
   const stopListening = io.onInterrupt(() => {
-    io.err("Interrupted: starting nothing new; the running steps finish first.");
+    progress.say("Interrupted: starting nothing new; the running steps finish first.");
     interrupt.abort();
   });
-  const result = await applyPlan(plan, tenant.zuora, {
-    parallelism,
-    signal: interrupt.signal,
-    onStep: (e) =>
-      io.out(
-        `[${e.position}/${e.total}] ${e.step.action} ${e.step.address} ... ${e.outcome === "done" ? "done" : `failed: ${e.failure}`} (${Math.round(e.ms)} ms)`,
-      ),
-  });
-  stopListening();
-  report(
-    result,
-    io,
-    `${plural(tenant.requests() - before, "request", "requests")} in ${Math.round(performance.now() - start)} ms`,
-  );
-  return result.ok ? 0 : 1;
+  try {
+    const result = await applyPlan(plan, tenant.zuora, {
+      parallelism: args.parallelism,
+      signal: interrupt.signal,
+      onStep: (e) => view.step(e),
+    });
+    view.result(result, { requests: tenant.requests() - before, ms: performance.now() - start });
+    return result.ok ? 0 : 1;
+  } finally {
+    stopListening();
+  }
 }
 
-async function freshPlan(text: string, path: string | undefined, args: Args, tenant: TenantClient, io: Io) {
-  const file = parseHierarchy(text, path);
-  const plan = await planForTenant(tenant.zuora, file, {
-    prune: args.values.prune === true,
-    rehearse: args.values["no-rehearse"] !== true,
-    onProgress: io.err,
+async function freshPlan(text: string, tenant: TenantClient, args: ApplyArguments, context: Context) {
+  const { progress } = context;
+  const file = parseHierarchy(text, args.target);
+  progress.start(`Reading the tenant at ${tenant.origin}`);
+  return planForTenant(tenant.zuora, file, {
+    prune: args.prune,
+    rehearse: args.rehearse,
+    parallelism: args.parallelism,
+    onProgress: (event) => showPlanEvent(progress, event),
   });
-  for (const line of renderPlan(plan, { color: io.color, source: path })) io.out(line);
-  return plan.refused.length > 0 ? undefined : plan;
 }
 
-async function checkedSavedPlan(text: string, tenant: TenantClient, io: Io): Promise<Plan | undefined> {
+async function checkedSavedPlan(
+  text: string,
+  tenant: TenantClient,
+  args: ApplyArguments,
+  context: Context,
+): Promise<Plan | undefined> {
+  const { progress } = context;
   const plan = parseSavedPlan(text);
   if (plan.refused.length > 0) {
-    io.err("Error: the saved plan has refusals; it cannot be applied.");
+    showError(context, "the saved plan has refusals; it cannot be applied");
     return undefined;
   }
-  io.err("Reading the tenant to check that it has not changed since the plan...");
-  const changed = changesSince(plan.tenant, await readTenant(tenant.zuora));
-  if (changed.length > 0) {
-    io.err("Error: the tenant changed since the plan was made; plan again:");
-    for (const line of changed) io.err(`  ${line}`);
+  const madeFor = madeForAnotherTenant(plan, tenant.url);
+  if (madeFor !== undefined) {
+    showError(
+      context,
+      `${args.target} was made for the tenant at ${madeFor}, not ${tenant.url}: nothing was sent; plan again against ${tenant.url}, or point ZUORA_BASE_URL (or --base-url) at ${madeFor}`,
+    );
     return undefined;
   }
-  for (const line of renderPlan(plan, { color: io.color })) io.out(line);
-  return plan;
-}
-
-function report(result: ApplyResult, io: Io, cost: string): void {
-  if (result.ok) {
-    io.out("");
-    io.out(`Apply complete: ${result.done.length} steps done (${cost}).`);
-    return;
-  }
-  io.out("");
-  io.out(
-    `Apply ${result.interrupted ? "interrupted" : "stopped"}: ${result.done.length} done, ${result.failed.length} failed, ${result.notStarted.length} not started (${cost}).`,
-  );
-  for (const f of result.failed) io.out(`  failed: ${f.step.action} ${f.step.address}: ${f.reason}`);
-  for (const s of result.notStarted) io.out(`  not started: ${s.action} ${s.address}`);
-  io.out("Run plan again to see what remains; apply again finishes the job.");
+  progress.start(`Reading the tenant at ${tenant.origin} to check that it has not changed since the plan`);
+  const check = await checkSavedPlan(tenant.zuora, plan, {
+    tenantUrl: tenant.url,
+    parallelism: args.parallelism,
+    onProgress: (event) => showPlanEvent(progress, event),
+  });
+  if (check.ok) return plan;
+  progress.end();
+  if (!("changed" in check)) return undefined;
+  showError(context, "the tenant changed since the plan was made; plan again", check.changed);
+  return undefined;
 }

@@ -1,34 +1,96 @@
 import { parseHierarchy } from "../../file/readHierarchy.js";
+import { hasDifferences } from "../../plan/planChanges.js";
 import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
+import {
+  BASE_URL,
+  HELP,
+  JSON_LINES,
+  NO_COLOR,
+  onePositional,
+  PARALLELISM,
+  parallelismOf,
+} from "../arguments/common.js";
+import { flag, single } from "../arguments/parseOptions.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
-import { type Io, UsageError } from "../io.js";
-import type { Args } from "../main.js";
 import { tenantClient } from "../tenantClient.js";
-import { planJson, renderPlan } from "../views/renderPlan.js";
+import { planView } from "../views/planView.js";
+import { showPlanEvent } from "../views/progressView.js";
+import type { Command } from "./command.js";
 
-/**
- * `zuora-entities plan FILE`: reads the tenant, prints the plan; exit 1 when refused, 2 for changes with
- * --detailed-exitcode.
- */
-export async function planCommand(args: Args, io: Io): Promise<number> {
-  const [path, ...extra] = args.positionals;
-  if (extra.length > 0) throw new UsageError(`plan takes one FILE, not ${args.positionals.length}`);
-  const file = parseHierarchy(await readNamedFile(path, "FILE"), path);
-  const tenant = tenantClient(io, args.values["base-url"] as string | undefined);
-  const plan = await planForTenant(tenant.zuora, file, {
-    prune: args.values.prune === true,
-    rehearse: args.values["no-rehearse"] !== true,
-    onProgress: io.err,
-  });
-  io.err(`${tenant.requests()} requests to ${tenant.origin}, all reads.`);
-  if (args.values.json) io.out(JSON.stringify(planJson(plan), null, 2));
-  else for (const line of renderPlan(plan, { color: io.color, source: path })) io.out(line);
-  if (plan.refused.length > 0) return 1;
-  const out = args.values.out as string | undefined;
-  if (out !== undefined) {
-    await writeNamedFile(out, formatSavedPlan(plan));
-    io.err(`Saved the plan to ${out}: zuora-entities apply ${out} runs exactly it.`);
-  }
-  return args.values["detailed-exitcode"] && plan.steps.length > 0 ? 2 : 0;
+/** `zuora-entities plan`'s arguments. */
+export interface PlanArguments {
+  file: string;
+  /** Where to save the plan, for `apply PLAN`. */
+  out: string | undefined;
+  json: boolean;
+  detailedExitcode: boolean;
+  prune: boolean;
+  rehearse: boolean;
+  /** Requests at once while reading the tenant. */
+  parallelism: number;
+  baseUrl: string | undefined;
 }
+
+/** `zuora-entities plan FILE`: reads the tenant, shows what it takes to bring it to FILE; sends nothing but reads. */
+export const planCommand: Command<PlanArguments> = {
+  name: "plan",
+  synopsis: "plan FILE [--out PLAN] [--json] [--detailed-exitcode] [--prune] [--no-rehearse] [--parallelism N]",
+  summary: "what would change; reads the tenant, sends nothing",
+  description: `Reads the tenant, and prints what it takes to bring it to FILE: one line per change, irreversible steps marked and
+counted, and what the tenant has that FILE leaves out (kept, marked !). Refused changes (what Zuora would refuse, or
+what cannot be undone against the file's wish) are listed with the file's line and exit 1. Before that, the plan is
+applied to a stand-in seeded with the tenant's state: a step it refuses is a refusal here, with Zuora's reason code.
+Sends nothing to the tenant but reads.`,
+  options: [
+    {
+      name: "out",
+      value: "PLAN",
+      help: "save the plan (with what it read) for apply PLAN: the saved plan is the approval",
+    },
+    JSON_LINES,
+    {
+      name: "detailed-exitcode",
+      help: "exit 0 when the tenant matches the file, 2 when it differs in any way, 1 on error",
+    },
+    { name: "prune", help: "also delete unprovisioned entities and end open connections the file leaves out" },
+    { name: "no-rehearse", help: "skip the rehearsal on a stand-in" },
+    PARALLELISM,
+    BASE_URL,
+    NO_COLOR,
+    HELP,
+  ],
+  tenant: true,
+  parse: (parsed) => ({
+    file: onePositional(parsed, "plan", "FILE"),
+    out: single(parsed, "out"),
+    json: flag(parsed, "json"),
+    detailedExitcode: flag(parsed, "detailed-exitcode"),
+    prune: flag(parsed, "prune"),
+    rehearse: !flag(parsed, "no-rehearse"),
+    parallelism: parallelismOf(parsed),
+    baseUrl: single(parsed, "base-url"),
+  }),
+  async run(args, context) {
+    const { progress } = context;
+    const file = parseHierarchy(await readNamedFile(args.file, "FILE"), args.file);
+    const tenant = tenantClient(context.io, args.baseUrl, progress.say);
+    progress.start(`Reading the tenant at ${tenant.origin}`);
+    const plan = await planForTenant(tenant.zuora, file, {
+      prune: args.prune,
+      rehearse: args.rehearse,
+      parallelism: args.parallelism,
+      onProgress: (event) => showPlanEvent(progress, event),
+    });
+    progress.say(`${tenant.requests().toLocaleString("en-US")} requests to ${tenant.origin}, all reads.`);
+    planView(context, args.file).plan(plan);
+    if (plan.refused.length > 0) return 1;
+    if (args.out !== undefined) {
+      await writeNamedFile(args.out, formatSavedPlan(plan, tenant.url));
+      progress.say(
+        `Saved the plan to ${args.out}: zuora-entities apply ${args.out} runs exactly it, on ${tenant.url}.`,
+      );
+    }
+    return args.detailedExitcode && hasDifferences(plan) ? 2 : 0;
+  },
+};

@@ -1,7 +1,7 @@
 import { childrenByParentName } from "../../childrenByParent.js";
 import type { DesiredEntity, Hierarchy } from "../../model.js";
 
-/** The hierarchy as an indented tree with statuses, then its connections. */
+/** The hierarchy as an indented tree with statuses, then its connections, users' access and shares. */
 export function showTree(hierarchy: Hierarchy): string[] {
   const tree = childrenByParentName(hierarchy.entities);
   const lines: string[] = [];
@@ -24,6 +24,19 @@ export function showTree(hierarchy: Hierarchy): string[] {
   if (hierarchy.connections.length > 0) {
     lines.push("", "connections:");
     for (const c of hierarchy.connections) lines.push(`  ${c.from} -> ${c.to}  ${c.status}`);
+  }
+  const users = hierarchy.users ?? [];
+  if (users.length > 0) {
+    lines.push("", "users:");
+    for (const u of users) {
+      const reach = [...new Set([...(u.home === undefined ? [] : [u.home]), ...u.access])];
+      lines.push(`  ${u.username}${u.home === undefined ? "" : ` (home ${u.home})`}: ${reach.join(", ")}`);
+    }
+  }
+  const shares = hierarchy.shares ?? [];
+  if (shares.length > 0) {
+    lines.push("", "shares:");
+    for (const s of shares) lines.push(`  ${s.product} -> ${s.entities.join(", ")}`);
   }
   return lines;
 }

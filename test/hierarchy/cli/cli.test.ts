@@ -1,53 +1,19 @@
-import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Io, wantsColor } from "../../../hierarchy/cli/io.js";
 import { main } from "../../../hierarchy/cli/main.js";
-import { createStandIn, type ListeningStandIn, listen } from "../../../stand-in/node.js";
+import { BIN, captureIo, cliHarness, EXAMPLE, ROOT } from "./harness.js";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const BIN = join(ROOT, "hierarchy/cli/bin.ts");
-const EXAMPLE = join(ROOT, "examples/hierarchy.yaml");
-const run = promisify(execFile);
+const { standIn, cli, inProcess, writes, server, dir } = cliHarness();
 
-const standIn = createStandIn();
-let server: ListeningStandIn;
-let dir: string;
-beforeAll(async () => {
-  server = await listen(standIn);
-  dir = await mkdtemp(join(tmpdir(), "zuora-entities-"));
-});
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => standIn.reset());
-
-/** Runs `zuora-entities` as a child process against the listening stand-in. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const result = await run(process.execPath, ["--import", "tsx", BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "cli-token", NO_COLOR: "1", ...env },
-  }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
-  return result;
-}
-
-/** Runs the same `main` in this process (no terminal), for the cases that need no process of their own. */
-async function inProcess(args: string[]) {
-  const { io, out, err } = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "cli-token" });
-  const code = await main(args, { ...io, interactive: false });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
-/** The requests that reached the stand-in that were not reads. */
-const writes = () => standIn.requests().filter((r) => r.method !== "GET");
+/** The JSON lines of a `--json` output. */
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 // The process's own behaviour (arguments, exit code, streams) is pinned by child processes; the rest runs the same
 // `main` in this process, which spares a second of start-up per case.
@@ -66,7 +32,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
   it("keeps stdout to the result with ZUORA_LOG=debug: the client's log lines go to stderr, and --json parses", async () => {
     const { code, stdout, stderr } = await cli(["plan", EXAMPLE, "--json"], { ZUORA_LOG: "debug" });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).formatVersion).toBe("1");
+    expect(lines(stdout).map((l) => l.type)).toContain("change_summary");
     expect(stderr).toMatch(/zuora-multi-entity: GET .*\/v1\/entities attempt 1: HTTP 200/);
   });
 
@@ -75,7 +41,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
     const place = ["    locale: en_US", "    timezone: America/Los_Angeles"];
     const lines = ["version: 1", "entities:", "  Global:", "    displayName: Global", ...place];
     for (let i = 0; i < 3000; i++) lines.push(`  E${i}:`, "    parent: Global", "    displayName: E", ...place);
-    const file = join(dir, "wide.yaml");
+    const file = join(dir(), "wide.yaml");
     await writeFile(file, `${lines.join("\n")}\n`);
     const child = spawn(process.execPath, ["--import", "tsx", BIN, "show", file], { cwd: ROOT });
     let stderr = "";
@@ -88,19 +54,31 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(code).toBe(0);
   });
 
-  it("prints the plan as JSON with --json", async () => {
+  it("streams the plan as JSON lines with --json, as terraform plan -json does: version first, then each change", async () => {
     const { code, stdout } = await inProcess(["plan", EXAMPLE, "--json"]);
     expect(code).toBe(0);
-    const plan = JSON.parse(stdout);
-    expect(plan.formatVersion).toBe("1");
-    expect(plan.changes[0]).toMatchObject({
+    const said = lines(stdout);
+    expect(said[0]).toMatchObject({ type: "version", "@level": "info", ui: "1.0" });
+    expect(said.map((l) => l.type)).toEqual([
+      "version",
+      "planned_change",
+      "planned_change",
+      "planned_change",
+      "planned_change",
+      "change_summary",
+    ]);
+    expect(said[1]?.change).toMatchObject({
       address: "entity.Acme-EU",
       actions: ["create", "provision"],
       irreversible: true,
       before: null,
       after: { parent: "Global", displayName: "Acme Europe", locale: "en_GB", provisioned: true },
     });
-    expect(plan.refused).toEqual([]);
+    expect(said.at(-1)).toMatchObject({
+      "@message": "Plan: 3 to create, 2 to provision (irreversible), 1 to connect.",
+      changes: { create: 3, provision: 2, connect: 1 },
+      differs: true,
+    });
   });
 
   it("refuses to apply without a terminal unless --auto-approve, and sends nothing", async () => {
@@ -117,7 +95,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(applied.stdout).toMatch(/^\[7\/7\] accept connection\.Acme-EU->Acme-DE \.\.\. done \(\d+ ms\)$/m);
     expect(applied.stdout).toContain("Apply complete: 7 steps done (7 requests in");
 
-    const exported = join(dir, "exported.yaml");
+    const exported = join(dir(), "exported.yaml");
     expect((await cli(["export", "-o", exported])).code).toBe(0);
     expect(await readFile(exported, "utf8")).toContain("Acme-DE:\n    parent: Acme-EU");
     expect((await cli(["plan", exported, "--detailed-exitcode"])).code).toBe(0);
@@ -127,7 +105,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
   });
 
   it("applies a saved plan without asking, and refuses it, naming the resource, once the tenant changed", async () => {
-    const saved = join(dir, "plan.json");
+    const saved = join(dir(), "plan.json");
     expect((await inProcess(["plan", EXAMPLE, "--out", saved])).code).toBe(0);
     standIn.seed({ entities: [{ name: "Intruder" }] });
     const stale = await inProcess(["apply", saved]);
@@ -146,7 +124,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
       entities: [{ name: "Acme-EU", status: "Provisioned", locale: "en_GB", timezone: "Europe/London" }],
     });
     const text = (await readFile(EXAMPLE, "utf8")).replace("Europe/London", "Europe/Dublin");
-    const path = join(dir, "moved.yaml");
+    const path = join(dir(), "moved.yaml");
     await writeFile(path, text);
     const { code, stdout } = await inProcess(["plan", path]);
     expect(code).toBe(1);
@@ -157,7 +135,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
   });
 
   it("at a failure prints what was done, what failed with Zuora's reason, and what was not started; apply again finishes", async () => {
-    await fetch(`${server.url}/__stand-in/faults`, {
+    await fetch(`${server().url}/__stand-in/faults`, {
       method: "POST",
       body: JSON.stringify({ fault: { status: 400 }, operationId: "initiateConnection" }),
     });
@@ -178,6 +156,7 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(mermaid.stdout).toContain("flowchart TD");
     expect(mermaid.stdout).toContain("e1 -.->|Connected| e2");
     const exported = await inProcess(["export", "--json"]);
+    expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout).entities).toEqual({
       Global: { locale: "en_US", timezone: "America/Los_Angeles" },
     });
@@ -185,14 +164,15 @@ describe("zuora-entities against the stand-in's listen()", () => {
   });
 
   it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
-    for (const command of ["export", "plan", "apply", "show"]) {
-      const help = await main([command, "--help"], captureIo().io);
-      expect(help).toBe(0);
+    for (const command of ["export", "plan", "apply", "show", "validate", "version"]) {
+      const { io, out } = captureIo();
+      expect(await main([command, "--help"], io)).toBe(0);
+      expect(out.join("\n")).toContain(`Usage: zuora-entities ${command}`);
+      expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
     }
-    const { io, out, err } = captureIo();
-    expect(await main(["plan", "--help"], io)).toBe(0);
-    expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: success, with changes");
-    expect(await main(["plan", EXAMPLE, "--parallelism", "2"], io)).toBe(1);
+    const { io, err } = captureIo();
+    expect(await main(["plan", EXAMPLE, "--auto-approve"], io)).toBe(1);
+    expect(err.join("\n")).toContain("Error: unknown option --auto-approve (the options here are --out, --json,");
     expect(err.join("\n")).toContain("Run zuora-entities plan --help for usage.");
     const bare = captureIo({});
     expect(await main(["plan", EXAMPLE], bare.io)).toBe(1);
@@ -205,18 +185,18 @@ describe("zuora-entities against the stand-in's listen()", () => {
 
 describe("zuora-entities apply on a terminal", () => {
   it("asks for yes: anything else cancels with nothing sent; yes applies", async () => {
-    const no = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "y");
+    const no = captureIo({ ZUORA_BASE_URL: server().url, ZUORA_ACCESS_TOKEN: "any-token" }, "y");
     expect(await main(["apply", EXAMPLE], no.io)).toBe(1);
     expect(no.questions[0]).toContain("Apply these 7 steps to http://127.0.0.1");
     expect(no.err).toContain("Apply cancelled: nothing was sent.");
     expect(writes()).toEqual([]);
-    const yes = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
+    const yes = captureIo({ ZUORA_BASE_URL: server().url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
     expect(await main(["apply", EXAMPLE], yes.io)).toBe(0);
     expect(writes()).toHaveLength(7);
   });
 
   it("on Ctrl-C starts nothing new, lets the running step finish, and says what was not started", async () => {
-    const run = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
+    const run = captureIo({ ZUORA_BASE_URL: server().url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
     const io: Io = {
       ...run.io,
       out: (line) => {
@@ -227,7 +207,7 @@ describe("zuora-entities apply on a terminal", () => {
     expect(await main(["apply", EXAMPLE, "--parallelism", "1"], io)).toBe(1);
     expect(run.err).toContain("Interrupted: starting nothing new; the running steps finish first.");
     expect(run.out.join("\n")).toMatch(
-      /^Apply interrupted: 1 done, 0 failed, 6 not started \(1 request in \d+ ms\)\.$/m,
+      /^Apply interrupted: 1 done, 0 failed, 6 not started \(1 request in \d+\.\d s\)\.$/m,
     );
     expect(writes()).toHaveLength(1);
     expect(run.interrupts).toEqual([]);
@@ -240,30 +220,3 @@ describe("zuora-entities apply on a terminal", () => {
     expect(wantsColor({ NO_COLOR: "" }, true)).toBe(true);
   });
 });
-
-/** An Io that records, on a terminal answering `answer`. */
-function captureIo(
-  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "any-token" },
-  answer = "",
-) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const questions: string[] = [];
-  const interrupts: (() => void)[] = [];
-  const io: Io = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    env,
-    interactive: true,
-    color: false,
-    ask: async (question) => {
-      questions.push(question);
-      return answer;
-    },
-    onInterrupt: (listener) => {
-      interrupts.push(listener);
-      return () => interrupts.splice(interrupts.indexOf(listener), 1);
-    },
-  };
-  return { io, out, err, questions, interrupts };
-}

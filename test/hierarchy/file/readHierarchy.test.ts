@@ -22,6 +22,13 @@ connections:
   - { from: Acme, to: Acme-EU, status: Pending }
 `;
 
+const WITH_USERS = `users:
+  jane.doe@acme.com: { home: Acme, access: [Acme-EU] }
+  ops: { access: [Acme, Acme-EU] }
+shares:
+  "8a80825": [Acme-EU]
+`;
+
 /** The error a text gives, as `file:line:column: problem`. */
 function problem(text: string): string {
   try {
@@ -88,9 +95,32 @@ describe("parseHierarchy", () => {
     expect(problem(VALID.replace("    locale: en_GB\n", "    locale: en_GB\n    locale: de_DE\n"))).toBe(
       "h.yaml:10:5: Map keys must be unique",
     );
-    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toBe(
+    expect(problem(JSON.stringify({ version: 1, entities: {} }).replace("{}", '{"A": {}, "A": {}}'))).toContain(
       "h.yaml:1:35: Map keys must be unique",
     );
+  });
+
+  it("reports every problem of a file at once, in the order of the file, each with its place", () => {
+    const broken = VALID.replace("en_GB", "english")
+      .replace("status: Pending", "status: Denied")
+      .replace("version: 1", "version: 2")
+      .replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n");
+    let caught: unknown;
+    try {
+      parseHierarchy(broken, "h.yaml");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(HierarchyFileError);
+    const error = caught as HierarchyFileError;
+    expect(error.message.split("\n")).toEqual([
+      "h.yaml:1:10: `version` must be 1",
+      "h.yaml:9:5: entity Acme-EU: unknown key `color`",
+      "h.yaml:10:13: entity Acme-EU: `locale` must be a locale ll_CC, e.g. en_GB",
+      "h.yaml:14:40: connection: `status` must be Pending, Connected or Disconnected",
+    ]);
+    expect(error.problems).toHaveLength(4);
+    expect(error.at).toEqual({ line: 1, column: 10 });
   });
 
   it("refuses an entity name YAML reads as another value (2024.10 is the number 2024.1), asking for quotes", () => {
@@ -113,6 +143,29 @@ describe("parseHierarchy", () => {
     );
   });
 
+  it("reads users' access and product shares, each with its place", () => {
+    const read = parseHierarchy(`${VALID}${WITH_USERS}`, "h.yaml");
+    expect(read.users).toEqual([
+      { username: "jane.doe@acme.com", home: "Acme", access: ["Acme-EU"], at: { line: 15, column: 3 } },
+      { username: "ops", home: undefined, access: ["Acme", "Acme-EU"], at: { line: 16, column: 3 } },
+    ]);
+    expect(read.shares).toEqual([{ product: "8a80825", entities: ["Acme-EU"], at: { line: 18, column: 3 } }]);
+  });
+
+  it("names each problem of the users and shares", () => {
+    const text = `${VALID}${WITH_USERS}`
+      .replace("access: [Acme-EU] }", "access: [Acme-EU, Acme-EU], color: blue }")
+      .replace('"8a80825": [Acme-EU]', '"8a80825": []\n  ..: [Acme]')
+      .replace("  ops: { access: [Acme, Acme-EU] }", "  ops: {}");
+    expect(problem(text).split("\n")).toEqual([
+      "h.yaml:15:54: user jane.doe@acme.com: `access`: Acme-EU is listed twice",
+      "h.yaml:15:64: user jane.doe@acme.com: unknown key `color`",
+      "h.yaml:16:3: user ops: give its `home` or the entities in `access` (a user can always access its home)",
+      "h.yaml:18:14: shares of 8a80825: name at least one entity",
+      'h.yaml:19:3: product ID "..": must be a value other than . and ..',
+    ]);
+  });
+
   it("reads a file from disk: the example plans as the README shows", async () => {
     const example = await readHierarchy("examples/hierarchy.yaml");
     expect(example.source).toBe("examples/hierarchy.yaml");
@@ -132,6 +185,12 @@ describe("hierarchy.schema.json agrees with the reader", () => {
     ["no locale", VALID.replace("    locale: en_GB\n", "")],
     ["version 2", VALID.replace("version: 1", "version: 2")],
     ["provisioned: a string", VALID.replace("provisioned: true", 'provisioned: "true"')],
+    ["users and shares", `${VALID}${WITH_USERS}`],
+    ["a user with an unknown key", `${VALID}${WITH_USERS}`.replace("{ home: Acme,", "{ color: blue, home: Acme,")],
+    ["a user with neither home nor access", `${VALID}${WITH_USERS}`.replace("{ access: [Acme, Acme-EU] }", "{}")],
+    ["an entity shared with twice", `${VALID}${WITH_USERS}`.replace("[Acme-EU]\n", "[Acme-EU, Acme-EU]\n")],
+    ["a share with no entity", `${VALID}${WITH_USERS}`.replace('"8a80825": [Acme-EU]', '"8a80825": []')],
+    ["unread notes", `unread: [shares were not read]\n${VALID}`],
   ];
   it.each(cases)("%s", async (_name, text) => {
     const readerAccepts = problem(text) === "no error";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Plan, planChanges, summary } from "../../../hierarchy/index.js";
+import { hasDifferences, type Plan, planChanges, summary } from "../../../hierarchy/index.js";
 import { entity, file, tenant } from "../builders.js";
 
 const at = { line: 7, column: 3 };
 const steps = (plan: Plan) => plan.steps.map((s) => `${s.action} ${s.address}`);
 const reasons = (plan: Plan) => plan.refused.map((r) => `${r.address}: ${r.reason}`);
+const drift = (plan: Plan) => plan.drift.map((d) => `${d.address}: ${d.reason}`);
 
 describe("planChanges: what it refuses, before anything is sent", () => {
   it("a provisioned entity whose locale or time zone changes, naming the file's line", () => {
@@ -29,28 +30,6 @@ describe("planChanges: what it refuses, before anything is sent", () => {
       ]),
     );
     expect(reasons(plan)).toEqual(["entity.DE: moves from EU to Global: a provisioned entity keeps its parent"]);
-  });
-
-  it("a provisioned entity that disappears from the file, with or without --prune", () => {
-    for (const prune of [false, true]) {
-      const plan = planChanges(file([]), tenant([{ name: "EU", status: "Provisioned" }]), { prune });
-      expect(reasons(plan)).toEqual([
-        "entity.EU: is provisioned and not in the file: a provisioned entity can never be deleted; add it back",
-      ]);
-    }
-  });
-
-  it("provisioned: false (said, or the default) for a provisioned entity", () => {
-    for (const provisioned of [false, undefined]) {
-      const plan = planChanges(
-        file([entity("EU", "Global", { provisioned })]),
-        tenant([{ name: "EU", status: "Provisioned" }]),
-      );
-      expect(plan.refused).toHaveLength(1);
-      expect(plan.refused[0]?.reason).toMatch(
-        /^is provisioned, and the file says provisioned: false.*cannot be undone/,
-      );
-    }
   });
 
   it("a second root", () => {
@@ -134,22 +113,40 @@ describe("planChanges: what it refuses, before anything is sent", () => {
     ]);
   });
 
-  it("a Connected connection the file wants Pending, and a connection asked the other way", () => {
+  it("a connection asked the other way than the file says", () => {
     const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
-    const provisioned = [
-      { name: "A", status: "Provisioned" as const },
-      { name: "B", status: "Provisioned" as const },
-    ];
-    const back = planChanges(
-      file(ends, [{ from: "A", to: "B", status: "Pending" }]),
-      tenant(provisioned, [{ from: "A", to: "B", status: "Connected" }]),
-    );
-    expect(reasons(back)).toEqual(["connection.A->B: is Connected: it cannot go back to Pending"]);
     const reversed = planChanges(
       file(ends, [{ from: "A", to: "B", status: "Connected" }]),
-      tenant(provisioned, [{ from: "B", to: "A", status: "Pending" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "B", to: "A", status: "Pending" }],
+      ),
     );
     expect(reasons(reversed)[0]).toMatch(/the tenant has it the other way, B->A \(Pending\)/);
+  });
+
+  it("reports every refusal at once: the file's structure, its entities and its connections", () => {
+    const plan = planChanges(
+      file(
+        [
+          entity("EU", "Global", { timezone: "Europe/Paris", provisioned: true }),
+          entity("US", "Global"),
+          entity("A", "B"),
+          entity("B", "A"),
+        ],
+        [{ from: "EU", to: "US", status: "Connected" }],
+      ),
+      tenant([{ name: "EU", status: "Provisioned" }]),
+    );
+    expect(reasons(plan)).toEqual([
+      "entity.A: a cycle of parents: A → B → A",
+      "entity.EU: the timezone of a provisioned entity cannot change (America/Los_Angeles → Europe/Paris)",
+      "connection.EU->US: US will not be provisioned: both ends of a connection must be",
+    ]);
+    expect(plan.steps).toEqual([]);
   });
 
   it("refuses a whole unsound file: no steps at all", () => {
@@ -213,7 +210,7 @@ describe("planChanges: the order of the steps", () => {
 
   it("says a refused plan is refused, not that nothing changes", () => {
     const plan = planChanges(
-      file([entity("EU", "Global", { provisioned: false })]),
+      file([entity("EU", "Global", { timezone: "Europe/Paris", provisioned: true })]),
       tenant([{ name: "EU", status: "Provisioned" }]),
     );
     expect(plan.refused.length).toBeGreaterThan(0);
@@ -266,19 +263,84 @@ describe("planChanges: the order of the steps", () => {
   });
 });
 
+describe("planChanges: what the tenant is past, and cannot go back from, is kept as drift", () => {
+  it("a provisioned entity the file says is not (said, or the default)", () => {
+    for (const provisioned of [false, undefined]) {
+      const plan = planChanges(
+        file([entity("EU", "Global", { provisioned })]),
+        tenant([{ name: "EU", status: "Provisioned" }]),
+      );
+      expect(plan.refused).toEqual([]);
+      expect(drift(plan)).toEqual([
+        `entity.EU: is provisioned, and the file says provisioned: false${provisioned === undefined ? " (the default)" : ""}: kept, as provisioning cannot be undone; write provisioned: true`,
+      ]);
+      expect(hasDifferences(plan)).toBe(true);
+    }
+  });
+
+  it("provisions an entity under a parent the file says is not provisioned, but the tenant has provisioned", () => {
+    const plan = planChanges(
+      file([entity("EU", "Global"), entity("DE", "EU", { provisioned: true })]),
+      tenant([{ name: "EU", status: "Provisioned" }]),
+    );
+    expect(plan.refused).toEqual([]);
+    expect(steps(plan)).toEqual(["create entity.DE", "provision entity.DE"]);
+  });
+
+  it("a Connected connection the file wants Pending", () => {
+    const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
+    const plan = planChanges(
+      file(ends, [{ from: "A", to: "B", status: "Pending" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "A", to: "B", status: "Connected" }],
+      ),
+    );
+    expect(plan.refused).toEqual([]);
+    expect(drift(plan)).toEqual([
+      "connection.A->B: is Connected, and the file says Pending: kept, as a connection cannot go back to Pending; write Connected",
+    ]);
+  });
+
+  it("ends a request the tenant has the other way when the file says the pair is Disconnected, as its target", () => {
+    const ends = [entity("A", "Global", { provisioned: true }), entity("B", "Global", { provisioned: true })];
+    const plan = planChanges(
+      file(ends, [{ from: "A", to: "B", status: "Disconnected" }]),
+      tenant(
+        [
+          { name: "A", status: "Provisioned" },
+          { name: "B", status: "Provisioned" },
+        ],
+        [{ from: "B", to: "A", status: "Pending" }],
+      ),
+    );
+    expect(steps(plan)).toEqual(["deny connection.B->A"]);
+    expect(plan.steps[0]).toMatchObject({ from: "B", to: "A" });
+  });
+});
+
 describe("planChanges: deletes only with --prune", () => {
   const current = tenant([{ name: "Old" }, { name: "Older", parent: "Old" }, { name: "Kept" }]);
 
-  it("without --prune, keeps what the file leaves out and notes it (the top of a subtree)", () => {
+  it("without --prune, keeps what the file leaves out and shows it as drift (the top of a subtree)", () => {
     const plan = planChanges(file([entity("Kept", "Global")]), current);
     expect(plan.steps).toEqual([]);
-    expect(plan.notes).toEqual(["entity.Old is not in the file; kept (run with --prune to delete it)"]);
+    expect(drift(plan)).toEqual([
+      "entity.Old: is not in the file (with 1 entity under it): kept (run with --prune to delete it)",
+    ]);
+    expect(hasDifferences(plan)).toBe(true);
+    expect(summary(plan)).toBe(
+      "No changes to make, but the tenant differs from the file: 1 difference kept (shown with !).",
+    );
   });
 
   it("with --prune, deletes the topmost unprovisioned entity of a removed subtree only", () => {
     const plan = planChanges(file([entity("Kept", "Global")]), current, { prune: true });
     expect(steps(plan)).toEqual(["delete entity.Old"]);
-    expect(plan.changes[0]?.reason).toBe("not in the file (--prune) (with the 1 entities under it)");
+    expect(plan.changes[0]?.reason).toBe("not in the file (--prune) (with 1 entity under it)");
     expect(plan.changes[0]?.irreversible).toBe(true);
   });
 
@@ -301,13 +363,47 @@ describe("planChanges: deletes only with --prune", () => {
         { from: "B", to: "C", status: "Disconnected" },
       ],
     );
-    expect(planChanges(file(ends), state).notes).toEqual([
-      "connection.A->B (Pending) is not in the file; kept (run with --prune to end it)",
-      "connection.A->C (Connected) is not in the file; kept (run with --prune to end it)",
+    expect(drift(planChanges(file(ends), state))).toEqual([
+      "connection.A->B: is Pending and not in the file: kept (run with --prune to end it)",
+      "connection.A->C: is Connected and not in the file: kept (run with --prune to end it)",
     ]);
     expect(steps(planChanges(file(ends), state, { prune: true }))).toEqual([
       "deny connection.A->B",
       "disconnect connection.A->C",
     ]);
+  });
+
+  it("keeps a provisioned entity the file leaves out, with or without --prune: drift, never a refusal", () => {
+    for (const prune of [false, true]) {
+      const plan = planChanges(
+        file([]),
+        tenant([
+          { name: "EU", status: "Provisioned" },
+          { name: "DE", parent: "EU", status: "Provisioned" },
+        ]),
+        { prune },
+      );
+      expect(plan.refused).toEqual([]);
+      expect(drift(plan)).toEqual([
+        "entity.EU: is provisioned and not in the file (with 1 entity under it): kept, as Zuora never deletes a provisioned entity; add it to the file",
+      ]);
+      expect(hasDifferences(plan)).toBe(true);
+    }
+  });
+
+  it("with --prune, deletes the unprovisioned entities under a provisioned one it keeps", () => {
+    const plan = planChanges(
+      file([]),
+      tenant([
+        { name: "EU", status: "Provisioned" },
+        { name: "DE", parent: "EU" },
+      ]),
+      { prune: true },
+    );
+    expect(steps(plan)).toEqual(["delete entity.DE"]);
+    expect(drift(plan)).toHaveLength(1);
+    expect(summary(plan)).toBe(
+      "Plan: 1 to delete (irreversible). The tenant also differs: 1 difference kept (shown with !).",
+    );
   });
 });

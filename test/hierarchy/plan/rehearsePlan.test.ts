@@ -46,6 +46,26 @@ describe("rehearsePlan: the plan applied to a stand-in seeded with the tenant, b
     ]);
   });
 
+  it("reports every step the stand-in refuses, not only the first", async () => {
+    const two = file(
+      [
+        ...withOld.entities.slice(1),
+        entity("US", "Global", { provisioned: true }),
+        entity("CA", "US", { provisioned: true }),
+      ],
+      withOld.connections,
+    );
+    const gap = without(
+      planChanges(two, current),
+      (action, address) => action === "provision" && (address === "entity.EU" || address === "entity.US"),
+    );
+    const refused = await rehearsePlan(two, gap);
+    expect(refused.map((r) => [r.address, r.code])).toEqual([
+      ["entity.DE", "50000030"],
+      ["entity.CA", "50000030"],
+    ]);
+  });
+
   it("names the file's line and column of what the rehearsal refused, as the planner's refusals do", async () => {
     const located = {
       ...withOld,
