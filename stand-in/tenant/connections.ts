@@ -125,6 +125,16 @@ export class Connections {
     return open?.status === "Connected" && open.sourceEntityId === sourceId;
   }
 
+  /** The pending or connected connection between two entities (either way round), if they have one. */
+  openBetween(a: string, b: string): StandInConnection | undefined {
+    return this.#openByPair.get(pairKey(a, b));
+  }
+
+  /** Whether a connection with this ID exists. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
   /** Every connection, in creation order. */
   all(): StandInConnection[] {
     return [...this.#byId.values()];
