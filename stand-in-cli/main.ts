@@ -7,7 +7,7 @@ import {
   type StandIn,
   type TenantByName,
 } from "../stand-in/node.js";
-import { parseServeArgs, type ServeArgs, UsageError } from "./args.js";
+import { isLoopback, parseServeArgs, type ServeArgs, UsageError } from "./args.js";
 import { EXIT_CODES, HELP } from "./help.js";
 import type { ServeIo } from "./io.js";
 import { logLine } from "./requestLog.js";
@@ -88,6 +88,8 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     saver = new StateSaver(save, (error) => io.err(`Error: could not save the state to ${path}: ${message(error)}`));
   }
 
+  // Listened for before the URL is printed: whoever reads it may stop the command at once.
+  const stopped = io.stopped();
   let server: ListeningStandIn;
   try {
     server = await listen({ fetch: served(standIn, args, io, saver) }, { host: args.host, port: args.port });
@@ -98,16 +100,17 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     }
     return failed(io, `cannot listen on ${args.host} port ${args.port}: ${message(error)}`);
   }
-  io.out(server.url);
-  if (args.host !== "127.0.0.1" && args.host !== "localhost" && args.host !== "::1") {
-    io.err(`Warning: serving on ${args.host}: whoever reaches ${server.url} can read and change the tenant.`);
-  }
+  // Said before the URL, so that no request's log line comes before it.
   if (args.log !== "off") {
     const from = [args.seed && `seeded from ${args.seed}`, args.state && `state in ${args.state}`].filter(Boolean);
     io.err(`zuora-stand-in ${await packageVersion()} on ${server.url}${from.length ? ` (${from.join(", ")})` : ""}`);
   }
+  if (!isLoopback(args.host)) {
+    io.err(`Warning: serving on ${args.host}: whoever reaches ${server.url} can read and change the tenant.`);
+  }
+  io.out(server.url);
 
-  await io.stopped();
+  await stopped;
   await server.close();
   if (saver) {
     try {

@@ -17,41 +17,61 @@ export function saveDelay(now: number, firstUnsavedAt: number, lastChangeAt: num
   return Math.max(0, Math.min(lastChangeAt + timing.quietMs, firstUnsavedAt + timing.maxWaitMs) - now);
 }
 
+/** The clock and timer the saver runs on (a test drives its own). */
+export interface SaverClock {
+  now(): number;
+  /** Calls `run` in `ms`; answers what `cancel` takes. */
+  after(ms: number, run: () => void): unknown;
+  cancel(timer: unknown): void;
+}
+
+const realClock: SaverClock = {
+  now: Date.now,
+  after: (ms, run) => setTimeout(run, ms),
+  cancel: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
+
 /**
  * Saves the state after changes, by {@link saveDelay}, one save at a time (a change during a save is saved after
  * it), and once more, awaited, on {@link StateSaver.flush}.
  */
 export class StateSaver {
   readonly #save: () => Promise<void>;
-  readonly #timing: SaveTiming;
   readonly #onError: (error: unknown) => void;
-  readonly #now: () => number;
+  readonly #timing: SaveTiming;
+  readonly #clock: SaverClock;
   #firstUnsavedAt: number | undefined;
   #lastChangeAt = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
   #saving: Promise<void> | undefined;
+  #flushed = false;
 
   /**
    * @param save - Writes the state (whole, or throws).
    * @param onError - Told of a save that failed while serving; the changes are saved with the next ones.
+   * @param timing - Defaults to {@link SAVE_TIMING}.
+   * @param clock - Defaults to the real clock and `setTimeout`.
    */
-  constructor(save: () => Promise<void>, onError: (error: unknown) => void, timing = SAVE_TIMING, now = Date.now) {
+  constructor(save: () => Promise<void>, onError: (error: unknown) => void, timing = SAVE_TIMING, clock = realClock) {
     this.#save = save;
     this.#onError = onError;
     this.#timing = timing;
-    this.#now = now;
+    this.#clock = clock;
   }
 
   /** Notes a change of the tenant: it will be saved. */
   changed(): void {
-    this.#lastChangeAt = this.#now();
+    this.#lastChangeAt = this.#clock.now();
     this.#firstUnsavedAt ??= this.#lastChangeAt;
     if (this.#timer === undefined && this.#saving === undefined) this.#arm();
   }
 
-  /** Stops the timer, waits for a save under way, and saves the state once more; rejects if that save fails. */
+  /**
+   * Stops saving on changes, waits for a save under way, and saves the state once more; rejects if that save fails.
+   */
   async flush(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#flushed = true;
+    if (this.#timer !== undefined) this.#clock.cancel(this.#timer);
     this.#timer = undefined;
     await this.#saving;
     this.#firstUnsavedAt = undefined;
@@ -59,16 +79,17 @@ export class StateSaver {
   }
 
   #arm(): void {
+    if (this.#flushed) return;
     const first = this.#firstUnsavedAt ?? this.#lastChangeAt;
-    const delay = saveDelay(this.#now(), first, this.#lastChangeAt, this.#timing);
-    this.#timer = setTimeout(() => this.#fire(), delay);
+    const delay = saveDelay(this.#clock.now(), first, this.#lastChangeAt, this.#timing);
+    this.#timer = this.#clock.after(delay, () => this.#fire());
   }
 
   #fire(): void {
     this.#timer = undefined;
     const first = this.#firstUnsavedAt;
     if (first === undefined) return;
-    if (saveDelay(this.#now(), first, this.#lastChangeAt, this.#timing) > 0) {
+    if (saveDelay(this.#clock.now(), first, this.#lastChangeAt, this.#timing) > 0) {
       this.#arm();
       return;
     }
