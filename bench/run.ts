@@ -22,6 +22,7 @@ import { benchHierarchy, hierarchyLines } from "./hierarchy.js";
 import { limitsBench, printLimits } from "./limits.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
+import { benchServedStandIn, servedStandInLines } from "./servedStandIn.js";
 import { createZuoraClient } from "./shippedClient.js";
 import { benchStandIn, describeStandInBench } from "./standIn.js";
 import { benchStartup, startupLines } from "./startup.js";
@@ -162,6 +163,12 @@ try {
     `the stand-in answered ${JSON.stringify(standIn.answers)}`,
   );
 
+  // The served stand-in (zuora-stand-in from dist/): start to first answer with a seed file, a large state loaded.
+  const servedStandIn = await benchServedStandIn(QUICK ? 3 : 7).catch((error: Error) => {
+    failures.push(`zuora-stand-in: ${error.message}`);
+    return undefined;
+  });
+
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
     machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
@@ -205,6 +212,7 @@ try {
     },
     limits,
     standIn,
+    servedStandIn,
     failures,
   };
   mkdirSync("bench", { recursive: true });
@@ -214,6 +222,7 @@ try {
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
   printLimits(limits);
   console.log(describeStandInBench(standIn));
+  if (servedStandIn) for (const line of servedStandInLines(servedStandIn)) console.log(line);
 } finally {
   server.process.kill("SIGTERM");
 }
