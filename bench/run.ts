@@ -30,6 +30,8 @@ import { benchStartup, startupLines } from "./startup.js";
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
 const QUICK = process.argv.includes("--quick");
+// `--limits` runs the limiter's scenarios alone (bench/limits.ts), its checks included, and writes no results file.
+const LIMITS_ONLY = process.argv.includes("--limits");
 const TIMING_SCALE = QUICK ? 0.25 : 1;
 const SEQUENTIAL_CALLS = 4000 * TIMING_SCALE;
 const CONCURRENT_ROUNDS = 3;
@@ -47,8 +49,12 @@ const STARTUP_RUNS = QUICK ? 10 : 20;
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 14_500;
-const BUNDLE_BUDGET_BYTES = 18_700;
-const RATIO_BUDGET = 1.1;
+const BUNDLE_BUDGET_BYTES = 20_100;
+// wrapped/openapi-fetch: a POST sequential and at IN_FLIGHT; a GET through a helper (the limiter reads the limit
+// headers of every answer, and only those that can change a decision).
+const POST_RATIO_BUDGET = 1.05;
+const GET_SEQUENTIAL_BUDGET = 1.1;
+const GET_CONCURRENT_BUDGET = 1.15;
 
 // Client and server each get a core of their own where taskset exists, so they do not take turns on one core and
 // scheduling noise does not drown the few per cent being measured.
@@ -62,6 +68,21 @@ const check = (ok: boolean, what: string) => {
 const server = await startServer();
 try {
   const url = server.url;
+  if (LIMITS_ONLY) {
+    printLimits(await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures));
+  } else {
+    await benchAll(url);
+  }
+} finally {
+  server.process.kill("SIGTERM");
+}
+if (failures.length > 0) {
+  console.error(`\nbenchmark checks failed:\n  ${failures.join("\n  ")}`);
+  process.exitCode = 1;
+}
+
+/** Every scenario: the clients side by side, gzip, OAuth, the heap, the bundle, the hierarchy, the limits, the stand-in. */
+async function benchAll(url: string): Promise<void> {
   // First, while nothing else of the run has warmed or loaded the machine: whole processes, import + client.
   const startup = await benchStartup(url, STARTUP_RUNS);
   const clients: Record<string, Call> = {
@@ -223,12 +244,6 @@ try {
   printLimits(limits);
   console.log(describeStandInBench(standIn));
   if (servedStandIn) for (const line of servedStandInLines(servedStandIn)) console.log(line);
-} finally {
-  server.process.kill("SIGTERM");
-}
-if (failures.length > 0) {
-  console.error(`\nbenchmark checks failed:\n  ${failures.join("\n  ")}`);
-  process.exitCode = 1;
 }
 
 function pinToCore(pid: number, core: number): boolean {
@@ -342,14 +357,14 @@ function printTable(r: {
       `${IN_FLIGHT} in flight ${x(r.ratios.wrapped_vs_openapi_fetch?.concurrent)}; wrapped/fetch sequential ` +
       `${x(r.ratios.wrapped_vs_fetch?.sequential)}, ${IN_FLIGHT} in flight ${x(r.ratios.wrapped_vs_fetch?.concurrent)}`,
   );
-  const budget = (v: number | undefined) =>
-    `${x(v)} ${(v ?? Number.POSITIVE_INFINITY) <= RATIO_BUDGET ? "(within" : "(OVER"} the ${RATIO_BUDGET.toFixed(2)} budget)`;
+  const budget = (v: number | undefined, limit: number) =>
+    `${x(v)} ${(v ?? Number.POSITIVE_INFINITY) <= limit ? "(within" : "(OVER"} the ${limit.toFixed(2)} budget)`;
   const post = r.ratios.wrapped_vs_openapi_fetch;
   const get = r.ratios.get_with_path_wrapped_vs_openapi_fetch;
   console.log(
-    `budgets, wrapped/openapi-fetch (both sending the same headers): POST sequential ${budget(post?.sequential)}, ${IN_FLIGHT} in flight ` +
-      `${budget(post?.concurrent)}; GET with a path parameter sequential ${budget(get?.sequential)}, ` +
-      `${IN_FLIGHT} in flight ${budget(get?.concurrent)}`,
+    `budgets, wrapped/openapi-fetch (both sending the same headers): POST sequential ${budget(post?.sequential, POST_RATIO_BUDGET)}, ` +
+      `${IN_FLIGHT} in flight ${budget(post?.concurrent, POST_RATIO_BUDGET)}; GET with a path parameter sequential ` +
+      `${budget(get?.sequential, GET_SEQUENTIAL_BUDGET)}, ${IN_FLIGHT} in flight ${budget(get?.concurrent, GET_CONCURRENT_BUDGET)}`,
   );
   console.log(
     `64 KB body: gzip cuts bytes on the wire ${large.bytesRatio.toFixed(1)}× (${large.jsonBytes} → ${large["gzip on"]?.wireBytesPerCall.toFixed(0)} B) at ${x(large.timeRatio)}× the time per call`,

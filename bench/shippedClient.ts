@@ -1,5 +1,6 @@
 import type * as Package from "../src/index.js";
 import type * as Testing from "../stand-in/index.js";
+import type * as TestingNode from "../stand-in/node.js";
 
 /**
  * The client as users run it: the build in `dist/` (tsc's output, what the package ships), not `src/` through tsx.
@@ -17,3 +18,8 @@ export const { createZuoraClient } = (await import(new URL("../dist/src/index.js
 export const { createStandIn } = (await import(
   new URL("../dist/stand-in/index.js", import.meta.url).href
 )) as typeof Testing;
+
+/** `listen` from `zuora-multi-entity/testing/node`, from the same build: the stand-in served over HTTP. */
+export const { listen } = (await import(
+  new URL("../dist/stand-in/node.js", import.meta.url).href
+)) as typeof TestingNode;

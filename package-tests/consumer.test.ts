@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mapProblems, type PackageManifest } from "../scripts/package/build.js";
 import { openEditor } from "../test/support/editor.js";
-import { codeBlocks } from "./support/markdown.js";
+import { allCodeBlocks } from "./support/markdown.js";
+import { guidePages } from "./support/pages.js";
 import { goToDefinitions } from "./support/tsserver.js";
 
 const run = promisify(execFile);
@@ -22,8 +23,12 @@ const own = createRequire(import.meta.url)("../package.json") as {
 /** A fresh project that installed the tarball, as a user's would; its TypeScript and Node types are ours. */
 let project: string;
 let tscOutput: string;
-/** The README's code blocks that are vitest test files, as written into the project (`src/readme-N.test.ts`). */
-const readmeTests: string[] = [];
+/**
+ * The TypeScript blocks of the README and the docs pages, as the tarball ships them, each written into the project as
+ * `src/<page>-<n>.ts` (`readme-1.ts`, `operations-2.ts`: the page's nth block), or `src/<page>-<n>.test.ts` for a
+ * block that imports vitest (a user's test file).
+ */
+const guideBlocks: { name: string; page: string; code: string; isTest: boolean }[] = [];
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "zuora-multi-entity-consumer-"));
@@ -56,14 +61,14 @@ beforeAll(async () => {
   for (const name of await readdir(join(ROOT, "examples"))) {
     if (name.endsWith(".ts")) await copyFile(join(ROOT, "examples", name), join(project, "src", name));
   }
-  // The README's TypeScript blocks, as the tarball ships them: readme-1.ts, readme-2.ts, ...; a block that imports
-  // vitest is a user's test file, readme-N.test.ts, and runs with vitest below.
-  const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
-  for (const [index, block] of codeBlocks(readme, "ts").entries()) {
-    const isTest = /from "vitest"/.test(block);
-    const name = `readme-${index + 1}${isTest ? ".test.ts" : ".ts"}`;
-    if (isTest) readmeTests.push(`src/${name}`);
-    await writeFile(join(project, "src", name), block);
+  for (const page of await guidePages(join(inject("packDir"), "package"))) {
+    const blocks = allCodeBlocks(page.text).filter((block) => block.language === "ts");
+    for (const [index, { code }] of blocks.entries()) {
+      const isTest = /from "vitest"/.test(code);
+      const name = `${page.name}-${index + 1}`;
+      guideBlocks.push({ name, page: page.path, code, isTest });
+      await writeFile(join(project, "src", `${name}${isTest ? ".test.ts" : ".ts"}`), code);
+    }
   }
   await run(
     "npm",
@@ -78,7 +83,7 @@ beforeAll(async () => {
     ],
     { cwd: project },
   );
-  // The README's stand-in example is a vitest test: the project gets our vitest by a link (after the install, which
+  // The guide's stand-in examples are vitest tests: the project gets our vitest by a link (after the install, which
   // would remove it), rather than installing a test runner and its bundler again on every run.
   await symlink(join(ROOT, "node_modules/vitest"), join(project, "node_modules/vitest"), "dir");
   const tsc = await run(join(project, "node_modules/.bin/tsc"), ["-p", "."], { cwd: project }).catch(
@@ -90,6 +95,39 @@ beforeAll(async () => {
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
+
+/** The name of the guide's block on `page` that holds `text` (its only one). */
+function blockWith(page: string, text: string): string {
+  const found = guideBlocks.filter((block) => block.page === page && block.code.includes(text));
+  if (found.length !== 1) throw new Error(`${found.length} blocks of ${page} hold ${JSON.stringify(text)}`);
+  return found[0]?.name ?? "";
+}
+
+/**
+ * Runs a compiled program of the guide until it exits; one that serves until Ctrl-C is sent SIGINT once it has
+ * printed its first line, as a user would stop it. Resolves to its exit code and output.
+ */
+function runGuideProgram(name: string, env: Record<string, string>) {
+  const servesUntilStopped = /process\.once\("SIGINT"/.test(guideBlocks.find((b) => b.name === name)?.code ?? "");
+  return new Promise<{ code: number | string | null; stdout: string; stderr: string }>((resolveRun, rejectRun) => {
+    const child = spawn(process.execPath, [join(project, "out", `${name}.js`)], {
+      cwd: project,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+      if (servesUntilStopped && stdout.includes("\n")) child.kill("SIGINT");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on("error", rejectRun);
+    child.on("close", (code, signal) => resolveRun({ code: code ?? signal, stdout, stderr }));
+  });
+}
 
 /** Runs a compiled file of the consumer project (`name.js`, or `name.cjs` as given) against the Prism mock. */
 function runCompiled(name: string, env: Record<string, string> = {}) {
@@ -120,7 +158,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(Object.keys(installed.dependencies)).toEqual(["openapi-fetch", "yaml"]);
   });
 
-  it("type-checks a program that imports the client, its errors and the schema types, the examples and the README's code, under strict settings", () => {
+  it("type-checks a program that imports the client, its errors and the schema types, the examples and the TypeScript of the README and the docs pages, under strict settings", () => {
     // tsc prints nothing when the program and the package's declarations compile.
     expect(tscOutput).toBe("");
   });
@@ -224,7 +262,7 @@ describe("the packed package, installed into a fresh project", () => {
         "--input-type=module",
         "-e",
         `import { createZuoraClient } from "zuora-multi-entity";
-         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "token" });
+         const zuora = createZuoraClient({ baseUrl: process.env.ZUORA_BASE_URL, auth: "any-token" });
          const afterClient = ${fetchLoaded};
          await zuora.listEntities();
          console.log(JSON.stringify({ afterClient, afterCall: ${fetchLoaded} }));`,
@@ -239,7 +277,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(stderr).toBe("");
     expect(JSON.parse(stdout)).toEqual({
       validationError: "not sent: body.targetEntityId (maxLength): must be at most 32 characters, got 100",
-      businessError: "50000040 The parent entity 8a80825556ff28a4015708ba29312ecc does not exist.",
+      businessError: "58010440 The parent entity 8a80825556ff28a4015708ba29312ecc does not exist.",
     });
   });
 
@@ -294,16 +332,36 @@ describe("the packed package, installed into a fresh project", () => {
     });
   });
 
-  it("runs the README's stand-in example with vitest, as a user's test", async () => {
+  it("runs the test files of the README and the docs pages with vitest, as a user's tests: every test passes", async () => {
     const vitest = join(project, "node_modules/vitest/vitest.mjs");
-    expect(readmeTests).toHaveLength(2);
+    const tests = guideBlocks.filter((block) => block.isTest);
+    expect(tests.map((block) => block.page)).toContain("README.md");
+    const count = tests.reduce((sum, block) => sum + (block.code.match(/^test\(/gm)?.length ?? 0), 0);
     // vitest's own 5 s per test is a speed check on a loaded machine; here a limit only catches a hang.
     const limits = ["--testTimeout=120000", "--hookTimeout=120000"];
-    const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...readmeTests], {
+    const files = tests.map((block) => `src/${block.name}.test.ts`);
+    const { stdout } = await run(process.execPath, [vitest, "run", ...limits, ...files], {
       cwd: project,
       env: { ...process.env, CI: "1", NO_COLOR: "1" },
     });
-    expect(stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    expect(stdout).toMatch(new RegExp(`Tests\\s+${count} passed \\(${count}\\)`));
+  });
+
+  it("runs every other TypeScript block of the README and the docs pages against the Prism mock, without an error", async () => {
+    const programs = guideBlocks.filter((block) => !block.isTest);
+    expect(programs.length).toBeGreaterThanOrEqual(15);
+    const env = {
+      ZUORA_BASE_URL: inject("prismUrl"),
+      ZUORA_TOKEN: "example-token",
+      ZUORA_CLIENT_ID: "example-id",
+      ZUORA_CLIENT_SECRET: "example-secret",
+    };
+    const failed: string[] = [];
+    for (const block of programs) {
+      const { code, stderr } = await runGuideProgram(block.name, env);
+      if (code !== 0 || stderr !== "") failed.push(`${block.name} (${block.page}): exit ${code}, ${stderr}`);
+    }
+    expect(failed).toEqual([]);
   });
 
   it("installs the zuora-entities command, which answers --help with its exit codes", async () => {
@@ -333,13 +391,14 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it("runs the README's first code block, the quick start, with no tenant and prints what it created", async () => {
+    expect(guideBlocks[0]?.name).toBe("readme-1");
     const { stdout, stderr } = await runCompiled("readme-1", { ZUORA_BASE_URL: "" });
     expect(stderr).toBe("");
     expect(stdout).toBe("created Acme-EU (Unprovisioned)\n");
   });
 
   it("runs the README's complete example: both calls, no error", async () => {
-    const { stdout, stderr } = await runCompiled("readme-2", {
+    const { stdout, stderr } = await runCompiled(blockWith("README.md", "ZUORA_CLIENT_SECRET"), {
       ZUORA_CLIENT_ID: "example-id",
       ZUORA_CLIENT_SECRET: "example-secret",
     });
@@ -350,8 +409,9 @@ describe("the packed package, installed into a fresh project", () => {
     );
   });
 
-  it("runs the README's metadata example and prints the request id, the track id and the attempts", async () => {
-    const { stdout, stderr } = await runCompiled("readme-3", { ZUORA_TOKEN: "example-token" });
+  it("runs the metadata example of docs/operations.md and prints the request id, the track id and the attempts", async () => {
+    const name = blockWith("docs/operations.md", ".withResponse()");
+    const { stdout, stderr } = await runCompiled(name, { ZUORA_TOKEN: "example-token" });
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^200 \{[\s\S]*attempts: 1,[\s\S]*\}\ncreated entity 8a80825556ff28a4015709096c5d6f5d\n$/);
   });

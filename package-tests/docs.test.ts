@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { constraints } from "../generated/constraints.js";
@@ -14,6 +16,7 @@ import { requestSample, responseExample } from "../scripts/verify/samples.js";
 const OPERATIONS = ["createEntity", "initiateConnection"] as const;
 const TAG = "Multi-entity";
 const spec = readSpec();
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 let outDir: string;
 let html: string;
@@ -130,6 +133,23 @@ describe("the rendered reference of the other operations (npm run docs)", () => 
       if (lone) expect(section).toMatch(/non-empty|>= 1 characters/);
     }
     expect(pageProblems).toEqual([]);
+  });
+});
+
+describe("the rendered reference's introduction (npm run docs)", () => {
+  it("links every page of docs/, each link leading to the page from where the HTML is written", async () => {
+    // The introduction, as the page opens with no operation routed.
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForSelector('a[href$=".md"]', { state: "attached", timeout: 120_000 });
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('a[href$=".md"]')].map((a) => a.getAttribute("href") ?? ""),
+    );
+    await page.close();
+    const reached = [...new Set(hrefs)].map((href) => resolve(dirname(html), decodeURI(href)));
+    expect(reached.filter((file) => !existsSync(file))).toEqual([]);
+    const written = (await readdir(join(ROOT, "docs"))).filter((name) => name.endsWith(".md"));
+    expect(reached.sort()).toEqual(written.map((name) => join(ROOT, "docs", name)).sort());
   });
 });
 

@@ -8,6 +8,7 @@ import { prepareCall } from "./call/prepareCall.js";
 import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
+import { DEFAULT_MAX_CONCURRENCY_WAIT_MS } from "./limits/limiterState.js";
 import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./logging/log.js";
 import { makeMethods } from "./methods/makeMethods.js";
 import type { ZuoraMethods } from "./methods/types.js";
@@ -15,7 +16,7 @@ import { makeHelpers } from "./operations/makeHelpers.js";
 import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
 import type { ZuoraClientOptions } from "./options.js";
 import { createPipeline, type SendCall } from "./pipeline/createPipeline.js";
-import { IDEMPOTENT_METHODS, policyOrder, SAFE_METHODS } from "./pipeline/policyOrder.js";
+import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readResponse.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
@@ -71,7 +72,6 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     ...backoff,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     idempotentMethods: IDEMPOTENT_METHODS,
-    safeMethods: SAFE_METHODS,
     sleep: retry.sleep ?? realSleep,
     context,
     log,
@@ -126,6 +126,7 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
         ? false
         : { minBytes: options.compression?.minBytes ?? 1024, acceptGzip: options.compression?.acceptGzip ?? true },
     maxConcurrency: options.maxConcurrency ?? 16,
+    maxConcurrencyWaitMs: options.maxConcurrencyWaitMs ?? DEFAULT_MAX_CONCURRENCY_WAIT_MS,
     retry: retrySettings,
   });
   const sendCall = createPipeline(policies, transport, { redactor });

@@ -81,6 +81,15 @@ export interface ZuoraClientOptions {
    */
   maxConcurrency?: number | undefined;
   /**
+   * How long the client keeps trying, in ms, while Zuora refuses every call it sends for the tenant's concurrency
+   * limit (other integrations hold all of it). Meanwhile it holds its calls and lets one try again after each short
+   * jittered wait, growing with each refusal in a row (or after the refusal's `Retry-After`; see the README's "Bulk
+   * work"); none of this spends `maxRetries`. A call refused after this long with none of the client's getting through fails with
+   * `ZuoraRateLimitError`, and so do the calls queued behind it, one request each, until one gets through. A call's
+   * `signal` ends its wait sooner. Defaults to 60000.
+   */
+  maxConcurrencyWaitMs?: number | undefined;
+  /**
    * Gzip settings, or `false` to gzip no request body and leave `Accept-Encoding` to the runtime's fetch. Defaults to
    * `{ minBytes: 1024, acceptGzip: true }`.
    */

@@ -1,3 +1,4 @@
+import { checkStandInOptions } from "./checkOptions.js";
 import { Authenticator, type StandInAuthOptions } from "./http/auth.js";
 import { CONTROL_PREFIX, control } from "./http/control.js";
 import type { FaultPlan } from "./http/faults.js";
@@ -115,7 +116,8 @@ const noServer: Serve = () =>
   );
 
 /**
- * Creates a stand-in for a Zuora Multi-entity tenant, in memory: entities are created, provisioned, updated and
+ * Creates a stand-in for a Zuora Multi-entity tenant, in memory (options it could not work with are refused at once,
+ * with a TypeError or RangeError naming the option): entities are created, provisioned, updated and
  * deleted, connections initiated, accepted, denied and disconnected, users given access to other entities, and
  * products shared, by Zuora's rules, with Zuora's answers (a broken rule is HTTP 200 with `success: false` and an
  * 8-digit reason code). It starts with one provisioned global entity and the user `admin`, who can access and
@@ -143,14 +145,9 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
 
 /** {@link createStandIn}, with `serve` behind the deprecated `standIn.listen()`. */
 export function standInServedBy(serve: Serve, options: StandInOptions = {}): StandIn {
+  checkStandInOptions(options);
   const { latencyMs = 0 } = options;
-  if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
-    throw new RangeError(`createStandIn: latencyMs must be a number of ms ≥ 0, got ${String(latencyMs)}`);
-  }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError("createStandIn: options.maxBodyBytes must be a whole number of bytes, 1 or more");
-  }
   let tenant = new Tenant(options);
   const auth = new Authenticator(options.auth);
   const idempotency = new IdempotencyStore();

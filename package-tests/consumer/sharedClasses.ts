@@ -9,7 +9,7 @@ import { describeFailure } from "zuora-multi-entity/hierarchy";
 import { createStandIn } from "zuora-multi-entity/testing";
 
 const standIn = createStandIn();
-const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "token", fetch: standIn.fetch });
+const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token", fetch: standIn.fetch });
 
 const notSent = await zuora.initiateConnection({ targetEntityId: "x".repeat(100) }).catch((error: unknown) => error);
 const refused = await zuora

@@ -116,6 +116,7 @@ function unsent(prepared: PreparedCall): Exchange["record"] {
     info: newCallInfo(),
     method: prepared.method,
     url: prepared.url,
+    changesState: false,
     secrets: new Set(),
     parsed: undefined,
   };

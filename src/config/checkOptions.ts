@@ -1,5 +1,5 @@
 import type { Violation } from "../../rules/checkValue.js";
-import { checkTokenShape } from "../auth/checkToken.js";
+import { checkStaticToken } from "../auth/checkToken.js";
 import { ZuoraConfigurationError } from "../errors/ZuoraConfigurationError.js";
 import { isLogLevel, LOG_LEVELS } from "../logging/log.js";
 import type { ZuoraClientOptions } from "../options.js";
@@ -23,6 +23,7 @@ export function checkOptions(options: ZuoraClientOptions): void {
     throw new ZuoraConfigurationError("logLevel", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
   checkMaxConcurrency(options.maxConcurrency);
+  duration("maxConcurrencyWaitMs", options.maxConcurrencyWaitMs, 0);
   fn("fetch", options.fetch);
   fn("idempotencyKey", options.idempotencyKey);
   text("trackId", options.trackId);
@@ -67,7 +68,7 @@ function checkLogger(logger: unknown): void {
 
 function checkAuth(auth: unknown): void {
   if (typeof auth === "string") {
-    const problem = checkTokenShape(auth);
+    const problem = checkStaticToken(auth);
     if (problem) throw new ZuoraConfigurationError("auth", problem);
     return;
   }

@@ -29,7 +29,7 @@ export interface ZuoraApiErrorDetails {
   retryAfterMs?: number | undefined;
   /** Whether calling again (a new call, with a new idempotency key) may succeed. */
   retryable?: boolean;
-  /** Whether Zuora may have performed the request although this error says otherwise. Defaults to false. */
+  /** Whether Zuora may have performed the request although this error says otherwise (the rule: mayHaveActed.ts). Defaults to false. */
   mayHaveActed?: boolean;
   /** The error behind this one (kept as `cause`, for debugging). */
   cause?: unknown;
@@ -60,11 +60,12 @@ export class ZuoraApiError extends ZuoraError {
   /** Whether calling again may succeed. */
   readonly retryable: boolean;
   /**
-   * True when Zuora may have performed the request although this error reports a failure: a state change (PUT,
-   * DELETE, or a POST without key) whose answer was lost on some attempt. A resend then meets the new state, so e.g.
-   * "already provisioned" or a 404 after a delete can mean the call worked. Read the resource's state before acting
-   * on the error. A keyed POST says so when no attempt was answered, or when resends met 409 in progress after a
-   * lost one; its message then says to send it again with the same key.
+   * True when Zuora may have performed the request although this error reports a failure: some attempt of a state
+   * change (POST, PUT, PATCH, DELETE) may have reached Zuora without an answer that settles it (no answer, a 5xx, an
+   * answer the client could not read), whatever later attempts answered, unless a resend with the same
+   * `Idempotency-Key` got Zuora's answer for that key (see mayHaveActed.ts). A resend without a key meets the new
+   * state, so e.g. "already provisioned" or a 404 after a delete can mean the call worked: read the resource's state
+   * before acting on the error. For a keyed POST the message says to send it again with the same key.
    */
   readonly mayHaveActed: boolean;
   readonly #rootCause: CauseSummary | undefined;
@@ -142,4 +143,16 @@ export class ZuoraConnectionError extends ZuoraApiError {
 /** No response within `timeoutMs` on the last attempt. */
 export class ZuoraTimeoutError extends ZuoraApiError {
   override name = "ZuoraTimeoutError";
+}
+
+/**
+ * A copy of `error` (the same class, the same fields) with `changes`: one call's own view of an error several calls
+ * share, such as a failed token request every waiting call rejects with.
+ */
+export function apiErrorWith(error: ZuoraApiError, changes: Partial<ZuoraApiErrorDetails>): ZuoraApiError {
+  const seen = error.toJSON() as ReturnType<ZuoraApiError["toJSON"]> & { retryAfterMs?: number };
+  const Kind = error.constructor as new (details: ZuoraApiErrorDetails) => ZuoraApiError;
+  const copy = new Kind({ ...seen, cause: error.cause, rootCause: seen.cause, ...changes });
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
 }

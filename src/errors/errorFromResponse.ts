@@ -2,7 +2,7 @@ import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
 import { parseRetryAfter } from "../retry/retryAfter.js";
 import { echoedHeader } from "./echoedHeader.js";
-import { mayHaveActedCaveat } from "./mayHaveActed.js";
+import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "./mayHaveActed.js";
 import type { SecretRedactor } from "./redact.js";
 import {
   ZuoraApiError,
@@ -36,6 +36,8 @@ export interface FailedCall {
   /** The tokens this call sent, hidden as well as those the redactor remembers. */
   secrets?: Iterable<string> | undefined;
   context: ErrorContext;
+  /** The call changes state at Zuora (see PipelineRequest.changesState): an answer it cannot read may hide an action. */
+  changesState?: boolean | undefined;
   /** The token request: a refusal (4xx other than 429) means the credentials were refused. */
   authentication?: boolean;
   /** What was wrong with a 2xx answer (an empty body, no `success: true`), in place of a business refusal. */
@@ -93,12 +95,19 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
         ? `was redirected (HTTP ${status}${location ? ` to ${location}` : ""}), which the client never follows`
         : `failed with HTTP ${status}`;
   const where = requestId ? ` [Zuora-Request-Id ${requestId}]` : "";
-  // An earlier attempt of this state change went unanswered: this answer may be the consequence of its success.
-  // With a key, Zuora answers a resend with the first attempt's saved result: only "still in progress" (409) says
-  // that an attempt it never answered is being performed.
-  const keyed = call.info?.idempotencyKey !== undefined;
-  const mayHaveActed = (call.info?.uncertainAttempts ?? 0) > 0 && (!keyed || status === 409);
-  const caveat = mayHaveActed ? mayHaveActedCaveat(call.info?.idempotencyKey) : "";
+  // The record already counts every attempt the loop judged; an answer it cannot read is judged here.
+  const uncertain = call.info?.uncertainAttempts ?? 0;
+  const acted = mayHaveActed({
+    uncertainAttempts: call.malformed
+      ? uncertainAfter(uncertain, {
+          changesState: call.changesState ?? false,
+          keyed: call.info?.idempotencyKey !== undefined,
+          status,
+          unreadable: true,
+        })
+      : uncertain,
+  });
+  const caveat = acted ? mayHaveActedCaveat(call.info?.idempotencyKey) : "";
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
   const details: ZuoraApiErrorDetails = {
     message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}${caveat}`),
@@ -109,7 +118,7 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
     attempts,
     queuedMs: call.info?.queuedMs,
     idempotencyKey: call.info?.idempotencyKey,
-    mayHaveActed,
+    mayHaveActed: acted,
   };
 
   if (status === 429) {

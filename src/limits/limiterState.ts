@@ -25,10 +25,40 @@ export interface LimiterState {
   resetAt: number;
   /** The window's quota (the first number of `RateLimit-Limit`), the allowance after a reset; Infinity when unknown. */
   quota: number;
+  /**
+   * No call goes out before this time, in ms on the client's clock (0: none): the tenant refused every call of this
+   * client for its concurrency limit, so other clients hold it, and only time can free it.
+   */
+  holdUntil: number;
+  /**
+   * When the tenant began refusing this client's calls for concurrency with none getting through since, in ms on the
+   * client's clock; 0 while calls get through.
+   */
+  shutOutSince: number;
+  /** Waits on time in a row (holds, and backoffs after a rate refusal that named no reset): each grows the next. */
+  waits: number;
 }
 
 /** How much a decrease keeps of the limit (the multiplicative step of AIMD; 0.7, as AWS's adaptive retry mode). */
 export const DECREASE_FACTOR = 0.7;
+
+/**
+ * The first wait after the tenant refused every call of the client for concurrency, in ms: its upper bound (the wait
+ * is drawn at random below it, full jitter), doubling with each refusal in a row up to
+ * {@link SHUT_OUT_MAX_WAIT_MS}. A concurrency slot frees when any request of the tenant ends, so waits stay short:
+ * other clients' calls end within a request's time.
+ */
+export const SHUT_OUT_FIRST_WAIT_MS = 20;
+
+/** The largest wait between two tries while the tenant refuses every call of the client for concurrency, in ms. */
+export const SHUT_OUT_MAX_WAIT_MS = 320;
+
+/**
+ * How long the client keeps trying while the tenant refuses every call of it for concurrency, by default, in ms
+ * (the client's `maxConcurrencyWaitMs`): a call refused after that long with none of the client's getting through
+ * fails with its 429.
+ */
+export const DEFAULT_MAX_CONCURRENCY_WAIT_MS = 60_000;
 
 /** A limiter that has heard nothing yet. */
 export function initialLimiterState(maxConcurrency: number): LimiterState {
@@ -41,18 +71,29 @@ export function initialLimiterState(maxConcurrency: number): LimiterState {
     allowance: Number.POSITIVE_INFINITY,
     resetAt: 0,
     quota: Number.POSITIVE_INFINITY,
+    holdUntil: 0,
+    shutOutSince: 0,
+    waits: 0,
   };
 }
 
-/** Whether a call may be sent now: `send`, wait for a call in flight to end (`slot`), or wait `ms` for the reset. */
-export type Admission = { kind: "send" } | { kind: "slot" } | { kind: "reset"; ms: number };
+/**
+ * Whether a call may be sent now: `send`; wait for a call in flight to end (`slot`); wait `ms` for the rate window's
+ * reset (`reset`); or wait `ms` before trying the tenant again (`hold`).
+ */
+export type Admission =
+  | { kind: "send" }
+  | { kind: "slot" }
+  | { kind: "reset"; ms: number }
+  | { kind: "hold"; ms: number };
 
 /**
- * Decides whether one more call may go out at `now`: not while `floor(limit)` are in flight, and not while the rate
- * window is used up (a call sent then would only meet a 429): until its reset, or, when the reset is not known, until
- * the answers in flight say more.
+ * Decides whether one more call may go out at `now`: not during a hold, not while `floor(limit)` are in flight, and
+ * not while the rate window is used up (a call sent then would only meet a 429): until its reset, or, when the reset
+ * is not known, until the answers in flight say more.
  */
 export function admission(state: LimiterState, now: number): Admission {
+  if (state.holdUntil > now) return { kind: "hold", ms: state.holdUntil - now };
   if (state.allowance <= 0) {
     if (state.resetAt > now) return { kind: "reset", ms: state.resetAt - now };
     if (state.resetAt === 0 && state.inFlight > 0) return { kind: "slot" };
@@ -79,6 +120,28 @@ export function resetReached(state: LimiterState): LimiterState {
   return changed(state, { allowance: state.quota, resetAt: 0 });
 }
 
+/** The hold was waited out: one call may try the tenant again. */
+export function holdPassed(state: LimiterState): LimiterState {
+  return changed(state, { holdUntil: 0 });
+}
+
+/**
+ * Whether the tenant has refused this client's calls for concurrency, none getting through, for `maxWaitMs` or
+ * longer at `now`: then a call it refuses fails instead of waiting again (and, since the limiter lets one call out
+ * at a time by then, the calls queued behind it follow quickly, one request each, for as long as it lasts).
+ */
+export function shutOutTooLong(state: LimiterState, now: number, maxWaitMs: number): boolean {
+  return state.shutOutSince > 0 && now - state.shutOutSince >= maxWaitMs;
+}
+
+/**
+ * A wait drawn at random (full jitter) below `firstMs × 2^n`, capped at `maxMs`: the `n`th wait in a row, from 0.
+ * `random` is a number in [0, 1).
+ */
+export function backoffMs(n: number, random: number, firstMs: number, maxMs: number): number {
+  return Math.floor(random * Math.min(maxMs, firstMs * 2 ** Math.min(n, 30)));
+}
+
 /** What one answer said about the tenant's limits. */
 export interface LimitReading {
   /**
@@ -102,20 +165,36 @@ export interface LimitReading {
 }
 
 /**
- * Reads Zuora's limit headers from an answer. `now` dates a `Retry-After` given as an HTTP date; waits longer than
+ * Reads Zuora's limit headers from an answer, only those that can change a decision in `state` (each read costs):
+ * `RateLimit-Remaining` always; `-Reset` and `-Limit` once the window could run out before the next answer; the
+ * `Concurrency-Limit-*` headers on a 429, or while the limit is below its ceiling (they can stop it rising, or lower
+ * the ceiling); `Retry-After` on a 429. `now` dates a `Retry-After` given as an HTTP date; waits longer than
  * `maxWaitMs` (the client's `retry.maxRetryAfterMs`) are cut to it, so a bad header cannot stall the client.
  */
-export function readLimits(status: number, headers: Headers, now: number, maxWaitMs: number): LimitReading {
-  const concurrencyLimit = count(headers.get("concurrency-limit-limit"));
-  const concurrencyRemaining = count(headers.get("concurrency-limit-remaining"));
+export function readLimits(
+  status: number,
+  headers: Headers,
+  now: number,
+  maxWaitMs: number,
+  state: LimiterState | undefined = undefined,
+): LimitReading {
+  const refused = status === 429;
   const remaining = count(headers.get("ratelimit-remaining"));
-  const reset = count(headers.get("ratelimit-reset"));
-  const quota = count(/^\s*(\d+)/.exec(headers.get("ratelimit-limit") ?? "")?.[1] ?? null);
-  const retryAfter = status === 429 ? parseRetryAfter(headers.get("retry-after"), now) : undefined;
+  const windowMatters =
+    refused || state === undefined || (remaining !== undefined && remaining - state.inFlight <= state.ceiling);
+  const concurrencyMatters = refused || state === undefined || state.limit < state.ceiling;
+  const concurrencyLimit = concurrencyMatters ? count(headers.get("concurrency-limit-limit")) : undefined;
+  const concurrencyRemaining = concurrencyMatters ? count(headers.get("concurrency-limit-remaining")) : undefined;
+  const reset = windowMatters && remaining !== undefined ? count(headers.get("ratelimit-reset")) : undefined;
+  const quota =
+    windowMatters && remaining !== undefined
+      ? count(/^\s*(\d+)/.exec(headers.get("ratelimit-limit") ?? "")?.[1] ?? null)
+      : undefined;
+  const retryAfter = refused ? parseRetryAfter(headers.get("retry-after"), now) : undefined;
   const retryAfterMs = retryAfter === undefined ? undefined : Math.min(retryAfter, maxWaitMs);
   const resetMs = reset === undefined ? undefined : Math.min(reset * 1000, maxWaitMs);
   let kind: LimitReading["kind"] = status >= 500 ? "failed" : "other";
-  if (status === 429) {
+  if (refused) {
     kind = "failed";
     // Zuora sends the rate headers on every answer, the concurrency headers with a concurrency refusal: a used-up
     // window names the rate, then the concurrency headers name theirs.
@@ -134,47 +213,137 @@ export function readLimits(status: number, headers: Headers, now: number, maxWai
   };
 }
 
+/** The client's settings the waits follow, in ms. */
+export interface WaitSettings {
+  /** How long the client keeps trying while the tenant refuses every call of it for concurrency. */
+  maxConcurrencyWaitMs: number;
+  /** The first backoff's upper bound after a rate refusal that names no reset (`retry.baseDelayMs`). */
+  baseDelayMs: number;
+  /** The largest such backoff (`retry.maxDelayMs`). */
+  maxDelayMs: number;
+}
+
 /**
- * Learns from the answer to a call that was in flight (it no longer is) and was sent in epoch `sentEpoch`:
+ * How long calls wait after `reading` stopped them, when it is a refusal ({@link answered} uses it where the answer
+ * calls for a wait on time); `random` is a number in [0, 1), for the jitter:
+ * - a concurrency refusal: the answer's `Retry-After`, else a backoff from {@link SHUT_OUT_FIRST_WAIT_MS} up to
+ *   {@link SHUT_OUT_MAX_WAIT_MS}, growing with the waits in a row; never past the end of `maxConcurrencyWaitMs`
+ *   from the first refusal, so that the last try comes at that end, not after it;
+ * - a rate refusal that names no reset (or a reset of 0): a backoff from `baseDelayMs` up to `maxDelayMs`, growing
+ *   the same way (a window that resets unseen is no reason to send again at once).
+ */
+export function waitAfter(
+  state: LimiterState,
+  reading: LimitReading,
+  now: number,
+  random: number,
+  settings: WaitSettings,
+): number {
+  if (reading.kind === "concurrency") {
+    const wait = reading.retryAfterMs ?? backoffMs(state.waits, random, SHUT_OUT_FIRST_WAIT_MS, SHUT_OUT_MAX_WAIT_MS);
+    const since = state.shutOutSince === 0 ? now : state.shutOutSince;
+    return Math.max(0, Math.min(wait, since + settings.maxConcurrencyWaitMs - now));
+  }
+  return backoffMs(state.waits, random, settings.baseDelayMs, settings.maxDelayMs);
+}
+
+/**
+ * Learns from the answer to a call that was in flight (it no longer is) and was sent in epoch `sentEpoch`; `waitMs`
+ * is the wait {@link waitAfter} chose, when the answer is a refusal:
  * - the tenant's `Concurrency-Limit-Limit` caps the limit: one client never needs more than the whole tenant;
  * - a concurrency refusal means the tenant is full now: the limit drops to what this client still has in flight
- *   (never below 1), and the first refusal since the last decrease also cuts it by {@link DECREASE_FACTOR};
- * - any other answer but a failure (a 5xx) raises the limit by 1/limit (one more call per limit's worth of answers),
- *   up to the ceiling, unless its `Concurrency-Limit-Remaining` says the tenant was full: then one more call would
- *   only be refused (this is how clients sharing a tenant settle without refusing each other);
+ *   (never below 1), and the first refusal since the last decrease also cuts it by {@link DECREASE_FACTOR}. Once
+ *   nothing of this client's is still in flight, other clients hold the tenant and only time frees it: no call goes
+ *   out for `waitMs`, then one tries again (and the next wait grows);
+ * - any other answer but a failure (a 5xx) raises the limit, up to the ceiling: by 1 when its
+ *   `Concurrency-Limit-Remaining` says the tenant had room for as many calls again as the limit (so the limit
+ *   doubles in a round of answers while the tenant is mostly free, and climbs back quickly after a drop), by 1/limit
+ *   otherwise (one more call per limit's worth of answers: additive, so that clients sharing a full tenant converge
+ *   to fair shares), and not at all when it says the tenant was full: then one more call would only be refused
+ *   (this is how clients sharing a tenant settle without refusing each other). Any answer but a concurrency refusal shows that calls get
+ *   through: the hold and the run of refusals end;
  * - `RateLimit-Remaining` and `-Reset` set how many more requests the window allows (the calls still in flight may
  *   not have been counted yet, so they are taken off); a rate refusal uses the window up until its reset (or
- *   `Retry-After`, whichever is later).
+ *   `Retry-After`, whichever is later), or for `waitMs` when it names neither; once answers stop carrying
+ *   `RateLimit-Remaining` and the known reset is past, no window holds calls back.
  */
-export function answered(state: LimiterState, reading: LimitReading, sentEpoch: number, now: number): LimiterState {
+export function answered(
+  state: LimiterState,
+  reading: LimitReading,
+  sentEpoch: number,
+  now: number,
+  waitMs = 0,
+): LimiterState {
   const inFlight = state.inFlight - 1;
   const ceiling =
     reading.concurrencyLimit === undefined ? state.ceiling : Math.max(1, Math.min(state.max, reading.concurrencyLimit));
-  let { limit, epoch } = state;
+  let { limit, epoch, holdUntil, shutOutSince, waits } = state;
   if (reading.kind === "concurrency") {
     if (sentEpoch === epoch) {
       limit *= DECREASE_FACTOR;
       epoch += 1;
     }
     limit = Math.max(1, Math.min(limit, inFlight));
-  } else if (reading.kind === "other" && reading.concurrencyRemaining !== 0) {
-    limit += 1 / Math.max(1, Math.floor(limit));
+    if (shutOutSince === 0) shutOutSince = now;
+    // The last of this client's calls out was refused too: a wait on time, once per round of refusals.
+    if (inFlight === 0) {
+      holdUntil = Math.max(holdUntil, now + waitMs);
+      waits += 1;
+    }
+  } else {
+    if (reading.kind === "other" && reading.concurrencyRemaining !== 0) {
+      // The tenant had room for as many again as this client sends: a whole call more (the limit doubles in a
+      // round, as it climbs back after a drop); else a call more per limit's worth of answers.
+      const whole = Math.max(1, Math.floor(limit));
+      limit += (reading.concurrencyRemaining ?? 0) >= whole ? 1 : 1 / whole;
+    }
+    holdUntil = 0;
+    shutOutSince = 0;
+    if (reading.kind !== "rate") waits = 0;
   }
   limit = Math.max(1, Math.min(limit, ceiling));
   const quota = reading.quota ?? state.quota;
-  const window = rateWindow(state, inFlight, reading, now);
-  return changed(state, { inFlight, limit, ceiling, epoch, quota, allowance: window[0], resetAt: window[1] });
+  let allowance: number;
+  let resetAt: number;
+  if (reading.kind === "rate") {
+    allowance = 0;
+    const told = Math.max(reading.resetMs ?? 0, reading.retryAfterMs ?? 0);
+    if (told > 0) resetAt = Math.max(now + told, state.resetAt);
+    else if (state.resetAt > now) resetAt = state.resetAt;
+    else {
+      // A reset that is not said (or said to be now) is no reason to send again at once: back off, once per round.
+      resetAt = now + waitMs;
+      waits += 1;
+    }
+  } else {
+    [allowance, resetAt] = rateWindow(state, inFlight, reading, now);
+  }
+  return changed(state, {
+    inFlight,
+    limit,
+    ceiling,
+    epoch,
+    quota,
+    allowance,
+    resetAt,
+    holdUntil,
+    shutOutSince,
+    waits,
+  });
 }
 
-/** The window's `[allowance, resetAt]` after an answer, `inFlight` calls still out. */
+/** The window's `[allowance, resetAt]` after an answer that is not a rate refusal, `inFlight` calls still out. */
 function rateWindow(state: LimiterState, inFlight: number, reading: LimitReading, now: number): [number, number] {
-  if (reading.kind === "rate") {
-    return [0, Math.max(now + (reading.resetMs ?? 0), now + (reading.retryAfterMs ?? 0), state.resetAt)];
+  if (reading.remaining === undefined) {
+    // Answers that no longer say leave nothing to count down once the known reset is past: no call waits on a
+    // window nobody reports.
+    return state.resetAt > now ? [state.allowance, state.resetAt] : [Number.POSITIVE_INFINITY, 0];
   }
-  if (reading.remaining === undefined || reading.resetMs === undefined) return [state.allowance, state.resetAt];
-  const resetAt = now + reading.resetMs;
   // The calls still out may reach the window after this answer was counted: only what is left after them is sure.
   const sure = reading.remaining - inFlight;
+  // Plenty left (the reset was not even read): this answer's count is the best there is.
+  if (reading.resetMs === undefined) return [sure, state.resetAt];
+  const resetAt = now + reading.resetMs;
   // Reset is in whole seconds: a reset more than a second later than the known one is a new window.
   if (state.resetAt === 0 || resetAt > state.resetAt + 1000) return [sure, resetAt];
   // An answer of an earlier window, arriving late, tells nothing about this one.
@@ -196,6 +365,9 @@ function changed(state: LimiterState, changes: Partial<LimiterState>): LimiterSt
     allowance: changes.allowance ?? state.allowance,
     resetAt: changes.resetAt ?? state.resetAt,
     quota: changes.quota ?? state.quota,
+    holdUntil: changes.holdUntil ?? state.holdUntil,
+    shutOutSince: changes.shutOutSince ?? state.shutOutSince,
+    waits: changes.waits ?? state.waits,
   };
 }
 

@@ -1,7 +1,9 @@
-import type { SecretRedactor } from "../errors/redact.js";
+import { mayHaveActed } from "../errors/mayHaveActed.js";
+import { authorizationSecrets, type SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
+import { SAFE_METHODS } from "./policyOrder.js";
 import { target } from "./target.js";
 import type { CallInfo, Exchange, FetchLike, PipelineRequest, Policy, PreparedCall, SendRequest } from "./types.js";
 
@@ -61,6 +63,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       authenticated: call.authenticated,
       transport: call.transport,
       replayable,
+      changesState: !replayable && !SAFE_METHODS.has(call.method),
       takesParsed,
       parsed: undefined,
       info: newCallInfo(),
@@ -82,26 +85,23 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
         queuedMs: request.info.queuedMs,
         idempotencyKey: request.info.idempotencyKey,
         trackId: request.info.trackId,
+        mayHaveActed: mayHaveActed(request.info),
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }
-    const { info, method, url, secrets, parsed } = request;
-    return { response, record: { info, method, url, secrets, parsed } };
+    const { info, method, url, changesState, secrets, parsed } = request;
+    return { response, record: { info, method, url, changesState, secrets, parsed } };
   };
 }
 
 /**
  * The credentials a call carries before any policy adds one, hidden in its errors and log lines: the body's
  * (fields the spec marks as passwords) and the caller's own Authorization header (from init headers or middleware,
- * on any call, the token request included), whole and, after its scheme, the credential alone.
+ * on any call, the token request included), in every part a server may echo (see {@link authorizationSecrets}).
  */
 function callerSecrets(call: PreparedCall): Set<string> {
   const secrets = new Set(call.bodySecrets);
   const own = call.headers.get("authorization");
-  if (own !== null) {
-    secrets.add(own);
-    const credential = own.replace(/^\S+\s+/, "");
-    if (credential !== own) secrets.add(credential);
-  }
+  if (own !== null) for (const secret of authorizationSecrets(own)) secrets.add(secret);
   return secrets;
 }

@@ -18,6 +18,8 @@ export interface PolicySettings {
   compression: { minBytes: number; acceptGzip: boolean } | false;
   /** Calls in flight at most; Infinity leaves the limiter out. */
   maxConcurrency: number;
+  /** How long the limiter keeps trying while the tenant refuses every call for concurrency, in ms. */
+  maxConcurrencyWaitMs: number;
   /** Backoff, clock, sleep, response size cap, log, and the context of the errors the retry loop builds. */
   retry: RetryPolicyOptions;
 }
@@ -53,8 +55,12 @@ export function policyOrder(settings: PolicySettings): Policy[] {
     policies.push(
       limiterPolicy({
         maxConcurrency: settings.maxConcurrency,
+        maxConcurrencyWaitMs: settings.maxConcurrencyWaitMs,
         now: settings.retry.now,
         sleep: settings.retry.sleep,
+        random: settings.retry.random,
+        baseDelayMs: settings.retry.baseDelayMs,
+        maxDelayMs: settings.retry.maxDelayMs,
         maxWaitMs: settings.retry.maxRetryAfterMs,
         log: settings.retry.log,
       }),

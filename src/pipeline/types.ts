@@ -1,3 +1,5 @@
+import type { RetryDecision } from "../retry/retryStrategy.js";
+
 /** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
 export interface CallInfo {
   /** How many times the request went to the network (1 = no retry; a 401 refresh adds one). */
@@ -7,8 +9,9 @@ export interface CallInfo {
   /** The `Zuora-Track-Id` sent, if any. */
   trackId: string | undefined;
   /**
-   * Attempts of a request that changes state (PUT, DELETE, POST) that got no answer or a 5xx and were sent again:
-   * Zuora may have acted on them. 0 = every attempt's outcome was known.
+   * Attempts of a request that changes state (PUT, DELETE, POST) that may have reached Zuora without an answer that
+   * settles them (no answer, a 5xx, an answer the client could not read), the last one included; a keyed resend
+   * answered with the key's outcome settles those before it. Above 0, Zuora may have acted (`mayHaveActed`).
    */
   uncertainAttempts: number;
   /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset), in ms; 0 = sent at once. */
@@ -49,6 +52,8 @@ export interface PipelineRequest extends Omit<PreparedCall, "bodySecrets"> {
   signal: AbortSignal | undefined;
   /** True when the request may be sent again although its method is not idempotent (e.g. the token request). */
   readonly replayable: boolean;
+  /** True when the request changes state at Zuora (not a read, not the token request): a lost answer may hide an action. */
+  readonly changesState: boolean;
   /** True when the caller takes a 2xx JSON body already parsed rather than reading it. */
   readonly takesParsed: boolean;
   /** The parsed 2xx JSON body, set by the attempt that read it when {@link takesParsed}. */
@@ -57,9 +62,9 @@ export interface PipelineRequest extends Omit<PreparedCall, "bodySecrets"> {
   /** The credentials this call sent (the auth policy adds them), hidden in its errors even once the client forgot them. */
   readonly secrets: Set<string>;
   /**
-   * Set by the limiter policy, above the retry loop: the retry loop calls it with each answer it is about to send
-   * again after, and waits for the promise it returns in place of its own sleep of `delayMs` (see limiterPolicy.ts).
-   * Undefined, or a call that returns undefined, leaves the wait to the retry loop.
+   * Set by the limiter policy, above the retry loop: the retry loop calls it with each attempt it would send again
+   * after, and with each 429 it would not (a concurrency refusal is queueing, not a retry), and follows what it
+   * returns (see {@link ResendWait} and limiterPolicy.ts). Undefined leaves every wait to the retry loop.
    */
   waitToResend?: ResendWait | undefined;
 }
@@ -69,6 +74,8 @@ export interface CallRecord {
   readonly info: CallInfo;
   readonly method: string;
   readonly url: string;
+  /** The call changes state at Zuora (see {@link PipelineRequest.changesState}). */
+  readonly changesState: boolean;
   /** The credentials the call sent, to hide in its errors. */
   readonly secrets: ReadonlySet<string>;
   /** The parsed 2xx JSON body, when the call took it parsed; undefined otherwise (JSON never parses to undefined). */
@@ -82,17 +89,17 @@ export interface Exchange {
 }
 
 /**
- * The limiter's wait before the retry loop resends (see {@link PipelineRequest.waitToResend}): given the answer to
- * the attempt (undefined when none came), the loop's own delay in ms and the caller's signal, it returns the wait
- * that replaces the loop's sleep, or undefined to leave that sleep alone. The wait resolves to true when it was only
- * queueing (a refusal for concurrency waited out behind a call of the client's own), which spends no retry; any
- * other wait spends one.
+ * What the limiter makes of an answer the retry loop has in hand (see {@link PipelineRequest.waitToResend}), given
+ * the loop's own decision and the caller's signal: undefined leaves the decision to the loop (its sleep, or the
+ * end); `"final"` ends the call with this answer; otherwise `done` is the wait that replaces the loop's sleep before
+ * the resend, and `queued` says whether it is queueing (a concurrency refusal, which Zuora did not act on: no retry
+ * spent, whatever `maxRetries` says) rather than a wait on time that spends a retry.
  */
 export type ResendWait = (
   answer: Response | undefined,
-  delayMs: number,
+  decision: RetryDecision,
   signal: AbortSignal | undefined,
-) => Promise<boolean> | undefined;
+) => { queued: boolean; done: Promise<void> } | "final" | undefined;
 
 /** Sends a request on to the next policy (or the network) and resolves to its response. */
 export type SendRequest = (request: PipelineRequest) => Promise<Response>;

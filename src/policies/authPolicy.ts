@@ -1,19 +1,25 @@
 import type { TokenLease, TokenSource } from "../auth/tokenSource.js";
-import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
+import { apiErrorWith, ZuoraApiError, ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
 
 /**
- * A token function's failure (no status: no token request was made) names the call that needed the token, so a
- * log line says which request was not sent. The source's error is shared by every call waiting on the same
- * token, so each call gets its own copy rather than an edit of the shared one.
+ * The token source's failure, as the call that needed the token reports it: with the time the call waited in the
+ * queue. A token function's failure (no status: no token request was made) also names the call, so a log line says
+ * which request was not sent. The source's error is shared by every call waiting on the same token, so each call
+ * gets its own copy rather than an edit of the shared one.
  */
 function forCall(error: unknown, request: PipelineRequest): unknown {
-  if (!(error instanceof ZuoraAuthenticationError) || error.status !== undefined) return error;
+  if (!(error instanceof ZuoraApiError)) return error;
+  const { queuedMs } = request.info;
+  if (!(error instanceof ZuoraAuthenticationError) || error.status !== undefined)
+    return apiErrorWith(error, { queuedMs });
   return new ZuoraAuthenticationError({
     message: `${target(request)} was not sent: ${error.message}`,
     attempts: 0,
+    queuedMs,
     trackId: request.headers.get("zuora-track-id") ?? undefined,
+    idempotencyKey: request.info.idempotencyKey,
     cause: error.cause,
   });
 }

@@ -2,28 +2,46 @@ import {
   admission,
   answered,
   ended,
+  holdPassed,
   initialLimiterState,
   type LimiterState,
+  type LimitReading,
   readLimits,
   resetReached,
   sent,
+  shutOutTooLong,
+  type WaitSettings,
+  waitAfter,
 } from "../limits/limiterState.js";
 import type { Log } from "../logging/log.js";
+import { target } from "../pipeline/target.js";
 import type { Policy } from "../pipeline/types.js";
 import type { Sleep } from "../retry/sleep.js";
 
 /** Options of {@link limiterPolicy}. */
-export interface LimiterPolicyOptions {
+export interface LimiterPolicyOptions extends WaitSettings {
   /** Calls in flight at most, a whole number ≥ 1 (the client's `maxConcurrency`, 16 by default). */
   maxConcurrency: number;
   /** The client's clock, in ms (`retry.now`): dates the waits and `queuedMs`. */
   now: () => number;
-  /** Waits out a rate-limit reset, and backs off before a resend (`retry.sleep`). */
+  /** Waits out a rate-limit reset or a hold, and backs off before a resend (`retry.sleep`). */
   sleep: Sleep;
+  /** A number in [0, 1), for the jitter of the waits (`retry.random`). */
+  random: () => number;
   /** The longest wait for a reset, in ms (`retry.maxRetryAfterMs`); a longer `RateLimit-Reset` is cut to it. */
   maxWaitMs: number;
-  /** Told what the limiter does: `info` when calls wait for a rate-limit reset, `debug` when its limit drops. */
+  /**
+   * Told what the limiter does: `info` when calls wait for a rate-limit reset, when the tenant starts refusing every
+   * call for concurrency, and when a call gives up on it; `debug` when the limit changes, for each further hold, and
+   * when answers stop reporting the rate window.
+   */
   log?: Log | undefined;
+}
+
+/** A wait of the whole queue: for the rate window's reset, or a hold while other clients fill the tenant. */
+interface Pause {
+  kind: "reset" | "hold";
+  controller: AbortController;
 }
 
 /**
@@ -31,45 +49,53 @@ export interface LimiterPolicyOptions {
  * the rest wait in call order, each leaving the queue the moment its signal aborts. The limit follows the tenant
  * (see limiterState.ts for every rule): a 429 with `Concurrency-Limit-*` lowers it and answers that go through raise
  * it again; when `RateLimit-Remaining` says the window is used up, calls wait for `RateLimit-Reset` (one `info` line
- * per wait) rather than meet a 429. The retry loop below hands each answer it would resend after to
- * {@link PipelineRequest.waitToResend}: the call gives up its slot, waits (for a slot, the reset, or the loop's
- * backoff), and goes out again ahead of the calls queued after it. A refusal for concurrency waited out behind the
- * client's own calls that went through is queueing and spends no retry; a wait on time (the reset, a backoff) spends
- * one.
+ * per wait) rather than meet a 429. The retry loop below hands each answer it would resend after (and each 429) to
+ * {@link PipelineRequest.waitToResend}: the call gives up its slot, waits (for a slot, the reset, a hold, or the
+ * loop's backoff), and goes out again ahead of the calls queued after it.
+ *
+ * A concurrency refusal is queueing, never a retry: the refused call waits for a slot of its own client's, or, when
+ * the tenant refused every call the client had out (other clients hold it), the client holds every call for a
+ * jittered wait that grows with each round, then lets one try again. Those waits end with the caller's signal, or
+ * with `maxConcurrencyWaitMs` of refusals in a row: a call refused after that fails with its 429.
  */
 export function limiterPolicy(options: LimiterPolicyOptions): Policy {
-  const { now, sleep, log, maxWaitMs } = options;
+  const { now, sleep, log, maxWaitMs, random } = options;
+  const settings: WaitSettings = {
+    maxConcurrencyWaitMs: options.maxConcurrencyWaitMs,
+    baseDelayMs: options.baseDelayMs,
+    maxDelayMs: options.maxDelayMs,
+  };
   let state: LimiterState = initialLimiterState(options.maxConcurrency);
   // Calls waiting, oldest first; each entry lets its call go (the slot is already taken for it).
   const queue: (() => void)[] = [];
-  // The running wait for a rate-limit reset, aborted when no call waits any more or an answer shows room after all.
-  let pausing: AbortController | undefined;
-  // Answers that were not a concurrency refusal: only such an answer shows the tenant freed a request of its own.
-  let freed = 0;
+  // The running wait of the whole queue, aborted when no call waits any more or an answer ends it early.
+  let pausing: Pause | undefined;
 
   // `at`: the time the caller already read, so a wait measured from an answer is exactly what the answer said.
   const pump = (at = now()) => {
-    // The answers still coming in may show room left in the window after all: the wait is over.
-    if (pausing !== undefined && admission(state, at).kind !== "reset") {
-      pausing.abort();
+    // The answers still coming in may show room after all (in the window, or at the tenant): the wait is over.
+    if (pausing !== undefined && admission(state, at).kind !== pausing.kind) {
+      pausing.controller.abort();
       pausing = undefined;
     }
     while (queue.length > 0 && pausing === undefined) {
       const verdict = admission(state, at);
       if (verdict.kind === "slot") return;
-      if (verdict.kind === "reset") return pause(verdict.ms);
+      if (verdict.kind !== "send") return pause(verdict.kind, verdict.ms);
       state = sent(state);
       queue.shift()?.();
     }
   };
 
-  const pause = (ms: number) => {
+  const pause = (kind: Pause["kind"], ms: number) => {
     const controller = new AbortController();
-    pausing = controller;
-    log?.info(() => `Zuora's rate limit is used up: calls wait ${Math.ceil(ms)} ms for its reset`);
+    const current: Pause = { kind, controller };
+    pausing = current;
+    if (kind === "reset")
+      log?.info(() => `Zuora's rate limit is used up: calls wait ${Math.ceil(ms)} ms for its reset`);
     const over = (reached: boolean) => {
-      if (pausing !== controller) return;
-      if (reached) state = resetReached(state);
+      if (pausing !== current) return;
+      if (reached) state = kind === "reset" ? resetReached(state) : holdPassed(state);
       pausing = undefined;
       pump();
     };
@@ -93,7 +119,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
       const onAbort = () => {
         const index = queue.indexOf(go);
         if (index !== -1) queue.splice(index, 1);
-        if (queue.length === 0) pausing?.abort();
+        if (queue.length === 0) pausing?.controller.abort();
         reject(signal?.reason);
       };
       if (first) queue.unshift(go);
@@ -103,19 +129,12 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
     });
   };
 
-  const release = (next: LimiterState, at: number) => {
-    const before = Math.floor(state.limit);
+  const release = (next: LimiterState, at: number, reading?: LimitReading) => {
+    const before = state;
     state = next;
-    const after = Math.floor(state.limit);
-    if (after < before) log?.debug(() => `Zuora refused a call for concurrency: at most ${after} call(s) at once now`);
+    // Its lines are info and debug: below those levels, nothing to work out.
+    if (log !== undefined && (log.level === "info" || log.level === "debug")) tell(log, before, next, at, reading);
     pump(at);
-  };
-  const learn = (answer: Response, sentEpoch: number) => {
-    const at = now();
-    const reading = readLimits(answer.status, answer.headers, at, maxWaitMs);
-    if (reading.kind !== "concurrency") freed++;
-    release(answered(state, reading, sentEpoch, at), at);
-    return { reading, at };
   };
 
   return {
@@ -123,36 +142,55 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
     async send(request, next) {
       const { info } = request;
       const queuedSince = now();
-      const waiting = acquire(request.signal, false);
+      const waiting = acquire(request.signal, false, queuedSince);
       if (waiting) {
         await waiting;
         info.queuedMs += now() - queuedSince;
       }
       let holding = true;
       let sentEpoch = state.epoch;
-      request.waitToResend = (answer, delayMs, signal) => {
+      // The answer the limiter has learnt from already (a call's final answer may have passed through waitToResend).
+      let learnt: Response | undefined;
+      const learn = (answer: Response) => {
+        learnt = answer;
+        holding = false;
+        const at = now();
+        const reading = readLimits(answer.status, answer.headers, at, maxWaitMs, state);
+        const waitMs = answer.status === 429 ? waitAfter(state, reading, at, random(), settings) : 0;
+        release(answered(state, reading, sentEpoch, at, waitMs), at, reading);
+        return { reading, at };
+      };
+      /** Waits at the front of the queue (the call was sent before those queued after it) and takes the slot again. */
+      const requeue = async (signal: AbortSignal | undefined, since: number) => {
+        const again = acquire(signal, true, since);
+        if (again) {
+          await again;
+          info.queuedMs += now() - since;
+        }
+        holding = true;
+        sentEpoch = state.epoch;
+      };
+      request.waitToResend = (answer, decision, signal) => {
         // No answer: the call may still hold Zuora's slot, so it keeps its own through the loop's backoff.
         if (!answer) return undefined;
-        holding = false;
-        const { reading, at } = learn(answer, sentEpoch);
-        return (async () => {
-          // A refusal for concurrency waits for a call of this client to end (with none in flight, only time helps),
-          // one for the rate waits for the reset in the queue; anything else backs off as the retry loop said.
-          const inQueue = reading.kind === "rate" || (reading.kind === "concurrency" && state.inFlight > 0);
-          if (!inQueue) await sleep(delayMs, signal);
-          const since = inQueue ? at : now();
-          const freedBefore = freed;
-          const again = acquire(signal, true, since);
-          if (again) {
-            await again;
-            info.queuedMs += now() - since;
+        const { reading, at } = learn(answer);
+        if (reading.kind === "concurrency") {
+          if (shutOutTooLong(state, at, settings.maxConcurrencyWaitMs)) {
+            log?.info(
+              () =>
+                `limiter: Zuora refused every call for concurrency for ${at - state.shutOutSince} ms (maxConcurrencyWaitMs): ${target(request)} fails`,
+              request.secrets,
+            );
+            return "final";
           }
-          holding = true;
-          sentEpoch = state.epoch;
-          // Free only when a call it waited behind went through: behind calls refused as well (a tenant that never
-          // releases), the wait is a retry, or two calls would resend each other's slot for ever.
-          return inQueue && reading.kind === "concurrency" && freed > freedBefore;
-        })();
+          // Queueing: for a slot freed by a call of this client's, or after a hold when other clients fill the tenant.
+          return { queued: true, done: requeue(signal, at) };
+        }
+        if (!decision.retry) return "final";
+        // A refusal for the rate waits for the reset in the queue; anything else backs off as the retry loop said.
+        const inQueue = reading.kind === "rate";
+        const done = inQueue ? requeue(signal, at) : sleep(decision.delayMs, signal).then(() => requeue(signal, now()));
+        return { queued: false, done };
       };
       let response: Response;
       try {
@@ -161,8 +199,23 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
         if (holding) release(ended(state), now());
         throw error;
       }
-      learn(response, sentEpoch);
+      if (learnt !== response) learn(response);
       return response;
     },
   };
+}
+
+/** Logs what an answer changed in the limiter: the limit, a hold, a window nobody reports any more. */
+function tell(log: Log, before: LimiterState, after: LimiterState, at: number, reading?: LimitReading): void {
+  const limit = Math.floor(after.limit);
+  if (limit !== Math.floor(before.limit)) log.debug(() => `limiter: at most ${limit} call(s) at once now`);
+  if (after.holdUntil > before.holdUntil) {
+    const line = () =>
+      `limiter: Zuora refused every call out for concurrency (others fill the tenant); one tries again in ${Math.ceil(after.holdUntil - at)} ms`;
+    // The first wait of a run says so; the next ones (a few a second at most) only at debug.
+    (after.waits === 1 ? log.info : log.debug)(line);
+  }
+  if (Number.isFinite(before.allowance) && !Number.isFinite(after.allowance) && reading?.remaining === undefined) {
+    log.debug(() => "limiter: answers no longer report RateLimit-Remaining");
+  }
 }

@@ -1,5 +1,5 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
-import { mayHaveActedCaveat } from "../errors/mayHaveActed.js";
+import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
@@ -17,8 +17,6 @@ export interface RetryPolicyOptions extends BackoffOptions {
   maxResponseBytes: number;
   /** Methods that are safe to send again without a key. */
   idempotentMethods: ReadonlySet<string>;
-  /** Methods that change nothing, so a lost answer to them hides no action. */
-  safeMethods: ReadonlySet<string>;
   sleep: Sleep;
   /** Redaction and clock for the errors this policy builds. */
   context: ErrorContext;
@@ -50,54 +48,65 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
       const replayable = request.replayable || keyed || options.idempotentMethods.has(request.method);
-      // A state change whose attempt went unanswered (or met a 5xx) may have happened: without a key Zuora cannot tell
-      // a resend from a new request, and with one a resend may find the first still in progress. Counting such
-      // attempts lets the final answer or error say that the call may have taken effect.
-      const changesState = !request.replayable && !options.safeMethods.has(request.method);
-      const { maxRetries } = request;
+      const { changesState, info, maxRetries } = request;
       for (let attempt = 1; ; attempt++) {
         callerSignal?.throwIfAborted();
-        request.info.attempts++;
+        info.attempts++;
         const started = performance.now();
         const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (outcome.error instanceof UnusableResponse) {
           log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
+          // Its answer is judged (and counted for mayHaveActed) where its error is made, in errorFromResponse.
           throw unusableResponseError(request, outcome.error, options);
         }
+        // What this attempt leaves open, counted for the rule of mayHaveActed.
+        info.uncertainAttempts = uncertainAfter(info.uncertainAttempts, {
+          changesState,
+          keyed,
+          status: outcome.response?.status,
+          unreadable: outcome.error instanceof NotAResponse,
+        });
         if (outcome.error instanceof NotAResponse) {
           log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: no Response"), request.secrets);
-          throw notAResponseError(request, outcome.error, changesState);
+          throw notAResponseError(request, outcome.error);
         }
 
         const decision = decideRetry({ attempt, maxRetries, replayable, keyed, ...outcome }, options);
-        const status = outcome.response?.status ?? outcome.status;
-        const uncertain = outcome.error !== undefined || (status !== undefined && status >= 500);
-        if (!decision.retry) {
+        // A limiter above may take the wait over (for a slot, the rate window's reset, a hold), resend a concurrency
+        // refusal the loop would not (queueing, not a retry), or end the call with this answer.
+        const answer = outcome.response;
+        const limited =
+          answer !== undefined && (decision.retry || answer.status === 429)
+            ? request.waitToResend?.(answer, decision, callerSignal)
+            : undefined;
+        if (limited === "final" || (!decision.retry && limited === undefined)) {
           log.debug(() => attemptLine(request, attempt, outcome, started), request.secrets);
-          if (isTransient(decision.reason)) {
-            log.info(() => `giving up on ${target(request)}: ${decision.reason}`, request.secrets);
-          }
-          if (outcome.response) return outcome.response;
-          // No attempt's outcome is known, keyed or not: Zuora may have acted on any of them. With a key, the message
-          // says to learn the outcome by sending again with the same key (a new key could act twice).
-          throw transportError(request, outcome, options.context, decision.reason, changesState);
+          const reason = decision.retry ? "the limiter gave up" : decision.reason;
+          if (isTransient(reason)) log.info(() => `giving up on ${target(request)}: ${reason}`, request.secrets);
+          if (answer) return answer;
+          throw transportError(request, outcome, options.context, reason);
         }
+        if (limited?.queued) {
+          log.debug(
+            () => attemptLine(request, attempt, outcome, started, "refused for concurrency: queued (not a retry)"),
+            request.secrets,
+          );
+          await limited.done;
+          attempt--;
+          continue;
+        }
+        const delayMs = decision.retry ? decision.delayMs : 0;
         log.debug(
-          () => attemptLine(request, attempt, outcome, started, `next attempt in ${decision.delayMs} ms`),
+          () => attemptLine(request, attempt, outcome, started, `next attempt in ${delayMs} ms`),
           request.secrets,
         );
         log.info(
           () =>
-            `retrying ${target(request)} in ${decision.delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
+            `retrying ${target(request)} in ${delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
           request.secrets,
         );
-        if (changesState && uncertain) request.info.uncertainAttempts++;
-        // A limiter above may wait instead (for a free slot, or the rate limit's reset); a wait for a slot of the
-        // client's own is queueing, not a retry.
-        const queued = await (request.waitToResend?.(outcome.response, decision.delayMs, callerSignal) ??
-          options.sleep(decision.delayMs, callerSignal));
-        if (queued === true) attempt--;
+        await (limited ? limited.done : options.sleep(delayMs, callerSignal));
       }
     },
   };
@@ -158,6 +167,7 @@ async function sendOnce(
       authenticated: request.authenticated,
       transport: request.transport,
       replayable: request.replayable,
+      changesState: request.changesState,
       takesParsed: request.takesParsed,
       info: request.info,
       secrets: request.secrets,
@@ -202,6 +212,7 @@ async function sendOnce(
 function unusableResponseError(request: PipelineRequest, unusable: UnusableResponse, options: RetryPolicyOptions) {
   return errorFromResponse({
     operation: target(request),
+    changesState: request.changesState,
     response: unusable.response,
     body: undefined,
     info: request.info,
@@ -213,26 +224,23 @@ function unusableResponseError(request: PipelineRequest, unusable: UnusableRespo
 }
 
 /** The call's fetch resolved to no Response: a bug in that fetch, not retried; it may have sent the request. */
-function notAResponseError(request: PipelineRequest, error: NotAResponse, mayHaveActed: boolean) {
-  const { attempts, idempotencyKey, trackId } = request.info;
-  const caveat = mayHaveActed ? mayHaveActedCaveat(idempotencyKey) : "";
+function notAResponseError(request: PipelineRequest, error: NotAResponse) {
+  const { info } = request;
+  const acted = mayHaveActed(info);
+  const caveat = acted ? mayHaveActedCaveat(info.idempotencyKey) : "";
   return new ZuoraApiError({
-    message: `${target(request)} failed: ${error.message} (attempt ${attempts}, not retried)${caveat}`,
-    attempts,
-    idempotencyKey,
-    trackId,
-    mayHaveActed,
+    message: `${target(request)} failed: ${error.message} (attempt ${info.attempts}, not retried)${caveat}`,
+    attempts: info.attempts,
+    queuedMs: info.queuedMs,
+    idempotencyKey: info.idempotencyKey,
+    trackId: info.trackId,
+    mayHaveActed: acted,
   });
 }
 
-function transportError(
-  request: PipelineRequest,
-  attempt: Attempt,
-  context: ErrorContext,
-  why: string,
-  changesState: boolean,
-) {
+function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
   const { error } = attempt;
+  const acted = mayHaveActed(request.info);
   const attempts = request.info.attempts;
   const redact = (text: string) => context.redactor.redact(text, request.secrets);
   const root = rootCause(error);
@@ -243,15 +251,14 @@ function transportError(
     idempotencyKey: request.info.idempotencyKey,
     trackId: request.info.trackId,
     retryable: true,
-    // No attempt was answered: a state change may have happened all the same.
-    mayHaveActed: changesState,
+    mayHaveActed: acted,
     cause: redactedCause(error, redact),
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
     status: attempt.status,
   };
   const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
-  const caveat = changesState ? mayHaveActedCaveat(request.info.idempotencyKey) : "";
+  const caveat = acted ? mayHaveActedCaveat(request.info.idempotencyKey) : "";
   const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({

@@ -20,6 +20,7 @@ export async function resolveSuccess<T>(exchange: Exchange, context: ErrorContex
   const refused = ok && isRecord(data) && data.success === false;
   throw errorFromResponse({
     operation: target(record),
+    changesState: record.changesState,
     response,
     body: ok ? data : await readBodyValue(response),
     info: record.info,

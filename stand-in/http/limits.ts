@@ -28,13 +28,8 @@ export class TenantLimits {
   readonly #window: RateLimitWindow;
   #inFlight = 0;
 
+  /** `limits` as createStandIn checked them (see checkOptions.ts). */
   constructor(limits: StandInLimits = {}) {
-    for (const name of ["concurrency", "perMinute"] as const) {
-      const value = limits[name];
-      if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1)) {
-        throw new RangeError(`createStandIn: limits.${name} must be a whole number ≥ 1, got ${String(value)}`);
-      }
-    }
     this.#concurrency = limits.concurrency;
     const perMinute = limits.perMinute;
     this.#window = new RateLimitWindow(perMinute ?? 50_000, 60_000, limits.now ?? Date.now, perMinute !== undefined);

@@ -32,6 +32,7 @@ function postRequest(body: PipelineRequest["body"]): PipelineRequest {
     authenticated: true,
     transport: undefined,
     replayable: false,
+    changesState: true,
     takesParsed: false,
     info: { attempts: 0, idempotencyKey: undefined, trackId: undefined, uncertainAttempts: 0, queuedMs: 0 },
     secrets: new Set(),

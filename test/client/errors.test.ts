@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mayHaveActed, uncertainAfter } from "../../src/errors/mayHaveActed.js";
 import {
   createZuoraClient,
   ZuoraApiError,
@@ -118,5 +119,36 @@ describe("secrets", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraAuthenticationError);
     for (const text of [String(error), error.message, JSON.stringify(error)]) expect(text).not.toContain(clientSecret);
+  });
+});
+
+describe("mayHaveActed: one rule over the call's record", () => {
+  /** The record after attempts of a state change, each a status (undefined: no complete answer). */
+  const record = (keyed: boolean, ...statuses: (number | undefined)[]) =>
+    statuses.reduce<number>(
+      (uncertain, status) => uncertainAfter(uncertain, { changesState: true, keyed, status, unreadable: false }),
+      0,
+    );
+
+  it("is true once an attempt got no answer, or a 5xx, whatever later attempts answered", () => {
+    for (const keyed of [true, false]) {
+      expect(mayHaveActed({ uncertainAttempts: record(keyed, undefined) })).toBe(true);
+      expect(mayHaveActed({ uncertainAttempts: record(keyed, 503) })).toBe(true);
+      expect(mayHaveActed({ uncertainAttempts: record(keyed, undefined, 503, 429) })).toBe(true);
+      expect(mayHaveActed({ uncertainAttempts: record(keyed, undefined, 409, 409) })).toBe(true);
+    }
+  });
+
+  it("takes a keyed resend's answer with the key's outcome as settling the attempts before it; nothing settles without a key", () => {
+    expect(mayHaveActed({ uncertainAttempts: record(true, undefined, 200) })).toBe(false);
+    expect(mayHaveActed({ uncertainAttempts: record(true, undefined, 400) })).toBe(false);
+    expect(mayHaveActed({ uncertainAttempts: record(false, undefined, 404) })).toBe(true);
+    expect(mayHaveActed({ uncertainAttempts: record(true, undefined, 401) })).toBe(true);
+  });
+
+  it("counts an answer the client could not read, and never a read or the token request", () => {
+    expect(uncertainAfter(0, { changesState: true, keyed: true, status: 200, unreadable: true })).toBe(1);
+    expect(uncertainAfter(0, { changesState: false, keyed: false, status: undefined, unreadable: false })).toBe(0);
+    expect(mayHaveActed({ uncertainAttempts: record(true, 429, 409) })).toBe(false);
   });
 });

@@ -34,6 +34,37 @@ describe("Idempotency-Key", () => {
     expect(error.message).toContain(`retry with the same Idempotency-Key (${key}), not a new one`);
   });
 
+  it.each<[string, "reset" | "hang", number[]]>([
+    ["a reset, then 503s", "reset", [503, 503]],
+    ["a timeout, then 502s", "hang", [502, 502]],
+    ["a reset, then 500s", "reset", [500, 500]],
+    ["a timeout, then 429s", "hang", [429, 429]],
+    ["a reset, then 409 in progress and a 503", "reset", [409, 503]],
+  ])("says a keyed POST may have acted after %s, and to retry with the same key", async (_, lost, resends) => {
+    server.handler = (_request, n) =>
+      n === 1 ? lost : { status: resends[n - 2] ?? 200, json: { message: "not now" } };
+    const error = await testClient(server.url, { timeoutMs: 200, maxRetries: resends.length })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    const [key] = keys();
+    expect(keys()).toHaveLength(1 + resends.length);
+    expect(error).toMatchObject({ status: resends.at(-1), mayHaveActed: true, idempotencyKey: key });
+    expect(error.message).toContain(
+      `retry with the same Idempotency-Key (${key}), not a new one, to learn its outcome`,
+    );
+    expect(error.toJSON()).toMatchObject({ mayHaveActed: true });
+  });
+
+  it("takes a keyed resend's answer as the lost attempt's outcome: Zuora answers a key it has seen with its result", async () => {
+    const refusal = { success: false, reasons: [{ code: 53100020, message: "The entity name is taken." }] };
+    server.handler = (_, n) => (n === 1 ? "reset" : { status: 200, json: refusal });
+    const error = await testClient(server.url)
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toMatchObject({ attempts: 2, mayHaveActed: false });
+    expect(error.message).not.toContain("may have taken effect");
+  });
+
   it("keeps a keyed POST's 409 plain when every attempt was answered", async () => {
     server.handler = () => ({ status: 409, json: { message: "in progress" } });
     const error = await testClient(server.url)

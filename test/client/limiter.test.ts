@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createZuoraClient, type Sleep, ZuoraConfigurationError, ZuoraRateLimitError } from "../../src/index.js";
+import {
+  createZuoraClient,
+  type Sleep,
+  ZuoraApiError,
+  ZuoraConfigurationError,
+  ZuoraRateLimitError,
+} from "../../src/index.js";
 import type { FetchLike } from "../../src/pipeline/types.js";
 import { entityBody } from "../support/fixtures.js";
 
@@ -192,6 +198,54 @@ describe("maxConcurrency: the queue", () => {
     expect((error as { toJSON(): unknown }).toJSON()).toMatchObject({ queuedMs: 1500 });
   });
 
+  it.each<[string, "no Response" | "token function throws" | "token refused"]>([
+    ["a fetch that resolves to no Response", "no Response"],
+    ["a token function that throws", "token function throws"],
+    ["a refused token request", "token refused"],
+  ])("reports the time a call waited in the queue on the error of %s", async (_, failure) => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    let tokens = 0;
+    const auth =
+      failure === "token function throws"
+        ? () => {
+            if (++tokens > 1) throw new Error("vault unreachable");
+            return "token-from-vault";
+          }
+        : failure === "token refused"
+          ? { clientId: "id", clientSecret: "secret-1234" }
+          : "static-token-abc";
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth,
+      maxConcurrency: 1,
+      maxRetries: 0,
+      retry: { now: time.now, sleep: time.sleep },
+      fetch: (url, init) => {
+        if (url.endsWith("/oauth/token") && tokens++ > 0) {
+          return Promise.resolve(new Response('{"error":"invalid_client"}', { status: 401 }));
+        }
+        if (failure === "no Response" && tenant.received.length === 1) return Promise.resolve(undefined as never);
+        const answer = tenant.fetch(url, init);
+        if (url.endsWith("/oauth/token")) tenant.answerNext(200);
+        return answer;
+      },
+    });
+    const first = zuora.getEntity("e1");
+    const second = zuora.getEntity("e2").catch((error: unknown) => error);
+    await until(() => tenant.inFlight().length === 1 && !tenant.inFlight()[0]?.url.endsWith("/oauth/token"));
+    // The token lives an hour: past it, the queued call needs a new one.
+    time.advance(failure === "token refused" ? 3_600_000 : 300);
+    tenant.answerNext(200);
+    await first;
+    const error = await second;
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error).toMatchObject({ queuedMs: failure === "token refused" ? 3_600_000 : 300 });
+    expect((error as ZuoraApiError).toJSON()).toMatchObject({
+      queuedMs: failure === "token refused" ? 3_600_000 : 300,
+    });
+  });
+
   it("never queues the token request behind the calls waiting for it", async () => {
     const tenant = heldTenant();
     const zuora = createZuoraClient({
@@ -235,6 +289,14 @@ const CONCURRENCY_REFUSAL = {
   "retry-after": "60",
 };
 
+/** A concurrency refusal that says nothing of when to come back. */
+const SHUT_OUT = {
+  "concurrency-limit-type": "Default",
+  "concurrency-limit-limit": "10",
+  "concurrency-limit-remaining": "0",
+  "ratelimit-remaining": "399",
+};
+
 describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   it("lowers the limit to the tenant's, resends the refused call when a slot frees, and no 429 reaches the caller", async () => {
     const tenant = heldTenant();
@@ -263,7 +325,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     expect(tenant.received).toHaveLength(8);
   });
 
-  it("waits the loop's delay before resending when no call of its own is in flight (only time frees the tenant)", async () => {
+  it("waits the refusal's Retry-After before trying again when no call of its own is in flight", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
     const zuora = limitedClient(tenant, time, { maxConcurrency: 4 });
@@ -278,55 +340,103 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     await expect(call).resolves.toMatchObject({ success: true });
   });
 
-  it("spends no retry on a wait behind its own calls, and one per wait on time (nothing of its own in flight)", async () => {
+  it("waits behind its own calls without spending a retry, even with maxRetries: 0", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, maxRetries: 1 });
+    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, maxRetries: 0 });
     const holder = zuora.createEntity(entityBody);
-    const refused = zuora.createEntity(entityBody).catch((error: unknown) => error);
+    const refused = zuora.createEntity(entityBody).withResponse();
     await until(() => tenant.received.length === 2);
-    // Refused while the holder is out: it waits for the holder's slot, which is queueing, not a retry.
-    tenant.received[1]?.answer(429, CONCURRENCY_REFUSAL);
+    tenant.received[1]?.answer(429, SHUT_OUT);
+    // The holder is still out: the refused call waits for its slot, not on time.
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(tenant.received).toHaveLength(2);
     tenant.received[0]?.answer();
     await holder;
     await until(() => tenant.received.length === 3);
-    // Refused with nothing else out: only time can help, and that wait spends the one retry allowed.
-    tenant.received[2]?.answer(429, CONCURRENCY_REFUSAL);
-    await until(() => time.sleeps.length === 1);
-    time.sleeps[0]?.wake();
-    await until(() => tenant.received.length === 4);
-    tenant.received[3]?.answer(429, CONCURRENCY_REFUSAL);
-    const error = await refused;
-    expect(error).toBeInstanceOf(ZuoraRateLimitError);
-    expect(error).toMatchObject({ attempts: 3 });
-    expect(time.sleeps).toHaveLength(1);
+    tenant.received[2]?.answer();
+    const { data, attempts } = await refused;
+    expect(data.success).toBe(true);
+    expect(attempts).toBe(2);
+    expect(time.sleeps).toEqual([]);
   });
-  it("spends a retry when the call it waited behind was refused too, so a 429 storm ends", async () => {
-    let received = 0;
-    // A tenant that never releases: every request is refused for concurrency, answered a turn later.
-    const fetch: FetchLike = () =>
-      new Promise((resolve) =>
-        setImmediate(() => {
-          received++;
-          const storm = received <= 100;
-          resolve(
-            new Response(JSON.stringify(storm ? { message: "Too many requests" } : { id: "e", success: true }), {
-              status: storm ? 429 : 200,
-              headers: { "content-type": "application/json", ...CONCURRENCY_REFUSAL },
-            }),
-          );
-        }),
-      );
+
+  it("holds every call when all it had out were refused, and lets one try again after waits that grow, jittered", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
     const zuora = createZuoraClient({
       baseUrl: BASE,
       auth: "static-token-abc",
-      fetch,
-      maxRetries: 2,
-      retry: { now: () => 0, sleep: async () => {} },
+      fetch: tenant.fetch,
+      maxConcurrency: 4,
+      maxRetries: 0,
+      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
     });
-    const outcomes = await Promise.allSettled([zuora.createEntity(entityBody), zuora.createEntity(entityBody)]);
-    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
-    expect(received).toBe(6);
+    const calls = [1, 2, 3].map(() => zuora.createEntity(entityBody).withResponse());
+    await until(() => tenant.received.length === 3);
+    // Other clients hold the tenant: every call this client has out is refused.
+    for (const held of tenant.inFlight()) held.answer(429, SHUT_OUT);
+    for (let round = 1; round <= 3; round++) {
+      await until(() => time.sleeps.length === round);
+      // Nothing goes out during the wait; after it, one call alone tries again.
+      expect(tenant.inFlight()).toHaveLength(0);
+      time.advance(time.sleeps[round - 1]?.ms ?? 0);
+      time.sleeps[round - 1]?.wake();
+      await until(() => tenant.inFlight().length === 1);
+      if (round < 3) tenant.answerNext(429, SHUT_OUT);
+    }
+    // Half of each wait's upper bound: 20 ms, doubling.
+    expect(time.sleeps.map((s) => s.ms)).toEqual([10, 20, 40]);
+    tenant.answerNext();
+    await until(() => tenant.inFlight().length === 2);
+    tenant.answerNext();
+    tenant.answerNext();
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.data.success)).toEqual([true, true, true]);
+    // Three at first, three tries one at a time, then the two calls left.
+    expect(tenant.received).toHaveLength(8);
+  });
+
+  it("gives up after maxConcurrencyWaitMs of refusals in a row: each call waiting fails with its own 429", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "static-token-abc",
+      fetch: tenant.fetch,
+      maxConcurrency: 2,
+      maxConcurrencyWaitMs: 100,
+      retry: { now: time.now, sleep: time.sleep, random: () => 0.99 },
+    });
+    const settled: unknown[] = [];
+    const calls = [1, 2, 3].map((i) =>
+      zuora.createEntity(entityBody, { trackId: `call-${i}` }).catch((error: unknown) => settled.push(error)),
+    );
+    await until(() => tenant.received.length === 2);
+    const start = time.now();
+    let woken = 0;
+    while (settled.length < 3) {
+      const out = tenant.inFlight();
+      expect(out.length).toBeLessThanOrEqual(2);
+      if (out.length > 0) {
+        for (const held of out) held.answer(429, SHUT_OUT);
+      } else if (time.sleeps.length > woken) {
+        const wait = time.sleeps[woken++];
+        time.advance(wait?.ms ?? 0);
+        wait?.wake();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(calls);
+    for (const error of settled) {
+      expect(error).toBeInstanceOf(ZuoraRateLimitError);
+      expect(error).toMatchObject({ status: 429, mayHaveActed: false });
+    }
+    // Waits of 19, 39, 79 ms would pass the limit: the last is cut, so the last try comes at its end.
+    expect(time.sleeps.map((s) => s.ms)).toEqual([19, 39, 42]);
+    expect(time.now() - start).toBe(100);
+    // Two sent at first, one try after each wait, then the two calls left fail after one request each.
+    expect(tenant.received).toHaveLength(7);
   });
 });
 
@@ -350,6 +460,72 @@ describe("the rate window (RateLimit-*)", () => {
     tenant.answerNext();
     const [, withResponse] = await Promise.all(later);
     expect((withResponse as { queuedMs: number }).queuedMs).toBe(42_000);
+  });
+
+  it("backs off, jittered and growing, after a 429 that says the window is used up but not when it resets", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "static-token-abc",
+      fetch: tenant.fetch,
+      maxRetries: 2,
+      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
+    });
+    const call = zuora.createEntity(entityBody).withResponse();
+    await until(() => tenant.received.length === 1);
+    tenant.answerNext(429, { "ratelimit-remaining": "0" });
+    await until(() => time.sleeps.length === 1);
+    // Held, and every call with it: a call made now waits too.
+    const later = zuora.createEntity(entityBody);
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(tenant.received).toHaveLength(1);
+    time.advance(time.sleeps[0]?.ms ?? 0);
+    time.sleeps[0]?.wake();
+    await until(() => tenant.received.length === 3);
+    // A reset of 0 says no more.
+    tenant.received[1]?.answer(429, { "ratelimit-remaining": "0", "ratelimit-reset": "0" });
+    tenant.received[2]?.answer();
+    await later;
+    await until(() => time.sleeps.length === 2);
+    expect(tenant.received).toHaveLength(3);
+    time.advance(time.sleeps[1]?.ms ?? 0);
+    time.sleeps[1]?.wake();
+    await until(() => tenant.received.length === 4);
+    tenant.answerNext();
+    const { attempts } = await call;
+    expect(attempts).toBe(3);
+    // Half of 500 ms, then of 1000 ms (retry.baseDelayMs, doubling).
+    expect(time.sleeps.map((s) => s.ms)).toEqual([250, 500]);
+  });
+
+  it("goes back to its whole concurrency when answers stop carrying RateLimit-* headers, and logs it", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const lines: string[] = [];
+    const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
+    const zuora = limitedClient(tenant, time, {
+      logLevel: "debug",
+      logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
+    });
+    const first = zuora.createEntity(entityBody);
+    await until(() => tenant.received.length === 1);
+    tenant.answerNext(200, { "ratelimit-limit": "3, 3;w=60", "ratelimit-remaining": "0", "ratelimit-reset": "1" });
+    await first;
+    const calls = Array.from({ length: 64 }, () => zuora.createEntity(entityBody));
+    await until(() => time.sleeps.length === 1);
+    time.advance(1000);
+    time.sleeps[0]?.wake();
+    // The window's quota of 3 goes out; the answers no longer say anything of a window.
+    await until(() => tenant.inFlight().length === 3);
+    tenant.answerNext();
+    await until(() => tenant.inFlight().length === 16);
+    while (tenant.inFlight().length > 0) {
+      tenant.answerNext();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(calls);
+    expect(lines).toContain("debug: zuora-multi-entity: limiter: answers no longer report RateLimit-Remaining");
   });
 
   it("says so at info level, once per wait", async () => {

@@ -2,14 +2,20 @@ import { describe, expect, it } from "vitest";
 import {
   admission,
   answered,
+  backoffMs,
   DECREASE_FACTOR,
   ended,
+  holdPassed,
   initialLimiterState,
   type LimiterState,
   type LimitReading,
   readLimits,
   resetReached,
+  SHUT_OUT_FIRST_WAIT_MS,
+  SHUT_OUT_MAX_WAIT_MS,
   sent,
+  shutOutTooLong,
+  waitAfter,
 } from "../../src/limits/limiterState.js";
 
 const state = (over: Partial<LimiterState> = {}): LimiterState => ({ ...initialLimiterState(16), ...over });
@@ -101,6 +107,41 @@ describe("readLimits", () => {
     expect(r).toMatchObject({ kind: "other", quota: 100, remaining: 7, resetMs: 60_000 });
   });
 
+  it("reads from an answer only the headers that can change a decision", () => {
+    const read: string[] = [];
+    const all = {
+      "ratelimit-limit": "400, 400;w=60",
+      "ratelimit-remaining": "399",
+      "ratelimit-reset": "30",
+      "concurrency-limit-limit": "40",
+      "concurrency-limit-remaining": "30",
+      "retry-after": "3",
+    };
+    const counted = new Proxy(headers(all), {
+      get(target, key) {
+        if (key !== "get") return Reflect.get(target, key);
+        return (name: string) => {
+          read.push(name);
+          return target.get(name);
+        };
+      },
+    });
+    // At its ceiling, far from the window's end: only RateLimit-Remaining can matter.
+    const quiet = readLimits(200, counted, 0, 60_000, state({ inFlight: 3 }));
+    expect(read).toEqual(["ratelimit-remaining"]);
+    expect(quiet).toMatchObject({ remaining: 399, resetMs: undefined, concurrencyLimit: undefined });
+    // Below its ceiling, near the window's end, or refused: the rest too.
+    read.length = 0;
+    readLimits(200, counted, 0, 60_000, state({ limit: 4, inFlight: 3 }));
+    expect(read).toContain("concurrency-limit-remaining");
+    read.length = 0;
+    readLimits(200, counted, 0, 60_000, state({ ceiling: 400, max: 400, limit: 400, inFlight: 3 }));
+    expect(read).toContain("ratelimit-reset");
+    read.length = 0;
+    readLimits(429, counted, 0, 60_000, state());
+    expect(read).toEqual(expect.arrayContaining(["retry-after", "concurrency-limit-limit", "ratelimit-reset"]));
+  });
+
   it("ignores values that are not whole numbers", () => {
     const r = readLimits(200, headers({ "ratelimit-remaining": "-1", "concurrency-limit-limit": "lots" }), 0, 60_000);
     expect(r).toMatchObject({ remaining: undefined, concurrencyLimit: undefined });
@@ -139,8 +180,14 @@ describe("answered: the concurrency limit (AIMD)", () => {
   it("does not raise it when the answer says the tenant was full (Concurrency-Limit-Remaining: 0)", () => {
     const full = answered(state({ limit: 4, inFlight: 4 }), reading({ concurrencyRemaining: 0 }), 0, 0);
     expect(full.limit).toBe(4);
-    const room = answered(state({ limit: 4, inFlight: 4 }), reading({ concurrencyRemaining: 1 }), 0, 0);
-    expect(room.limit).toBe(4.25);
+  });
+
+  it("raises it by a whole call per answer that says the tenant had room for as many again, so it climbs back fast", () => {
+    let s = state({ limit: 1, inFlight: 1 });
+    for (let i = 0; i < 3; i++) s = sent(answered(s, reading({ concurrencyRemaining: 5 }), s.epoch, 0));
+    expect(s.limit).toBe(4);
+    // Less room than that: the tenant is nearly full, and clients sharing it grow by a call per round.
+    expect(answered(state({ limit: 8, inFlight: 8 }), reading({ concurrencyRemaining: 3 }), 0, 0).limit).toBe(8.125);
   });
 
   it("does not raise it on a failure (5xx)", () => {
@@ -155,6 +202,49 @@ describe("answered: the concurrency limit (AIMD)", () => {
     expect(s.limit).toBe(10);
     const larger = answered(sent(s), reading({ concurrencyLimit: 40 }), s.epoch, 0);
     expect(larger.ceiling).toBe(16);
+  });
+});
+
+describe("answered: a tenant that other clients fill", () => {
+  const refusal = reading({ kind: "concurrency", concurrencyLimit: 10, concurrencyRemaining: 0 });
+
+  it("holds every call for the wait once the last call it had out is refused, and counts the wait", () => {
+    const one = answered(state({ limit: 2, inFlight: 2 }), refusal, 0, 1000, 15);
+    expect(one).toMatchObject({ inFlight: 1, holdUntil: 0, shutOutSince: 1000, waits: 0 });
+    expect(admission(one, 1000)).toEqual({ kind: "slot" });
+    const none = answered(one, refusal, 0, 1005, 15);
+    expect(none).toMatchObject({ inFlight: 0, limit: 1, holdUntil: 1020, shutOutSince: 1000, waits: 1 });
+    expect(admission(none, 1005)).toEqual({ kind: "hold", ms: 15 });
+    expect(admission(holdPassed(none), 1005)).toEqual({ kind: "send" });
+  });
+
+  it("ends the hold and the run of refusals when any answer gets through", () => {
+    const held = state({ inFlight: 1, limit: 1, holdUntil: 5000, shutOutSince: 1000, waits: 3 });
+    expect(answered(held, reading(), 0, 2000)).toMatchObject({ holdUntil: 0, shutOutSince: 0, waits: 0 });
+  });
+
+  it("draws each wait at random below a bound that doubles from the first wait up to the largest", () => {
+    expect(SHUT_OUT_FIRST_WAIT_MS).toBe(20);
+    expect(SHUT_OUT_MAX_WAIT_MS).toBe(320);
+    const settings = { maxConcurrencyWaitMs: 60_000, baseDelayMs: 500, maxDelayMs: 8000 };
+    const waits = [0, 1, 2, 3, 4, 5, 9].map((n) => waitAfter(state({ waits: n }), refusal, 0, 0.999, settings));
+    expect(waits).toEqual([19, 39, 79, 159, 319, 319, 319]);
+    expect(waitAfter(state({ waits: 2 }), refusal, 0, 0, settings)).toBe(0);
+    expect(backoffMs(3, 0.5, 500, 8000)).toBe(2000);
+  });
+
+  it("waits a concurrency refusal's Retry-After instead, never past maxConcurrencyWaitMs from the first refusal", () => {
+    const settings = { maxConcurrencyWaitMs: 10_000, baseDelayMs: 500, maxDelayMs: 8000 };
+    const told = reading({ kind: "concurrency", retryAfterMs: 7000 });
+    expect(waitAfter(state(), told, 0, 0.5, settings)).toBe(7000);
+    expect(waitAfter(state({ shutOutSince: 1000 }), told, 6000, 0.5, settings)).toBe(5000);
+    expect(waitAfter(state({ shutOutSince: 1000 }), told, 12_000, 0.5, settings)).toBe(0);
+  });
+
+  it("has been refused too long once maxConcurrencyWaitMs has passed since the first refusal of the run", () => {
+    expect(shutOutTooLong(state({ shutOutSince: 1000 }), 60_999, 60_000)).toBe(false);
+    expect(shutOutTooLong(state({ shutOutSince: 1000 }), 61_000, 60_000)).toBe(true);
+    expect(shutOutTooLong(state({ shutOutSince: 0 }), 1e9, 60_000)).toBe(false);
   });
 });
 
@@ -183,6 +273,28 @@ describe("answered: the rate window", () => {
     const next = answered(state({ inFlight: 1 }), reading({ kind: "rate", resetMs: 5000, retryAfterMs: 8000 }), 0, 0);
     expect(next).toMatchObject({ allowance: 0, resetAt: 8000 });
     expect(admission(next, 0)).toEqual({ kind: "reset", ms: 8000 });
+  });
+
+  it("backs off for the wait after a rate refusal that names no reset (or a reset of 0), growing once per round", () => {
+    const unsaid = answered(state({ inFlight: 2 }), reading({ kind: "rate", remaining: 0 }), 0, 1000, 250);
+    expect(unsaid).toMatchObject({ allowance: 0, resetAt: 1250, waits: 1 });
+    expect(admission(unsaid, 1000)).toEqual({ kind: "reset", ms: 250 });
+    // The other call of the same round, refused too, finds the backoff running: it neither grows nor moves it.
+    const same = answered(unsaid, reading({ kind: "rate", remaining: 0, resetMs: 0 }), 0, 1100, 400);
+    expect(same).toMatchObject({ resetAt: 1250, waits: 1 });
+    const settings = { maxConcurrencyWaitMs: 60_000, baseDelayMs: 500, maxDelayMs: 8000 };
+    expect(waitAfter(same, reading({ kind: "rate" }), 1300, 0.5, settings)).toBe(500);
+  });
+
+  it("lets nothing hold calls back once answers stop reporting the window and its known reset is past", () => {
+    const spent = state({ inFlight: 2, allowance: -1, resetAt: 0, quota: 3 });
+    expect(admission(spent, 5000)).toEqual({ kind: "slot" });
+    const silent = answered(spent, reading(), 0, 5000);
+    expect(silent).toMatchObject({ allowance: Number.POSITIVE_INFINITY, resetAt: 0 });
+    expect(admission(silent, 5000)).toEqual({ kind: "send" });
+    // Before the known reset, a silent answer changes nothing.
+    const waiting = state({ inFlight: 2, allowance: 0, resetAt: 9000 });
+    expect(answered(waiting, reading(), 0, 5000)).toMatchObject({ allowance: 0, resetAt: 9000 });
   });
 
   it("refills the window with its quota once the reset was waited out", () => {

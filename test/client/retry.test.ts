@@ -110,8 +110,12 @@ describe("retries", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraServerError);
     expect(error).toMatchObject({ status: 503, attempts: 3, requestId: "r".repeat(36), retryable: true });
+    // A 503 settles nothing: the keyed POST may have been performed, and the message says how to learn it.
+    expect(error).toMatchObject({ mayHaveActed: true, idempotencyKey: expect.any(String) });
     expect(error.message).toBe(
-      `POST ${server.url}/v1/entities failed with HTTP 503 after 3 attempts: down [Zuora-Request-Id ${"r".repeat(36)}]`,
+      `POST ${server.url}/v1/entities failed with HTTP 503 after 3 attempts: down [Zuora-Request-Id ${"r".repeat(36)}]` +
+        `; an attempt got no answer that settles it and may have taken effect, so retry with the same ` +
+        `Idempotency-Key (${error.idempotencyKey}), not a new one, to learn its outcome`,
     );
     expect(server.requests).toHaveLength(3);
   });

@@ -52,7 +52,7 @@ describe("a state change whose answer was lost", () => {
     expect(server.requests).toHaveLength(2);
     expect(error).toBeInstanceOf(ZuoraBusinessError);
     expect(error).toMatchObject({ attempts: 2, mayHaveActed: true });
-    expect(error.message).toContain("an earlier attempt got no answer and may have taken effect");
+    expect(error.message).toContain("an attempt got no answer that settles it and may have taken effect");
     expect(error.toJSON()).toMatchObject({ mayHaveActed: true });
   });
 

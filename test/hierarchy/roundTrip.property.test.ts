@@ -201,7 +201,7 @@ function tenantWith(seed: Seed) {
   standIn.seed(seed);
   const zuora = createZuoraClient({
     baseUrl: "https://rest.test.zuora.com",
-    auth: "t",
+    auth: "any-token",
     maxRetries: 0,
     fetch: standIn.fetch,
   });

@@ -11,14 +11,22 @@ import {
 import { errorTexts, pause } from "./support.js";
 
 // Random statuses × content types × bodies × faults × abort times, thrown at the client over a real loopback server.
-// Every call settles (a generous hang catcher, not a speed check), with a ZuoraError or the caller's own abort
-// reason, leaves no unhandled rejection, no timer and no socket behind, and no secret in any shape in what a caller
-// could log of the error.
+// Every call settles with a ZuoraError or the caller's own abort reason, closes every connection left on an answer
+// the server never finished, leaves no unhandled rejection and no timer behind, and no secret in any shape in what a
+// caller could log of the error.
+//
+// A run that does not finish is reported at once, with its scenario and the step that hung, rather than shrunk: each
+// shrink of a hung run would wait out the deadline again (ten minutes of them once stopped a busy CI run).
 
 const NUM_RUNS = 300;
 const TIMEOUT_MS = 80;
-/** How long a call or a clean-up may take before it counts as hung (far above the ≈ 1 s worst case). */
-const HANG_MS = 60_000;
+/**
+ * How long one run (the call, then its clean-up) may take before it counts as hung: a hang catcher, not a speed
+ * check, far above the ≈ 1 s worst case on an idle machine, so a starved machine stretches a run without failing it.
+ */
+const RUN_DEADLINE_MS = 30_000;
+/** The whole property's time; past it, fast-check stops and the test fails, saying how many runs it made. */
+const PROPERTY_BUDGET_MS = 420_000;
 
 // Secrets with characters whose URL-encoded, form-encoded and JSON-escaped shapes all differ from the literal.
 const clientSecret = 'cl!ent/Secret+Key="q"=';
@@ -82,13 +90,20 @@ const fault = fc.oneof(
   fc.constantFrom("reset" as const, "hang" as const, "truncated" as const, "stalled" as const),
 );
 
+/** Statuses whose answer has no body on the wire, whatever its headers announce: there is nothing to stall. */
+const BODILESS = new Set([204, 205, 304]);
+
 const answer: fc.Arbitrary<Answer> = fc
   .record({ status, contentType, body, retryAfter, fault })
   .map(({ status, contentType, body, retryAfter, fault }) => {
     if (fault === "reset" || fault === "hang") return fault;
     const headers: Record<string, string> = { "content-type": contentType };
     if (retryAfter !== undefined) headers["retry-after"] = retryAfter;
-    return { status, headers, text: body, truncated: fault === "truncated", stalled: fault === "stalled" };
+    // A stall is half a body and then nothing. An empty body (or none) is a complete answer on the wire, which the
+    // server would merely never end: the client rightly keeps that connection for its next request, and the run
+    // waited for the connection pool to let it go.
+    const stalled = fault === "stalled" && body !== "" && !BODILESS.has(status);
+    return { status, headers, text: body, truncated: fault === "truncated", stalled };
   });
 
 const scenario = fc.record({
@@ -111,12 +126,87 @@ function live(kind: string): number {
   return process.getActiveResourcesInfo().filter((k) => k === kind).length;
 }
 
-/** Waits until `done()` holds, giving up after `limitMs` (a hang catcher: the callers assert on `done()` after). */
-async function eventually(done: () => boolean, limitMs = HANG_MS): Promise<void> {
-  for (let waited = 0; waited < limitMs && !done(); waited += 10) await pause(10);
+/** A run's deadline: what is still waited for when it passes names the step that hung. */
+class Deadline {
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #passed: Promise<never>;
+  #reject: (error: Error) => void = () => {};
+  #step = "starting";
+
+  constructor(
+    readonly scenario: unknown,
+    ms: number,
+  ) {
+    this.#passed = new Promise<never>((_, reject) => {
+      this.#reject = reject;
+    });
+    this.#passed.catch(() => {});
+    // Unreferenced: it keeps no process alive, and is no timer of the client's (see live()).
+    this.#timer = setTimeout(
+      () => this.#reject(new RunHung(`${this.#step} did not finish within ${ms} ms`, this.scenario)),
+      ms,
+    );
+    this.#timer.unref();
+  }
+
+  /** `work`, or a RunHung naming `step` once the deadline passes. */
+  step<T>(step: string, work: Promise<T>): Promise<T> {
+    this.#step = step;
+    return Promise.race([work, this.#passed]);
+  }
+
+  /** Waits until `done()` holds, or fails naming `step` once the deadline passes. */
+  async until(step: string, done: () => boolean): Promise<void> {
+    this.#step = step;
+    while (!done()) await Promise.race([pause(10), this.#passed]);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
 }
 
-const unhandled: unknown[] = [];
+/** A run that did not finish: reported with its scenario, never shrunk. */
+class RunHung extends Error {
+  override name = "RunHung";
+  constructor(
+    what: string,
+    readonly scenario: unknown,
+  ) {
+    super(`${what}; scenario: ${JSON.stringify(scenario)}`);
+  }
+}
+
+/**
+ * fc.assert of `run` over `arbitrary`, each run with a {@link Deadline} of `deadlineMs`. A run past it fails with a
+ * RunHung (the step, the scenario), which fast-check reports with its seed; the shrinks that would follow pass at
+ * once, so a hang is reported after one deadline rather than one per shrink.
+ */
+async function assertWithin<T>(
+  arbitrary: fc.Arbitrary<T>,
+  deadlineMs: number,
+  run: (value: T, deadline: Deadline) => Promise<void>,
+  parameters: fc.Parameters<[T]>,
+): Promise<void> {
+  let hung = false;
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => {
+      if (hung) return;
+      const deadline = new Deadline(value, deadlineMs);
+      try {
+        await run(value, deadline);
+      } catch (error) {
+        if (error instanceof RunHung) hung = true;
+        throw error;
+      } finally {
+        deadline.clear();
+      }
+    }),
+    parameters,
+  );
+}
+
+let unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 const tally = { runs: 0, resolved: 0, zuoraErrors: 0, aborted: 0, calls: new Set<string>() };
 beforeEach(() => {
@@ -132,7 +222,7 @@ afterAll(() => {
   );
 });
 
-async function play(s: Scenario, server: LoopbackServer): Promise<void> {
+async function play(s: Scenario, server: LoopbackServer, deadline: Deadline): Promise<void> {
   let next = 0;
   server.handler = (request) => {
     const planned = s.answers[next++] ?? { text: JSON.stringify(success) };
@@ -163,32 +253,24 @@ async function play(s: Scenario, server: LoopbackServer): Promise<void> {
   const call: Promise<unknown> = calls[s.call]();
 
   // Worst case: token request, the call, a refresh and the resend, each with every attempt timing out: about 1 s
-  // on an idle machine. The catcher waits a minute: a machine starved by other work can stretch 1 s many times over,
-  // and the catcher is there for a call that never settles, not for a slow one.
-  let catcher: ReturnType<typeof setTimeout> | undefined;
-  const hung = new Promise<"hung">((resolve) => {
-    catcher = setTimeout(() => resolve("hung"), HANG_MS);
-  });
-  const outcome = await Promise.race([
-    call.then(
-      (value) => ({ settled: "resolved" as const, value }),
-      (error: unknown) => ({ settled: "rejected" as const, error }),
-    ),
-    hung,
-  ]);
-  clearTimeout(catcher);
-  clearTimeout(abortTimer);
+  // on an idle machine.
+  const outcome = await deadline
+    .step(
+      "the call",
+      call.then(
+        (value) => ({ settled: "resolved" as const, value }),
+        (error: unknown) => ({ settled: "rejected" as const, error }),
+      ),
+    )
+    .finally(() => clearTimeout(abortTimer));
   // The client's own timers (attempt limits, backoff waits) are cleared once the call has settled. Work the call
   // shared and left (a token request nobody waits for any more) is aborted with it and winds down within a few turns
   // of the event loop: turns, not time, so a timer that merely runs out later still counts as left.
   for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
   expect(live("Timeout"), "no timer left").toBeLessThanOrEqual(timersBefore);
-  // An answer the server never finished is the client's to drop: it closes the connection, the server does not.
-  await eventually(() => server.unfinished() === 0);
-  expect(server.unfinished(), "no connection left waiting on an unfinished answer").toBe(0);
-
-  expect(outcome, "the call settles").not.toBe("hung");
-  if (outcome === "hung") return;
+  // An answer the server never finished (a hang, a stalled body) is the client's to drop: it closes the connection
+  // when it gives up on the attempt; the server does not.
+  await deadline.until("closing the connections left on unfinished answers", () => server.unfinished() === 0);
   tally.runs++;
   tally.calls.add(s.call);
   if (outcome.settled === "resolved") {
@@ -210,23 +292,43 @@ async function play(s: Scenario, server: LoopbackServer): Promise<void> {
 
 describe("the client under random hostile answers", () => {
   it(`settles every call with a ZuoraError or the abort reason, leaking nothing (${NUM_RUNS} runs)`, async () => {
-    const socketsBefore = live("TCPSocketWrap") + live("TCPServerWrap");
-    await fc.assert(
-      fc.asyncProperty(scenario, async (s) => {
-        const server = await startLoopbackServer();
+    await assertWithin(
+      scenario,
+      RUN_DEADLINE_MS,
+      async (s, deadline) => {
+        const server = await deadline.step("starting the loopback server", startLoopbackServer());
         try {
-          await play(s, server);
+          await play(s, server, deadline);
         } finally {
-          await server.close();
+          // Every connection the server still has is destroyed: close() settles once they are gone.
+          await deadline.step("closing the loopback server", server.close());
         }
-        // Idle keep-alive connections close when the server does, a turn or two of the event loop later.
-        const sockets = () => live("TCPSocketWrap") + live("TCPServerWrap");
-        await eventually(() => sockets() <= socketsBefore);
-        expect(sockets(), "no socket left").toBeLessThanOrEqual(socketsBefore);
-        expect(unhandled, "no unhandled rejection").toEqual([]);
-      }),
-      { numRuns: NUM_RUNS },
+        // Counted per run, so that one run's rejection is not blamed on every run after it.
+        const seen = unhandled;
+        unhandled = [];
+        expect(seen, "no unhandled rejection").toEqual([]);
+      },
+      { numRuns: NUM_RUNS, interruptAfterTimeLimit: PROPERTY_BUDGET_MS, markInterruptAsFailure: true },
     );
     expect([...tally.calls].sort()).toEqual(["POST", "acceptUserAccess", "helper", "shareProduct"]);
   }, 600_000);
+
+  it("reports a run that never finishes at its deadline, naming the step and the scenario, without shrinking it", async () => {
+    let runs = 0;
+    const failure = await assertWithin(
+      fc.integer({ min: 1000, max: 9999 }),
+      200,
+      async (_, deadline) => {
+        runs++;
+        await deadline.step("the call", new Promise<never>(() => {}));
+      },
+      { numRuns: 20 },
+    ).catch((error: unknown) => error);
+    // fast-check names the counterexample and its seed, its cause the step that hung.
+    expect(String(failure)).toMatch(/Counterexample: \[\d{4}\]\nShrunk 0 time/);
+    expect(String((failure as Error).cause)).toMatch(
+      /^RunHung: the call did not finish within 200 ms; scenario: \d{4}$/,
+    );
+    expect(runs).toBe(1);
+  });
 });

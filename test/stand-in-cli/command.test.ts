@@ -32,6 +32,8 @@ describe("zuora-stand-in, the command", () => {
       [["--limits", "concurrency=10,burst=5"], /--limits takes concurrency=N,perMinute=N/],
       [["--limits", "concurrency=0"], /--limits: createStandIn: .*limits\.concurrency must be a whole number/],
       [["--latency", "soon"], /--latency must be a duration such as 20ms or 1s, not soon/],
+      [["--latency", "9999999999ms"], /--latency: createStandIn: options\.latencyMs must be a number of ms from 0 to/],
+      [["--auth", "sometimes"], /--auth: createStandIn: options\.auth\.tokens must be "any" or "issued"/],
       [["--log", "loud"], /--log must be one of info, json, off, not loud/],
       [["--host", "0.0.0.0"], /--host 0\.0\.0\.0 is not a loopback address: .* Add --allow-remote/],
     ];

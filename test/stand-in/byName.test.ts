@@ -66,7 +66,11 @@ describe("a seed by names (the hierarchy file's shape)", () => {
   it("answers over the API as seeded: the user's access and the connection are there for the client", async () => {
     const standIn = createStandIn();
     standIn.seedByName(EMEA);
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "token-1", fetch: standIn.fetch });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+    });
     const { entities } = await zuora.listAccessibleEntities("emea-admin");
     expect(entities.map((e) => e.name)).toEqual(["EMEA", "DE"]);
     const emea = standIn.state().entities.find((e) => e.name === "EMEA")?.id ?? "";
@@ -172,7 +176,11 @@ describe("a stand-in that starts from a seed by names", () => {
         },
       },
     });
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "token-1", fetch: standIn.fetch });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+    });
     const global = await zuora.getEntity(standIn.globalEntityId);
     expect(global).toMatchObject({ name: "Acme", timezone: "UTC", tenantId: "4242", parentId: null });
     expect(standIn.stateByName().entities.EMEA?.parent).toBe("Acme");
@@ -193,14 +201,14 @@ describe("a state by names", () => {
   it("restores into another stand-in as the same tenant, IDs included, and new IDs do not collide", async () => {
     const first = createStandIn();
     first.seedByName(EMEA);
-    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "token-1", fetch: first.fetch });
+    const zuora = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token", fetch: first.fetch });
     await zuora.createEntity({ name: "Made", parentId: first.globalEntityId, ...place });
     const saved = JSON.parse(JSON.stringify(first.stateByName()));
 
     const second = createStandIn({ seed: { entities: { Other: { parent: "Global" } } } });
     expect(second.restore(saved)).toEqual(saved);
     expect(second.state()).toEqual(first.state());
-    const again = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "token-1", fetch: second.fetch });
+    const again = createZuoraClient({ baseUrl: "https://rest.test.zuora.com", auth: "any-token", fetch: second.fetch });
     const made = await again.createEntity({ name: "After", parentId: second.globalEntityId, ...place });
     expect(first.state().entities.map((e) => e.id)).not.toContain(made.id);
     second.reset();

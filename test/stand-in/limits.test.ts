@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createZuoraClient } from "../../src/index.js";
-import { createStandIn, listen } from "../../stand-in/node.js";
+import { createStandIn, listen, type StandInOptions } from "../../stand-in/node.js";
 import { entityBody } from "../support/fixtures.js";
 
 const BASE = "https://rest.test.zuora.com";
@@ -96,6 +96,51 @@ describe("stand-in limits", () => {
     expect(() => createStandIn({ limits: { perMinute: 2.5 } })).toThrow(/limits\.perMinute/);
     expect(() => createStandIn({ latencyMs: -1 })).toThrow(/latencyMs/);
   });
+
+  it.each<[string, unknown, typeof TypeError, RegExp]>([
+    ["no options object", null, TypeError, /options must be an object \(or left out\), got null/],
+    ["limits: null", { limits: null }, TypeError, /options\.limits must be an object \(or left out\), got null/],
+    [
+      "a clock that is no function",
+      { limits: { now: 5 } },
+      TypeError,
+      /options\.limits\.now must be a function, got 5/,
+    ],
+    [
+      "a latency past what a timer holds",
+      { latencyMs: 2 ** 31 },
+      RangeError,
+      /options\.latencyMs must be .* to 2147483647, got 2147483648/,
+    ],
+    ["a latency that is no number", { latencyMs: "20" }, TypeError, /options\.latencyMs must be a number of ms/],
+    ["a latency of NaN", { latencyMs: Number.NaN }, TypeError, /options\.latencyMs/],
+    [
+      "an endless concurrency",
+      { limits: { concurrency: Number.POSITIVE_INFINITY } },
+      RangeError,
+      /options\.limits\.concurrency/,
+    ],
+    ["a quota beyond whole numbers", { limits: { perMinute: 2 ** 60 } }, RangeError, /options\.limits\.perMinute/],
+    ["a body limit of 0", { maxBodyBytes: 0 }, RangeError, /options\.maxBodyBytes/],
+    ["auth: null", { auth: null }, TypeError, /options\.auth must be an object/],
+    [
+      "an unknown token mode",
+      { auth: { tokens: "some" } },
+      TypeError,
+      /options\.auth\.tokens must be "any" or "issued"/,
+    ],
+    ["a token clock that is no function", { auth: { now: "now" } }, TypeError, /options\.auth\.now must be a function/],
+    [
+      "a negative token lifetime",
+      { auth: { tokenLifetimeSeconds: -1 } },
+      RangeError,
+      /options\.auth\.tokenLifetimeSeconds/,
+    ],
+  ])("refuses %s when it is made, naming the option", (_, options, kind, message) => {
+    const make = () => createStandIn(options as StandInOptions);
+    expect(make).toThrow(kind);
+    expect(make).toThrow(message);
+  });
 });
 
 describe("the client against a limited stand-in", () => {
@@ -112,6 +157,21 @@ describe("the client against a limited stand-in", () => {
     // Only the first burst (16 sent, 3 taken) meets the limit; from then on the client sends at most 3.
     expect(refused).toBeLessThanOrEqual(13);
     expect(standIn.requests().filter((r) => r.status === 200)).toHaveLength(40);
+  });
+
+  it("shares the tenant with a client that filled it first: every call of both succeeds, no 429 reaches either", async () => {
+    const standIn = createStandIn({ limits: { concurrency: 10 }, latencyMs: 20 });
+    const make = () => createZuoraClient({ baseUrl: BASE, auth: "any-token", fetch: standIn.fetch });
+    const [first, late] = [make(), make()];
+    const firstCalls = Array.from({ length: 100 }, () => first.listEntities());
+    // The second client (default options, like the first) arrives once the first holds every slot.
+    while (standIn.requests().filter((r) => r.status === 200 || r.status === undefined).length < 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const lateCalls = Array.from({ length: 30 }, () => late.listEntities());
+    const outcomes = await Promise.allSettled([...firstCalls, ...lateCalls]);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    expect(standIn.requests().filter((r) => r.status === 200)).toHaveLength(130);
   });
 
   it("waits out a used-up window instead of sending into it", async () => {

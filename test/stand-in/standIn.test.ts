@@ -167,7 +167,13 @@ describe("the stand-in answering over fetch", () => {
 
   it("fails the call with a connection error when every attempt is reset before it arrives, changing nothing", async () => {
     const standIn = createStandIn();
-    const zuora = createZuoraClient({ baseUrl: BASE, auth: "t", fetch: standIn.fetch, maxRetries: 1, retry: noWait });
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "any-token",
+      fetch: standIn.fetch,
+      maxRetries: 1,
+      retry: noWait,
+    });
     standIn.failNext({ fault: "reset-before" });
     standIn.failNext({ fault: "reset-before" });
     const error = await zuora
@@ -247,7 +253,7 @@ describe("the stand-in over HTTP", () => {
         body: JSON.stringify({ entities: [{ id: "over-http", name: "Over HTTP" }] }),
       });
       expect(seeded.status).toBe(200);
-      const zuora = createZuoraClient({ baseUrl: server.url, auth: "t" });
+      const zuora = createZuoraClient({ baseUrl: server.url, auth: "any-token" });
       const { data } = await zuora.GET("/v1/entities", { params: { query: { provisioned: false } } });
       expect(data).toMatchObject({ entities: [{ id: "over-http" }], success: true });
       const refused = await fetch(`${server.url}/__stand-in/seed`, {

@@ -25,7 +25,7 @@ function clientOn(standIn: StandIn) {
   let maxInFlight = 0;
   const zuora = createZuoraClient({
     baseUrl: "https://rest.test.zuora.com",
-    auth: "token",
+    auth: "any-token",
     maxRetries: 0,
     fetch: async (input, init) => {
       const request = new Request(input, init);

@@ -205,18 +205,18 @@ describe("zuora-entities against the stand-in's listen()", () => {
 
 describe("zuora-entities apply on a terminal", () => {
   it("asks for yes: anything else cancels with nothing sent; yes applies", async () => {
-    const no = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "y");
+    const no = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "y");
     expect(await main(["apply", EXAMPLE], no.io)).toBe(1);
     expect(no.questions[0]).toContain("Apply these 7 steps to http://127.0.0.1");
     expect(no.err).toContain("Apply cancelled: nothing was sent.");
     expect(writes()).toEqual([]);
-    const yes = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "yes");
+    const yes = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
     expect(await main(["apply", EXAMPLE], yes.io)).toBe(0);
     expect(writes()).toHaveLength(7);
   });
 
   it("on Ctrl-C starts nothing new, lets the running step finish, and says what was not started", async () => {
-    const run = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "t" }, "yes");
+    const run = captureIo({ ZUORA_BASE_URL: server.url, ZUORA_ACCESS_TOKEN: "any-token" }, "yes");
     const io: Io = {
       ...run.io,
       out: (line) => {
@@ -243,7 +243,7 @@ describe("zuora-entities apply on a terminal", () => {
 
 /** An Io that records, on a terminal answering `answer`. */
 function captureIo(
-  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "t" },
+  env: Record<string, string> = { ZUORA_BASE_URL: "http://127.0.0.1:9", ZUORA_ACCESS_TOKEN: "any-token" },
   answer = "",
 ) {
   const out: string[] = [];
