@@ -23,11 +23,6 @@ export async function readCapped(
     }
     chunks.push(value);
   }
-  // One chunk that fills its buffer (a body made from a string, most of them) is the answer as it is: no copy.
-  const [only] = chunks;
-  if (chunks.length === 1 && only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) {
-    return only.buffer as ArrayBuffer;
-  }
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
