@@ -1,6 +1,6 @@
 import { configDefaults, defineConfig } from "vitest/config";
 import { OTHER_RUNTIME_SUITES } from "./package-tests/ecosystem/support/runtimes.js";
-import SetupFirstSequencer from "./scripts/test/setupFirstSequencer.js";
+import SetupFirstSequencer from "./test/support/setupFirstSequencer.js";
 
 // Time limits here catch hangs; they never judge speed. Each is far above what its tests need on an idle 2-core
 // machine (the slowest unit test spawns tsx, about 2 s; the slowest contract test boots npm start, about 5 s; the

@@ -8,10 +8,10 @@
 
 import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
-import { drivenClock } from "../scripts/test/drivenClock.js";
 import type { ZuoraClient } from "../src/index.js";
 import type { StandIn } from "../stand-in/index.js";
 import { type Call, entityBody, wrapped } from "./clients.js";
+import { drivenClock } from "./drivenClock.js";
 import { interleaved, summarize } from "./measure.js";
 import { createStandIn, createZuoraClient } from "./shippedClient.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drivenClock } from "../bench/drivenClock.js";
 import { type CheckedStandIn, startCheckedStandIn } from "../scripts/checkedStandIn.js";
-import { drivenClock } from "../scripts/test/drivenClock.js";
 import { responseContract } from "../scripts/verify/responseContract.js";
 import { prismViolations } from "../scripts/verify/verdicts.js";
 import { createZuoraClient } from "../src/index.js";

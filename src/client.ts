@@ -3,27 +3,38 @@ import { constraints } from "../generated/constraints.js";
 import type { components } from "../generated/schema.js";
 import { oauthTokenSource } from "./auth/oauthTokenSource.js";
 import { providerTokenSource, staticTokenSource, type TokenSource } from "./auth/tokenSource.js";
-import type { CallCore } from "./call/callCore.js";
-import { prepareCall } from "./call/prepareCall.js";
-import { checkOptions } from "./config/checkOptions.js";
 import type { ErrorContext } from "./errors/errorFromResponse.js";
 import { SecretRedactor } from "./errors/redact.js";
-import { DEFAULT_MAX_CONCURRENCY_WAIT_MS } from "./limits/limiterState.js";
-import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./logging/log.js";
-import { makeMethods } from "./methods/makeMethods.js";
-import type { ZuoraMethods } from "./methods/types.js";
-import { makeHelpers } from "./operations/makeHelpers.js";
-import type { OperationHelpers, PagerHelpers } from "./operations/types.js";
-import type { ZuoraClientOptions } from "./options.js";
+import { checkOptions } from "./options/checkOptions.js";
+import {
+  DEFAULT_ACCEPT_GZIP,
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_COMPRESSION_MIN_BYTES,
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_CONCURRENCY_WAIT_MS,
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER_MS,
+  DEFAULT_TIMEOUT_MS,
+} from "./options/defaults.js";
+import { createLog, isLogLevel, type Log, type LogLevel, logLevelFromEnvironment } from "./options/log.js";
+import type { ZuoraClientOptions } from "./options/options.js";
 import { createPipeline, type SendCall } from "./pipeline/createPipeline.js";
 import { IDEMPOTENT_METHODS, policyOrder } from "./pipeline/policyOrder.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./pipeline/readResponse.js";
 import type { FetchLike } from "./pipeline/types.js";
 import { retryPolicy } from "./policies/retryPolicy.js";
-import type { BackoffOptions } from "./retry/retryStrategy.js";
-import { sleep as realSleep } from "./retry/sleep.js";
-import { normalizeHeaderValue } from "./validation/headerValue.js";
-import { type HeaderOption, validateHeaderOptions } from "./validation/validateRequest.js";
+import type { BackoffOptions } from "./policies/retryStrategy.js";
+import { sleep as realSleep } from "./policies/sleep.js";
+import { normalizeHeaderValue } from "./prepare/headerValue.js";
+import { prepareCall } from "./prepare/prepareCall.js";
+import { type HeaderOption, validateHeaderOptions } from "./prepare/validateRequest.js";
+import type { CallCore } from "./surfaces/callCore.js";
+import type { OperationHelpers, PagerHelpers } from "./surfaces/helperTypes.js";
+import { makeHelpers } from "./surfaces/makeHelpers.js";
+import { makeMethods } from "./surfaces/makeMethods.js";
+import type { ZuoraMethods } from "./surfaces/methodTypes.js";
 
 type Schemas = components["schemas"];
 /** The entity Zuora created. */
@@ -35,8 +46,8 @@ export type Entity = Schemas["Entity"];
 /** A connection between two entities, as `listConnections` and `allConnections` return it. */
 export type Connection = Schemas["Connection"];
 
-export type { MethodCallOptions } from "./methods/types.js";
-export type { CallOptions, UnkeyedCallOptions } from "./operations/callOptions.js";
+export type { CallOptions, UnkeyedCallOptions } from "./surfaces/callOptions.js";
+export type { MethodCallOptions } from "./surfaces/methodTypes.js";
 
 /**
  * The client: openapi-fetch's surface typed by the spec's `paths` (`GET`, `POST`, ..., `use`, `eject`), plus one
@@ -61,9 +72,9 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   const transport: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const retry = options.retry ?? {};
   const backoff: BackoffOptions = {
-    baseDelayMs: retry.baseDelayMs ?? 500,
-    maxDelayMs: retry.maxDelayMs ?? 8000,
-    maxRetryAfterMs: retry.maxRetryAfterMs ?? 60_000,
+    baseDelayMs: retry.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+    maxDelayMs: retry.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+    maxRetryAfterMs: retry.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     random: retry.random ?? Math.random,
     now: retry.now ?? Date.now,
   };
@@ -78,8 +89,8 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
   };
   const defaults = {
     baseUrl: removeTrailingSlash(options.baseUrl),
-    timeoutMs: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
   };
   // Trimmed as fetch trims a header value, so the default that is checked is the default that travels.
   const trackId = options.trackId === undefined ? undefined : normalizeHeaderValue(options.trackId);
@@ -124,8 +135,11 @@ export function createZuoraClient(options: ZuoraClientOptions): ZuoraClient {
     compression:
       options.compression === false
         ? false
-        : { minBytes: options.compression?.minBytes ?? 1024, acceptGzip: options.compression?.acceptGzip ?? true },
-    maxConcurrency: options.maxConcurrency ?? 16,
+        : {
+            minBytes: options.compression?.minBytes ?? DEFAULT_COMPRESSION_MIN_BYTES,
+            acceptGzip: options.compression?.acceptGzip ?? DEFAULT_ACCEPT_GZIP,
+          },
+    maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
     maxConcurrencyWaitMs: options.maxConcurrencyWaitMs ?? DEFAULT_MAX_CONCURRENCY_WAIT_MS,
     retry: retrySettings,
   });
@@ -142,7 +156,8 @@ function clientLog(options: ZuoraClientOptions, redactor: SecretRedactor): Log {
   const fromEnvironmentWrong =
     options.logLevel === undefined && fromEnvironment !== undefined && !isLogLevel(fromEnvironment);
   const level: LogLevel =
-    options.logLevel ?? (fromEnvironment !== undefined && isLogLevel(fromEnvironment) ? fromEnvironment : "warn");
+    options.logLevel ??
+    (fromEnvironment !== undefined && isLogLevel(fromEnvironment) ? fromEnvironment : DEFAULT_LOG_LEVEL);
   const log = createLog({ logger, level, redact: (text, secrets) => redactor.redact(text, secrets) });
   if (fromEnvironmentWrong) {
     log.warn(() => `ZUORA_LOG=${fromEnvironment} is not a log level (off, error, warn, info, debug); using warn`);

@@ -10,7 +10,6 @@ export type { Middleware } from "openapi-fetch";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";
 export type { TokenProvider } from "./auth/tokenSource.js";
-export { callInfo } from "./callInfo.js";
 export {
   type CallOptions,
   type Connection,
@@ -36,8 +35,9 @@ export {
 export { ZuoraConfigurationError } from "./errors/ZuoraConfigurationError.js";
 export { ZuoraError } from "./errors/ZuoraError.js";
 export { type ValidationRule, ZuoraValidationError } from "./errors/ZuoraValidationError.js";
-export type { Logger, LogLevel } from "./logging/log.js";
-export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options.js";
+export type { Logger, LogLevel } from "./options/log.js";
+export type { CompressionOptions, RetryOptions, ZuoraAuth, ZuoraClientOptions } from "./options/options.js";
 export type { CallInfo, FetchLike } from "./pipeline/types.js";
-export type { Sleep } from "./retry/sleep.js";
-export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./withResponse.js";
+export type { Sleep } from "./policies/sleep.js";
+export { callInfo } from "./result/callInfo.js";
+export type { RateLimitHeaders, WithResponse, ZuoraPromise } from "./result/withResponse.js";

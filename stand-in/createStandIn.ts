@@ -166,7 +166,7 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
 
   const standIn: StandIn = {
     async fetch(input, init) {
-      // A Request given alone (as openapi-fetch gives it) is used as it is: wrapping it again costs as much as the rest.
+      // A Request given alone (as openapi-fetch gives it) is used as it is, not wrapped in another.
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       const url = new URL(request.url);
       if (url.pathname.startsWith(CONTROL_PREFIX)) {

@@ -1,4 +1,4 @@
-import { invalidHeaderCharAt } from "../validation/headerValue.js";
+import { headerValueProblem } from "../prepare/headerValue.js";
 
 /**
  * What is wrong with a bearer token, in words that never repeat it, or undefined when it can be sent. A token must
@@ -8,11 +8,8 @@ export function checkTokenShape(token: unknown): string | undefined {
   if (typeof token !== "string") return `must be a token string, got ${token === null ? "null" : typeof token}`;
   if (token.trim() === "") return "must not be empty";
   if (/^bearer\s/i.test(token.trim())) return "must be the token alone, without the Bearer prefix";
-  const at = invalidHeaderCharAt(token);
-  if (at !== -1) {
-    const code = token.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
-    return `contains U+${code} at position ${at + 1}, which an HTTP header cannot carry`;
-  }
+  const unfit = headerValueProblem(token);
+  if (unfit) return unfit;
   if (/\s/.test(token.trim())) return "must not contain whitespace";
   return undefined;
 }

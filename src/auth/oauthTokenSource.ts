@@ -1,10 +1,11 @@
-import { readBodyValue } from "../call/readBodyValue.js";
 import { echoedHeader } from "../errors/echoedHeader.js";
 import type { ErrorContext } from "../errors/errorFromResponse.js";
 import { errorFromResponse } from "../errors/errorFromResponse.js";
 import { ZuoraAuthenticationError } from "../errors/ZuoraApiError.js";
+import { DEFAULT_REFRESH_BEFORE_EXPIRY_MS } from "../options/defaults.js";
 import { target } from "../pipeline/target.js";
 import type { Exchange } from "../pipeline/types.js";
+import { readBodyValue } from "../read/readBodyValue.js";
 import { checkTokenShape } from "./checkToken.js";
 import { SharedFlight } from "./sharedFlight.js";
 import type { TokenLease, TokenSource } from "./tokenSource.js";
@@ -16,9 +17,9 @@ export interface OAuthClientCredentials {
   /** The OAuth client's secret. Never appears in an error, its message or its JSON. */
   clientSecret: string;
   /**
-   * Renew a cached token this long before it expires, in ms, so no call sets out with a token about to lapse.
-   * Defaults to 300000 (5 minutes, as Zuora's error-handling guide suggests). A token living no longer than this is
-   * renewed at half its life.
+   * Renew a cached token this long before it expires, in ms, so no call sets out with a token about to lapse. A
+   * token living no longer than this is renewed at half its life.
+   * @defaultValue `300000` (5 minutes, as Zuora's error-handling guide suggests)
    */
   refreshBeforeExpiryMs?: number | undefined;
 }
@@ -46,7 +47,7 @@ const ASSUMED_LIFETIME_S = 3600;
 export function oauthTokenSource(options: OAuthTokenSourceOptions): TokenSource {
   const { context } = options;
   const now = context.now;
-  const skewMs = options.refreshBeforeExpiryMs ?? 300_000;
+  const skewMs = options.refreshBeforeExpiryMs ?? DEFAULT_REFRESH_BEFORE_EXPIRY_MS;
   context.redactor.addConfigured(options.clientSecret);
   let generation = 0;
   let cached: { lease: TokenLease; renewAt: number } | null = null;

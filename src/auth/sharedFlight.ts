@@ -8,11 +8,6 @@ import { abortable } from "../pipeline/abortable.js";
 export class SharedFlight<T> {
   #current: { promise: Promise<T>; controller: AbortController; waiters: number } | null = null;
 
-  /** Whether work is in flight. */
-  get running(): boolean {
-    return this.#current !== null;
-  }
-
   /** Joins the work in flight, or starts `work` when there is none. */
   join(work: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     signal?.throwIfAborted();

@@ -42,23 +42,24 @@ export interface ZuoraApiErrorDetails {
  * Branch on the subclass (or `status`); every field here is free of credentials.
  */
 export class ZuoraApiError extends ZuoraError {
+  // The fields are `declare`d: the constructor sets each, and a class field would name it again in the bundle.
   override name = "ZuoraApiError";
   /** The HTTP status, or undefined when no response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Zuora's reasons (empty when the body had none). */
-  readonly reasons: ZuoraReason[];
+  declare readonly reasons: ZuoraReason[];
   /** `Zuora-Request-Id` of the last response. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** `Zuora-Track-Id` of the call. */
-  readonly trackId: string | undefined;
+  declare readonly trackId: string | undefined;
   /** How many times the request was sent. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** How long the call waited in the client's queue (`maxConcurrency`, a rate-limit reset), in ms. */
-  readonly queuedMs: number;
+  declare readonly queuedMs: number;
   /** The `Idempotency-Key` every attempt carried. */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
   /** Whether calling again may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /**
    * True when Zuora may have performed the request although this error reports a failure: some attempt of a state
    * change (POST, PUT, PATCH, DELETE) may have reached Zuora without an answer that settles it (no answer, a 5xx, an
@@ -67,7 +68,7 @@ export class ZuoraApiError extends ZuoraError {
    * state, so e.g. "already provisioned" or a 404 after a delete can mean the call worked: read the resource's state
    * before acting on the error. For a keyed POST the message says to send it again with the same key.
    */
-  readonly mayHaveActed: boolean;
+  declare readonly mayHaveActed: boolean;
   readonly #rootCause: CauseSummary | undefined;
 
   constructor(details: ZuoraApiErrorDetails) {
@@ -117,7 +118,7 @@ export class ZuoraAuthenticationError extends ZuoraApiError {
 export class ZuoraRateLimitError extends ZuoraApiError {
   override name = "ZuoraRateLimitError";
   /** How long Zuora asked to wait (`Retry-After`), in ms, when it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(details: ZuoraApiErrorDetails) {
     super(details);
     this.retryAfterMs = details.retryAfterMs;

@@ -8,7 +8,7 @@ import { ZuoraError } from "./ZuoraError.js";
 export class ZuoraConfigurationError extends ZuoraError {
   override name = "ZuoraConfigurationError";
   /** The option at fault, e.g. `timeoutMs` or `retry.baseDelayMs`. */
-  readonly option: string;
+  declare readonly option: string;
 
   constructor(option: string, problem: string) {
     super(`createZuoraClient: option ${option} ${problem}`);

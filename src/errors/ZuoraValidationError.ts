@@ -23,13 +23,13 @@ export interface ValidationDetails {
 export class ZuoraValidationError extends ZuoraError {
   override name = "ZuoraValidationError";
   /** The operation the request was for. */
-  readonly operationId: string;
+  declare readonly operationId: string;
   /** Where the value is: `body`, `body.name`, `header Zuora-Track-Id`, ... */
-  readonly field: string;
+  declare readonly field: string;
   /** The broken rule. */
-  readonly rule: ValidationRule;
+  declare readonly rule: ValidationRule;
   /** What is wrong with the value. */
-  readonly problem: string;
+  declare readonly problem: string;
 
   constructor(details: ValidationDetails) {
     super(`${details.operationId}: ${details.field} ${details.problem} (rule: ${details.rule}); nothing was sent`);

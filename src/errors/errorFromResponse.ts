@@ -1,8 +1,8 @@
 import { constraints } from "../../generated/constraints.js";
 import type { CallInfo } from "../pipeline/types.js";
-import { parseRetryAfter } from "../retry/retryAfter.js";
+import { parseRetryAfter } from "../policies/retryAfter.js";
 import { echoedHeader } from "./echoedHeader.js";
-import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "./mayHaveActed.js";
+import { attemptsText, mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "./mayHaveActed.js";
 import type { SecretRedactor } from "./redact.js";
 import {
   ZuoraApiError,
@@ -107,10 +107,11 @@ export function errorFromResponse(call: FailedCall): ZuoraApiError {
         })
       : uncertain,
   });
-  const caveat = acted ? mayHaveActedCaveat(call.info?.idempotencyKey) : "";
-  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+  const caveat = mayHaveActedCaveat({ mayHaveActed: acted, idempotencyKey: call.info?.idempotencyKey });
   const details: ZuoraApiErrorDetails = {
-    message: redact(`${call.operation} ${what} after ${tries}${call.malformed ? "" : `: ${said}`}${where}${caveat}`),
+    message: redact(
+      `${call.operation} ${what} after ${attemptsText(attempts)}${call.malformed ? "" : `: ${said}`}${where}${caveat}`,
+    ),
     status,
     reasons,
     requestId,

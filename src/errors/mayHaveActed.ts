@@ -1,3 +1,5 @@
+import type { CallInfo } from "../pipeline/types.js";
+
 /** One attempt of a call, as the rule of {@link mayHaveActed} sees it. */
 export interface AttemptSeen {
   /** The call changes state (PUT, DELETE, PATCH, POST; not a read, not the token request). */
@@ -38,14 +40,29 @@ export function mayHaveActed(record: { readonly uncertainAttempts: number }): bo
 }
 
 /**
- * The end of the message of an error for a call that {@link mayHaveActed}: with an `Idempotency-Key`, the way to
- * learn the outcome is to send the call again with the same key (Zuora answers with the first attempt's result), as
- * a new key could perform it twice; without one, the resource's state tells.
+ * What an error tells of a call's record (its attempts, wait in the queue, key and track id, and whether Zuora
+ * {@link mayHaveActed}), for the error's details.
  */
-export function mayHaveActedCaveat(idempotencyKey: string | undefined): string {
+export function recordDetails(record: CallInfo) {
+  const { attempts, queuedMs, idempotencyKey, trackId } = record;
+  return { attempts, queuedMs, idempotencyKey, trackId, mayHaveActed: mayHaveActed(record) };
+}
+
+/**
+ * The end of the message of an error for a call that {@link mayHaveActed}, empty for any other: with an
+ * `Idempotency-Key`, the way to learn the outcome is to send the call again with the same key (Zuora answers with
+ * the first attempt's result), as a new key could perform it twice; without one, the resource's state tells.
+ */
+export function mayHaveActedCaveat(details: { mayHaveActed?: boolean; idempotencyKey?: string | undefined }): string {
+  if (!details.mayHaveActed) return "";
   const check =
-    idempotencyKey === undefined
+    details.idempotencyKey === undefined
       ? "so check the resource's state before retrying"
-      : `so retry with the same Idempotency-Key (${idempotencyKey}), not a new one, to learn its outcome`;
+      : `so retry with the same Idempotency-Key (${details.idempotencyKey}), not a new one, to learn its outcome`;
   return `; an attempt got no answer that settles it and may have taken effect, ${check}`;
+}
+
+/** `1 attempt`, `3 attempts`. */
+export function attemptsText(attempts: number): string {
+  return `${attempts} attempt${attempts === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,4 @@
-/** How many links of a cause chain are copied; deeper ones are dropped (a cycle, or a chain nobody reads). */
-const MAX_DEPTH = 8;
+import { innerCause, MAX_CAUSE_DEPTH } from "./rootCause.js";
 
 /**
  * A copy of `error` and its causes fit to keep as a ZuoraError's `cause`: each link an Error with the same name,
@@ -9,11 +8,10 @@ const MAX_DEPTH = 8;
  * token function may quote a token in its own message. `util.inspect(error)` prints the whole chain.
  */
 export function redactedCause(error: unknown, redact: (text: string) => string, depth = 0): unknown {
-  if (error === undefined || depth >= MAX_DEPTH) return undefined;
+  if (error === undefined || depth >= MAX_CAUSE_DEPTH) return undefined;
   if (!(error instanceof Error)) return redact(String(error));
-  // The first of an AggregateError's errors is the one rootCause() reports: keep the same path.
-  const inner = error instanceof AggregateError && error.errors.length > 0 ? error.errors[0] : error.cause;
-  const innerCopy = redactedCause(inner, redact, depth + 1);
+  // The same path as rootCause(), so the chain kept leads to the cause the message names.
+  const innerCopy = redactedCause(innerCause(error), redact, depth + 1);
   const copy = new Error(redact(error.message), innerCopy === undefined ? undefined : { cause: innerCopy });
   Object.defineProperty(copy, "name", { value: error.name, configurable: true, writable: true });
   const code = (error as { code?: unknown }).code;

@@ -6,19 +6,23 @@ export interface CauseSummary {
   message: string;
 }
 
+/** How many links of a cause chain are followed; deeper ones are dropped (a cycle, or a chain nobody reads). */
+export const MAX_CAUSE_DEPTH = 8;
+
+/** The next link of a cause chain: an AggregateError's first error, else the error's `cause`. */
+export function innerCause(error: unknown): unknown {
+  if (error instanceof AggregateError && error.errors.length > 0) return error.errors[0];
+  return error instanceof Error ? error.cause : undefined;
+}
+
 /**
- * Follows `cause` (and an AggregateError's first error) down to the error that started it: fetch's
- * `TypeError: fetch failed` says nothing, its cause says `connect ECONNREFUSED 127.0.0.1:8080`.
+ * Follows {@link innerCause} down to the error that started it: fetch's `TypeError: fetch failed` says nothing, its
+ * cause says `connect ECONNREFUSED 127.0.0.1:8080`.
  */
 export function rootCause(error: unknown): CauseSummary {
   let current = error;
-  for (let depth = 0; depth < 8; depth++) {
-    const next =
-      current instanceof AggregateError && current.errors.length > 0
-        ? current.errors[0]
-        : current instanceof Error
-          ? current.cause
-          : undefined;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH; depth++) {
+    const next = innerCause(current);
     if (next === undefined || next === null) break;
     current = next;
   }

@@ -1,11 +1,12 @@
-import { mayHaveActed } from "../errors/mayHaveActed.js";
+import { recordDetails } from "../errors/mayHaveActed.js";
 import { authorizationSecrets, type SecretRedactor } from "../errors/redact.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { ZuoraApiError } from "../errors/ZuoraApiError.js";
 import { ZuoraError } from "../errors/ZuoraError.js";
+import { pipelineRequest } from "./pipelineRequest.js";
 import { SAFE_METHODS } from "./policyOrder.js";
 import { target } from "./target.js";
-import type { CallInfo, Exchange, FetchLike, PipelineRequest, Policy, PreparedCall, SendRequest } from "./types.js";
+import type { CallInfo, Exchange, FetchLike, Policy, PreparedCall, SendRequest } from "./types.js";
 
 /** The record of a call nothing has happened to yet: no attempt, no key, no wait. */
 export function newCallInfo(): CallInfo {
@@ -50,26 +51,13 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
   return async (call, takesParsed) => {
     const { signal } = call;
     signal?.throwIfAborted();
-    // Spelled out, not spread: V8 builds a literal of known shape in one step, while a spread copies key by key.
-    const request: PipelineRequest = {
-      operationId: call.operationId,
-      url: call.url,
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      signal,
-      timeoutMs: call.timeoutMs,
-      maxRetries: call.maxRetries,
-      authenticated: call.authenticated,
-      transport: call.transport,
+    const request = pipelineRequest(call, signal, {
       replayable,
       changesState: !replayable && !SAFE_METHODS.has(call.method),
       takesParsed,
-      parsed: undefined,
       info: newCallInfo(),
       secrets: callerSecrets(call),
-      waitToResend: undefined,
-    };
+    });
     let response: Response;
     try {
       response = await chain(request);
@@ -81,11 +69,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
           `${target(request)} failed before an answer: ${error instanceof Error ? error.message : String(error)}`,
           request.secrets,
         ),
-        attempts: request.info.attempts,
-        queuedMs: request.info.queuedMs,
-        idempotencyKey: request.info.idempotencyKey,
-        trackId: request.info.trackId,
-        mayHaveActed: mayHaveActed(request.info),
+        ...recordDetails(request.info),
         cause: redactedCause(error, (text) => options.redactor.redact(text, request.secrets)),
       });
     }

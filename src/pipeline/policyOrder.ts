@@ -54,15 +54,9 @@ export function policyOrder(settings: PolicySettings): Policy[] {
   if (Number.isFinite(settings.maxConcurrency)) {
     policies.push(
       limiterPolicy({
+        ...settings.retry,
         maxConcurrency: settings.maxConcurrency,
         maxConcurrencyWaitMs: settings.maxConcurrencyWaitMs,
-        now: settings.retry.now,
-        sleep: settings.retry.sleep,
-        random: settings.retry.random,
-        baseDelayMs: settings.retry.baseDelayMs,
-        maxDelayMs: settings.retry.maxDelayMs,
-        maxWaitMs: settings.retry.maxRetryAfterMs,
-        log: settings.retry.log,
       }),
     );
   }

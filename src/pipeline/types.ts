@@ -1,4 +1,4 @@
-import type { RetryDecision } from "../retry/retryStrategy.js";
+import type { RetryDecision } from "../policies/retryStrategy.js";
 
 /** What the pipeline learns about one logical call; read it back with `callInfo(response)`. */
 export interface CallInfo {
@@ -106,8 +106,6 @@ export type SendRequest = (request: PipelineRequest) => Promise<Response>;
 
 /** One step of the pipeline: it may edit the request, call `next` (any number of times) and inspect the response. */
 export interface Policy {
-  /** For stack traces and debugging. */
-  readonly name: string;
   send(request: PipelineRequest, next: SendRequest): Promise<Response>;
 }
 

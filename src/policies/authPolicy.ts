@@ -38,7 +38,6 @@ export interface AuthPolicyOptions {
 export function authPolicy(options: AuthPolicyOptions): Policy {
   const { source } = options;
   return {
-    name: "authPolicy",
     async send(request, next) {
       // The caller's own credential (hidden in errors and logs from the start: see createPipeline) is sent as is.
       if (request.headers.has("authorization")) return next(request);

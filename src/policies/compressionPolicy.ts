@@ -1,4 +1,4 @@
-import type { Log } from "../logging/log.js";
+import type { Log } from "../options/log.js";
 import type { Policy } from "../pipeline/types.js";
 
 /** Options of {@link compressionPolicy}. */
@@ -54,7 +54,6 @@ export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<A
 export function compressionPolicy(options: CompressionPolicyOptions): Policy {
   const canGzip = options.canGzip ?? runtimeHasCompressionStream;
   return {
-    name: "compressionPolicy",
     async send(request, next) {
       const setAcceptEncoding = options.acceptGzip && (options.canSetAcceptEncoding ?? runtimeAllowsAcceptEncoding());
       if (setAcceptEncoding && !request.headers.has("accept-encoding")) request.headers.set("accept-encoding", "gzip");

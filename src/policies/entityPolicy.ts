@@ -9,7 +9,6 @@ export interface EntityPolicyOptions {
 /** Sends the client's default `Zuora-Entity-Ids` on every call that does not name its own entity. */
 export function entityPolicy(options: EntityPolicyOptions): Policy {
   return {
-    name: "entityPolicy",
     send(request, next) {
       if (!request.headers.has("zuora-entity-ids")) request.headers.set("zuora-entity-ids", options.entityIds);
       return next(request);

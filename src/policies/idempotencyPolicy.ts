@@ -1,5 +1,5 @@
 import type { Policy } from "../pipeline/types.js";
-import { checkGeneratedKey } from "../validation/idempotencyKey.js";
+import { checkGeneratedKey } from "../prepare/idempotencyKey.js";
 
 /** Options of {@link idempotencyPolicy}. */
 export interface IdempotencyPolicyOptions {
@@ -21,7 +21,6 @@ export function idempotencyPolicy(options: IdempotencyPolicyOptions): Policy {
   const newKey = custom ? (method: string) => checkGeneratedKey(custom(), method) : () => crypto.randomUUID();
   const methods = new Set(options.methods);
   return {
-    name: "idempotencyPolicy",
     send(request, next) {
       if (methods.has(request.method) && !request.headers.has("idempotency-key")) {
         request.headers.set("idempotency-key", newKey(request.method));

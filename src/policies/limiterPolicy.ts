@@ -1,3 +1,6 @@
+import type { Log } from "../options/log.js";
+import { target } from "../pipeline/target.js";
+import type { Policy } from "../pipeline/types.js";
 import {
   admission,
   answered,
@@ -12,15 +15,12 @@ import {
   shutOutTooLong,
   type WaitSettings,
   waitAfter,
-} from "../limits/limiterState.js";
-import type { Log } from "../logging/log.js";
-import { target } from "../pipeline/target.js";
-import type { Policy } from "../pipeline/types.js";
-import type { Sleep } from "../retry/sleep.js";
+} from "./limiterState.js";
+import type { Sleep } from "./sleep.js";
 
-/** Options of {@link limiterPolicy}. */
+/** Options of {@link limiterPolicy}: the client's retry settings, and its limits. */
 export interface LimiterPolicyOptions extends WaitSettings {
-  /** Calls in flight at most, a whole number ≥ 1 (the client's `maxConcurrency`, 16 by default). */
+  /** Calls in flight at most, a whole number ≥ 1 (the client's `maxConcurrency`). */
   maxConcurrency: number;
   /** The client's clock, in ms (`retry.now`): dates the waits and `queuedMs`. */
   now: () => number;
@@ -29,7 +29,7 @@ export interface LimiterPolicyOptions extends WaitSettings {
   /** A number in [0, 1), for the jitter of the waits (`retry.random`). */
   random: () => number;
   /** The longest wait for a reset, in ms (`retry.maxRetryAfterMs`); a longer `RateLimit-Reset` is cut to it. */
-  maxWaitMs: number;
+  maxRetryAfterMs: number;
   /**
    * Told what the limiter does: `info` when calls wait for a rate-limit reset, when the tenant starts refusing every
    * call for concurrency, and when a call gives up on it; `debug` when the limit changes, for each further hold, and
@@ -59,12 +59,7 @@ interface Pause {
  * with `maxConcurrencyWaitMs` of refusals in a row: a call refused after that fails with its 429.
  */
 export function limiterPolicy(options: LimiterPolicyOptions): Policy {
-  const { now, sleep, log, maxWaitMs, random } = options;
-  const settings: WaitSettings = {
-    maxConcurrencyWaitMs: options.maxConcurrencyWaitMs,
-    baseDelayMs: options.baseDelayMs,
-    maxDelayMs: options.maxDelayMs,
-  };
+  const { now, sleep, log, random } = options;
   let state: LimiterState = initialLimiterState(options.maxConcurrency);
   // Calls waiting, oldest first; each entry lets its call go (the slot is already taken for it).
   const queue: (() => void)[] = [];
@@ -138,7 +133,6 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
   };
 
   return {
-    name: "limiterPolicy",
     async send(request, next) {
       const { info } = request;
       const queuedSince = now();
@@ -155,8 +149,8 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
         learnt = answer;
         holding = false;
         const at = now();
-        const reading = readLimits(answer.status, answer.headers, at, maxWaitMs, state);
-        const waitMs = answer.status === 429 ? waitAfter(state, reading, at, random(), settings) : 0;
+        const reading = readLimits(answer.status, answer.headers, at, options.maxRetryAfterMs, state);
+        const waitMs = answer.status === 429 ? waitAfter(state, reading, at, random(), options) : 0;
         release(answered(state, reading, sentEpoch, at, waitMs), at, reading);
         return { reading, at };
       };
@@ -175,7 +169,7 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
         if (!answer) return undefined;
         const { reading, at } = learn(answer);
         if (reading.kind === "concurrency") {
-          if (shutOutTooLong(state, at, settings.maxConcurrencyWaitMs)) {
+          if (shutOutTooLong(state, at, options.maxConcurrencyWaitMs)) {
             log?.info(
               () =>
                 `limiter: Zuora refused every call for concurrency for ${at - state.shutOutSince} ms (maxConcurrencyWaitMs): ${target(request)} fails`,

@@ -1,15 +1,16 @@
 import { type ErrorContext, errorFromResponse } from "../errors/errorFromResponse.js";
-import { mayHaveActed, mayHaveActedCaveat, uncertainAfter } from "../errors/mayHaveActed.js";
+import { attemptsText, mayHaveActedCaveat, recordDetails, uncertainAfter } from "../errors/mayHaveActed.js";
 import { redactedCause } from "../errors/redactedCause.js";
 import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
-import type { Log } from "../logging/log.js";
+import type { Log } from "../options/log.js";
 import { abortable } from "../pipeline/abortable.js";
-import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../pipeline/readResponse.js";
+import { pipelineRequest } from "../pipeline/pipelineRequest.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
-import { type BackoffOptions, decideRetry } from "../retry/retryStrategy.js";
-import type { Sleep } from "../retry/sleep.js";
+import { CorruptBody, NotAResponse, readResponse, UnusableResponse } from "../read/readResponse.js";
+import { type BackoffOptions, decideRetry } from "./retryStrategy.js";
+import type { Sleep } from "./sleep.js";
 
 /** Options of {@link retryPolicy}. (Each call brings its own retry count and time limit: `PreparedCall`.) */
 export interface RetryPolicyOptions extends BackoffOptions {
@@ -43,7 +44,6 @@ class AttemptTimeout extends Error {
 export function retryPolicy(options: RetryPolicyOptions): Policy {
   const { log } = options;
   return {
-    name: "retryPolicy",
     async send(request, next) {
       const callerSignal = request.signal;
       const keyed = request.headers.has("idempotency-key");
@@ -55,8 +55,10 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
         const started = performance.now();
         const outcome = await sendOnce(request, next, callerSignal, options.maxResponseBytes);
         if (callerSignal?.aborted) throw callerSignal.reason;
+        const logAttempt = (then?: string) =>
+          log.debug(() => attemptLine(request, attempt, outcome, started, then), request.secrets);
         if (outcome.error instanceof UnusableResponse) {
-          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: unusable"), request.secrets);
+          logAttempt("not retried: unusable");
           // Its answer is judged (and counted for mayHaveActed) where its error is made, in errorFromResponse.
           throw unusableResponseError(request, outcome.error, options);
         }
@@ -68,7 +70,7 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
           unreadable: outcome.error instanceof NotAResponse,
         });
         if (outcome.error instanceof NotAResponse) {
-          log.debug(() => attemptLine(request, attempt, outcome, started, "not retried: no Response"), request.secrets);
+          logAttempt("not retried: no Response");
           throw notAResponseError(request, outcome.error);
         }
 
@@ -81,26 +83,20 @@ export function retryPolicy(options: RetryPolicyOptions): Policy {
             ? request.waitToResend?.(answer, decision, callerSignal)
             : undefined;
         if (limited === "final" || (!decision.retry && limited === undefined)) {
-          log.debug(() => attemptLine(request, attempt, outcome, started), request.secrets);
+          logAttempt();
           const reason = decision.retry ? "the limiter gave up" : decision.reason;
           if (isTransient(reason)) log.info(() => `giving up on ${target(request)}: ${reason}`, request.secrets);
           if (answer) return answer;
           throw transportError(request, outcome, options.context, reason);
         }
         if (limited?.queued) {
-          log.debug(
-            () => attemptLine(request, attempt, outcome, started, "refused for concurrency: queued (not a retry)"),
-            request.secrets,
-          );
+          logAttempt("refused for concurrency: queued (not a retry)");
           await limited.done;
           attempt--;
           continue;
         }
         const delayMs = decision.retry ? decision.delayMs : 0;
-        log.debug(
-          () => attemptLine(request, attempt, outcome, started, `next attempt in ${delayMs} ms`),
-          request.secrets,
-        );
+        logAttempt(`next attempt in ${delayMs} ms`);
         log.info(
           () =>
             `retrying ${target(request)} in ${delayMs} ms (${decision.reason}) after ${describe(outcome)}; attempt ${attempt + 1} of ${maxRetries + 1}`,
@@ -154,24 +150,8 @@ async function sendOnce(
   let status: number | undefined;
   let bodyRead = false;
   try {
-    // Spelled out, not spread (see createPipeline.ts); the caller's request keeps the caller's signal.
-    const sent = next({
-      operationId: request.operationId,
-      url: request.url,
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-      timeoutMs,
-      maxRetries: request.maxRetries,
-      authenticated: request.authenticated,
-      transport: request.transport,
-      replayable: request.replayable,
-      changesState: request.changesState,
-      takesParsed: request.takesParsed,
-      info: request.info,
-      secrets: request.secrets,
-    });
+    // A copy with the attempt's signal: the call's own request keeps the caller's.
+    const sent = next(pipelineRequest(request, controller.signal, request));
     // Settles at the time limit (or the caller's abort) even when a custom fetch ignores the signal it was given.
     const response = await abortable(
       sent.then((answered) => {
@@ -201,10 +181,8 @@ async function sendOnce(
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onCallerAbort);
-    // The attempt is judged; nothing more of its response is wanted. A 205 (or 204, 304) that announces a body has
-    // none that fetch hands over, so nothing else could cancel it, and a server stalling that body would hold the
-    // connection open for as long as it likes. A body read to its end needs no abort, and skipping it is most of a
-    // call's cost saved: an abort makes a DOMException per attempt.
+    // The attempt is judged: close what is left of its answer (a 205 announcing a body fetch never hands over, a
+    // stalled body), or the server may hold the connection open. A body read to its end needs no abort.
     if (!bodyRead) controller.abort();
   }
 }
@@ -225,40 +203,28 @@ function unusableResponseError(request: PipelineRequest, unusable: UnusableRespo
 
 /** The call's fetch resolved to no Response: a bug in that fetch, not retried; it may have sent the request. */
 function notAResponseError(request: PipelineRequest, error: NotAResponse) {
-  const { info } = request;
-  const acted = mayHaveActed(info);
-  const caveat = acted ? mayHaveActedCaveat(info.idempotencyKey) : "";
+  const record = recordDetails(request.info);
   return new ZuoraApiError({
-    message: `${target(request)} failed: ${error.message} (attempt ${info.attempts}, not retried)${caveat}`,
-    attempts: info.attempts,
-    queuedMs: info.queuedMs,
-    idempotencyKey: info.idempotencyKey,
-    trackId: info.trackId,
-    mayHaveActed: acted,
+    ...record,
+    message: `${target(request)} failed: ${error.message} (attempt ${record.attempts}, not retried)${mayHaveActedCaveat(record)}`,
   });
 }
 
 function transportError(request: PipelineRequest, attempt: Attempt, context: ErrorContext, why: string) {
   const { error } = attempt;
-  const acted = mayHaveActed(request.info);
-  const attempts = request.info.attempts;
   const redact = (text: string) => context.redactor.redact(text, request.secrets);
   const root = rootCause(error);
   const cause = { ...root, message: redact(root.message) };
   const details = {
-    attempts,
-    queuedMs: request.info.queuedMs,
-    idempotencyKey: request.info.idempotencyKey,
-    trackId: request.info.trackId,
+    ...recordDetails(request.info),
     retryable: true,
-    mayHaveActed: acted,
     cause: redactedCause(error, redact),
     rootCause: cause,
     // The status of an answer whose body stalled or was cut off: the caller learns what the server had said.
     status: attempt.status,
   };
-  const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
-  const caveat = acted ? mayHaveActedCaveat(request.info.idempotencyKey) : "";
+  const tries = attemptsText(details.attempts);
+  const caveat = mayHaveActedCaveat(details);
   const head = attempt.status === undefined ? "" : `, the last one's body after its HTTP ${attempt.status} head`;
   if (error instanceof AttemptTimeout) {
     return new ZuoraTimeoutError({

@@ -12,7 +12,6 @@ export interface TrackingPolicyOptions {
  */
 export function trackingPolicy(options: TrackingPolicyOptions): Policy {
   return {
-    name: "trackingPolicy",
     send(request, next) {
       if (options.trackId !== undefined && !request.headers.has("zuora-track-id")) {
         request.headers.set("zuora-track-id", options.trackId);

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClient, validationRejection } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 // The four operations added after the first twelve: their helpers come from the generated table, so these tests pin
 // what the table gives them (paths, encoding, the list checks), not code of their own.
 
 const ID = "8a80825555a3c7a10155b460f53858e6";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { success: true } }));
 
 const rejectionOf = (promise: Promise<unknown>) => validationRejection(server, promise);
 type Zuora = ReturnType<typeof testClient>;

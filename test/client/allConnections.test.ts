@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraValidationError } from "../../src/index.js";
-import { MAX_EMPTY_PAGES } from "../../src/operations/pager.js";
+import { MAX_EMPTY_PAGES } from "../../src/surfaces/pager.js";
 import { testClient } from "../support/fixtures.js";
-import {
-  type Answer,
-  type LoopbackServer,
-  type ReceivedRequest,
-  startLoopbackServer,
-} from "../support/loopbackServer.js";
+import { type Answer, type ReceivedRequest, useLoopbackServer } from "../support/loopbackServer.js";
+import { rejection } from "../support/settle.js";
 
 const connection = (n: number) => ({ id: `c${n}`, sourceEntityId: "s", targetEntityId: "t", status: "Connected" });
 
@@ -28,11 +24,7 @@ function pages(request: ReceivedRequest): Answer {
   };
 }
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(pages);
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(pages);
 
 const ids = async (iterable: AsyncIterable<{ id: string }>) => {
   const seen: string[] = [];
@@ -139,5 +131,24 @@ describe("allConnections", () => {
     expect(error).toBeInstanceOf(ZuoraValidationError);
     expect(error).toMatchObject({ operationId: "listConnections", field: "query.pageSize", rule: "maximum" });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+// A server that ignores the page number answers every page alike, nextPage included: the walk must end.
+describe("a list whose every page is the same page, with a nextPage", () => {
+  it("ends allConnections with a ZuoraApiError at the first repeated page, rather than walking forever", async () => {
+    server.handler = () => ({
+      json: { success: true, entityConnections: [{ id: "conn-1" }], nextPage: "/v1/entity-connections?page=2" },
+    });
+    const seen: unknown[] = [];
+    const walk = async () => {
+      // A guard for the test alone: without the rule, the walk would go on for as long as the server answers.
+      for await (const connection of testClient(server.url).allConnections()) if (seen.push(connection) > 50) break;
+    };
+    const error = await rejection(walk());
+    expect(error).toBeInstanceOf(ZuoraApiError);
+    expect(error.message).toContain(`GET ${server.url}/v1/entity-connections answered page 2`);
+    expect(seen).toHaveLength(1);
+    expect(server.to("/v1/entity-connections")).toHaveLength(2);
   });
 });

@@ -1,18 +1,14 @@
 import type { Client } from "openapi-fetch";
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { paths } from "../../generated/schema.js";
 import { type ZuoraClient, ZuoraServerError, ZuoraTimeoutError, ZuoraValidationError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const entity = { id: ID, name: "n", status: "Provisioned", success: true };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ status: 503, json: { message: "down" } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ status: 503, json: { message: "down" } }));
 
 /** A fetch that never settles and never looks at the signal it is given, counting its calls. */
 function deafFetch() {
@@ -116,5 +112,29 @@ describe("per-call limits", () => {
   it("reads a success when the per-call limits allow it", async () => {
     server.handler = () => ({ json: entity });
     await expect(testClient(server.url).getEntity(ID, { timeoutMs: 60_000, maxRetries: 0 })).resolves.toEqual(entity);
+  });
+});
+
+// A custom fetch that ignores init.signal may still answer after the attempt gave up on it. Nobody reads that answer,
+// so the client cancels its body rather than leave the connection behind it open.
+describe("an answer that arrives after its attempt timed out", () => {
+  it("has its body cancelled", { timeout: 20_000 }, async () => {
+    let cancelled!: () => void;
+    const bodyCancelled = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
+    // Answers only once the attempt's signal has aborted: always too late, whatever the machine's speed.
+    const fetch = (_: string, init: RequestInit) =>
+      new Promise<Response>((resolve) => {
+        init.signal?.addEventListener("abort", () => {
+          const body = new ReadableStream({ cancel: () => cancelled() });
+          resolve(new Response(body, { headers: { "content-type": "application/json" } }));
+        });
+      });
+    const zuora = testClient("https://rest.test.zuora.com", { fetch });
+    const error = await zuora.getEntity(ID, { timeoutMs: 20, maxRetries: 0 }).catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraTimeoutError);
+    // Resolves when the client cancels the late body; the test's time limit only catches a client that never does.
+    await bodyCancelled;
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLog } from "../../src/logging/log.js";
+import { describe, expect, it } from "vitest";
+import { createLog } from "../../src/options/log.js";
 import type { PipelineRequest } from "../../src/pipeline/types.js";
 import {
   compressionPolicy,
@@ -7,13 +7,9 @@ import {
   runtimeHasCompressionStream,
 } from "../../src/policies/compressionPolicy.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 // A body well over the default 1024-byte threshold: a long display name is still a valid entity.
 const bigBody = { ...entityBody, displayName: "D".repeat(255), locale: "x".repeat(2000) };

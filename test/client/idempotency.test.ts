@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ZuoraValidationError } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { createZuoraClient, ZuoraConnectionError, ZuoraValidationError } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
+import { rejection } from "../support/settle.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const keys = () => server.to("/v1/entities").map((r) => r.headers["idempotency-key"]);
 
@@ -78,9 +75,10 @@ describe("Idempotency-Key", () => {
     const zuora = testClient(server.url);
     await zuora.createEntity(entityBody);
     await zuora.createEntity(entityBody);
-    const [first, second] = keys();
-    expect(first).toBeDefined();
-    expect(second).not.toBe(first);
+    const sent = keys();
+    expect(sent).toHaveLength(2);
+    for (const key of sent) expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(sent).size).toBe(2);
   });
 
   it("sends no key on a GET", async () => {
@@ -129,6 +127,49 @@ describe("Idempotency-Key", () => {
     const zuora = testClient(server.url);
     const error = await zuora.GET("/v1/entities", { headers: { "Idempotency-Key": "k" } }).catch((e) => e);
     expect(error).toMatchObject({ name: "ZuoraValidationError", rule: "method" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+// A key does not make an unanswered attempt harmless: Zuora may have created the entity. The error says so, and that
+// the way to learn the outcome is the same key; `retryable` alone ("a new call, with a new key") would create it twice.
+describe("a keyed POST whose every attempt went unanswered", () => {
+  it("says it may have acted, and to retry with the same Idempotency-Key", async () => {
+    // Every attempt reaches the server, which drops the connection before answering.
+    server.handler = () => "reset";
+    const zuora = testClient(server.url, { maxRetries: 1 });
+    const error = await rejection(zuora.createEntity(entityBody, { idempotencyKey: "key-entity-1" }));
+    expect(keys()).toEqual(["key-entity-1", "key-entity-1"]);
+    expect(error).toBeInstanceOf(ZuoraConnectionError);
+    expect(error).toMatchObject({ attempts: 2, mayHaveActed: true, idempotencyKey: "key-entity-1" });
+    expect(error.message).toContain("retry with the same Idempotency-Key (key-entity-1), not a new one");
+  });
+});
+
+describe("Idempotency-Key values that are blank", () => {
+  it.each([
+    ["an empty key", ""],
+    ["a key of spaces", "   "],
+  ])("refuses %s given per call, sending nothing", async (_, idempotencyKey) => {
+    const error = await rejection(testClient(server.url).createEntity(entityBody, { idempotencyKey }));
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error.field).toBe("header Idempotency-Key");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["300 characters long", "k".repeat(300)],
+    ["not Latin-1", "clé-ключ"],
+    ["blank", "  "],
+  ])("refuses a generated key %s before any request, token request included", async (_, generated) => {
+    const zuora = createZuoraClient({
+      baseUrl: server.url,
+      auth: { clientId: "client-id-1", clientSecret: "client-secret-xyz" },
+      idempotencyKey: () => generated,
+    });
+    const error = await rejection(zuora.createEntity(entityBody));
+    expect(error).toBeInstanceOf(ZuoraValidationError);
+    expect(error.field).toBe("header Idempotency-Key");
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -16,7 +16,7 @@ import {
   sent,
   shutOutTooLong,
   waitAfter,
-} from "../../src/limits/limiterState.js";
+} from "../../src/policies/limiterState.js";
 
 const state = (over: Partial<LimiterState> = {}): LimiterState => ({ ...initialLimiterState(16), ...over });
 const reading = (over: Partial<LimitReading> = {}): LimitReading => ({

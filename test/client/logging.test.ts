@@ -1,24 +1,20 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createZuoraClient, type Logger, type LogLevel, ZuoraConfigurationError } from "../../src/index.js";
-import { recordingSleep } from "../support/fixtures.js";
-import { defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { entityBody, recordingSleep, testClient } from "../support/fixtures.js";
+import { defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const SECRET = "client-secret-never-logged";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  // A 503 then a 200 for the entity; tokens from the default handler.
-  server = await startLoopbackServer((request, n) => {
-    if (request.path === "/oauth/token") return defaultHandler(request, n);
-    return n === 1
-      ? { status: 503, headers: { "zuora-request-id": "req-1" }, json: { message: "busy" } }
-      : { headers: { "zuora-request-id": "req-2" }, json: { id: ID, name: "n", status: "Provisioned", success: true } };
-  });
+// A 503 then a 200 for the entity; tokens from the default handler.
+const server = useLoopbackServer((request, n) => {
+  if (request.path === "/oauth/token") return defaultHandler(request, n);
+  return n === 1
+    ? { status: 503, headers: { "zuora-request-id": "req-1" }, json: { message: "busy" } }
+    : { headers: { "zuora-request-id": "req-2" }, json: { id: ID, name: "n", status: "Provisioned", success: true } };
 });
-afterEach(() => server.close());
 
 /** A logger that keeps each line with its level. */
 function recordingLogger() {
@@ -123,5 +119,49 @@ describe("ZUORA_LOG", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain("ZUORA_LOG=loud is not a log level");
     expect(result.stdout).not.toContain("attempt 1");
+  });
+});
+
+/** A logger each of whose methods counts its call and then does `write`. */
+function loggerThat(write: () => unknown): Logger & { calls: number } {
+  const logger = { calls: 0, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+  const each = () => {
+    logger.calls++;
+    return write();
+  };
+  return Object.assign(logger, { debug: each, info: each, warn: each, error: each });
+}
+
+// A logger is an observer: whatever it does, the call's outcome is the server's answer.
+describe("a logger that fails", () => {
+  const created = { id: ID, success: true };
+  // A 503 then a 201: every log line (attempt, retry decision, attempt) is written once.
+  const failOnce = () => {
+    server.handler = (_, n) => (n === 1 ? { status: 503, json: {} } : { json: created });
+  };
+
+  it("that throws does not turn an answered POST into a failure", async () => {
+    failOnce();
+    const logger = loggerThat(() => {
+      throw new Error("log sink down");
+    });
+    const zuora = testClient(server.url, { logger, logLevel: "debug" });
+    await expect(zuora.createEntity(entityBody)).resolves.toEqual(created);
+    expect(server.requests).toHaveLength(2);
+    expect(logger.calls).toBe(3);
+  });
+
+  it("whose methods return a rejected promise leaves no unhandled rejection", async () => {
+    failOnce();
+    const rejected: Promise<unknown>[] = [];
+    const logger = loggerThat(() => {
+      const write = Promise.reject(new Error("async log sink down"));
+      rejected.push(write);
+      return write;
+    });
+    const zuora = testClient(server.url, { logger, logLevel: "debug" });
+    await expect(zuora.createEntity(entityBody)).resolves.toEqual(created);
+    // A rejection nobody handled would fail this file (vitest reports it); each one is handled by the client.
+    expect(rejected).toHaveLength(3);
   });
 });

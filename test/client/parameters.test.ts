@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClient, validationRejection } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { success: true } }));
 
 const rejectionOf = (promise: Promise<unknown>) => validationRejection(server, promise);
 
@@ -80,5 +76,25 @@ describe("path parameters, through the openapi-fetch methods", () => {
     const path = "abc" as never;
     const error = await rejectionOf(testClient(server.url).GET("/v1/entities/{id}", { params: { path } }));
     expect(error).toMatchObject({ field: "path", rule: "type" });
+  });
+});
+
+// openapi-fetch skips a header source that is not an object; Object.entries() of a string would send one header per
+// character ("0: a", "1: b", ...).
+describe("headers that are not an object", () => {
+  it.each<[string, unknown]>([
+    ["a string", "x-trace: 1"],
+    ["a number", 42],
+    ["true", true],
+  ])("(%s) add no header, as with openapi-fetch", async (_, headers) => {
+    const id = "8a80825556ff28a4015709096c5d6f5d";
+    await testClient(server.url).GET("/v1/entities/{id}", {
+      params: { path: { id }, header: headers as never },
+      headers: headers as never,
+    });
+    expect(server.requests).toHaveLength(1);
+    const sent = Object.keys(server.requests[0]?.headers ?? {});
+    expect(sent).toContain("authorization");
+    expect(sent.filter((name) => /^\d+$/.test(name) || name === "x-trace")).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   callInfo,
   ZuoraApiError,
@@ -8,13 +8,9 @@ import {
   ZuoraTimeoutError,
 } from "../../src/index.js";
 import { entityBody, testClient } from "../support/fixtures.js";
-import { type Answer, defaultHandler, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { type Answer, defaultHandler, useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 /** The first `failures` requests get `answer`, then the default answer. */
 function failFirst(failures: number, answer: Answer) {
@@ -127,6 +123,28 @@ describe("retries", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(ZuoraRateLimitError);
     expect(error).toMatchObject({ attempts: 2, retryAfterMs: 7000 });
+  });
+
+  it("caps ZuoraRateLimitError.retryAfterMs like the wait, measured with retry.now", async () => {
+    const now = Date.parse("2026-11-22T10:00:00Z");
+    failFirst(10, { status: 429, headers: { "retry-after": "Sun, 22 Nov 2026 12:00:00 GMT" }, json: {} });
+    const error = await testClient(server.url, {
+      maxRetries: 0,
+      retry: { sleep: recordingSleepFor(), now: () => now, maxRetryAfterMs: 10_000 },
+    })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraRateLimitError);
+    expect(error.retryAfterMs).toBe(10_000);
+  });
+
+  it("reads 'Retry-After: May 5' as no delay given, not as a date", async () => {
+    failFirst(10, { status: 429, headers: { "retry-after": "May 5" }, json: {} });
+    const error = await testClient(server.url, { maxRetries: 0 })
+      .createEntity(entityBody)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ZuoraRateLimitError);
+    expect(error).toHaveProperty("retryAfterMs", undefined);
   });
 
   it("ends repeated dropped connections in a connection error with the attempt count", async () => {

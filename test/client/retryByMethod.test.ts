@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZuoraApiError, ZuoraBusinessError, ZuoraConnectionError } from "../../src/index.js";
 import { testClient } from "../support/fixtures.js";
-import { type Answer, type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { type Answer, useLoopbackServer } from "../support/loopbackServer.js";
 
 const ID = "8a80825556ff28a4015709096c5d6f5d";
 const alreadyProvisioned: Answer = {
   json: { success: false, reasons: [{ code: 53000040, message: "The entity has already been provisioned." }] },
 };
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer(() => ({ json: { id: ID, success: true } }));
-});
-afterEach(() => server.close());
+const server = useLoopbackServer(() => ({ json: { id: ID, success: true } }));
 
 describe("retries by method", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "../../src/retry/retryAfter.js";
-import { type AttemptOutcome, type BackoffOptions, decideRetry } from "../../src/retry/retryStrategy.js";
+import { parseRetryAfter } from "../../src/policies/retryAfter.js";
+import { type AttemptOutcome, type BackoffOptions, decideRetry } from "../../src/policies/retryStrategy.js";
 
 const options: BackoffOptions = {
   baseDelayMs: 100,

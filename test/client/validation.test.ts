@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entityBody, testClient, validationRejection } from "../support/fixtures.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopbackServer.js";
+import { useLoopbackServer } from "../support/loopbackServer.js";
 
-let server: LoopbackServer;
-beforeEach(async () => {
-  server = await startLoopbackServer();
-});
-afterEach(() => server.close());
+const server = useLoopbackServer();
 
 const rejectionOf = (promise: Promise<unknown>) => validationRejection(server, promise);
 
@@ -134,5 +130,39 @@ describe("integer query values", () => {
       .listConnections({ page: Number.MAX_SAFE_INTEGER })
       .catch(() => undefined);
     expect(server.requests[0]?.target).toBe(`/v1/entity-connections?page=${Number.MAX_SAFE_INTEGER}`);
+  });
+});
+
+// What the client checks is exactly what it sends, and a bad value sends nothing at all.
+describe("a body, judged as it would travel", () => {
+  it("leaves out inherited fields, which are not sent, so they do not count", async () => {
+    const error = await rejectionOf(testClient(server.url).createEntity(Object.create(entityBody)));
+    expect(error.field).toBe("body.locale");
+  });
+
+  it("takes what a toJSON() returns", async () => {
+    const lying = { ...entityBody, toJSON: () => ({ name: "bad_name!" }) };
+    const error = await rejectionOf(testClient(server.url).createEntity(lying));
+    expect(error.field).toMatch(/^body\./);
+  });
+
+  it.each([
+    ["a BigInt field", () => ({ ...entityBody, extra: 10n })],
+    [
+      "a circular field",
+      () => {
+        const circular: Record<string, unknown> = { ...entityBody };
+        circular.self = circular;
+        return circular;
+      },
+    ],
+  ])("makes zuora.POST reject, not throw, for %s", async (_, makeBody) => {
+    const zuora = testClient(server.url);
+    let outcome: Promise<unknown> | undefined;
+    expect(() => {
+      outcome = zuora.POST("/v1/entities", { body: makeBody() as typeof entityBody });
+    }).not.toThrow();
+    const error = await rejectionOf(outcome as Promise<unknown>);
+    expect(error.field).toBe("body");
   });
 });

@@ -56,9 +56,13 @@ function relativeImports(source: string): string[] {
 
 async function typeScriptFiles(folder: string): Promise<string[]> {
   const entries = await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true });
-  return entries
+  const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => join(entry.parentPath, entry.name));
+  // A folder with nothing to check would pass every rule: a layer named here must still hold code.
+  if (files.length === 0)
+    throw new Error(`${folder}/ holds no TypeScript file: does a layer name a folder that moved?`);
+  return files;
 }
 
 describe("layers", () => {

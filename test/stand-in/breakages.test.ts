@@ -26,7 +26,7 @@ async function outcome(response: Response): Promise<number | string> {
   return response.status === 200 ? "ok" : response.status;
 }
 
-describe("item 1: an id in a createEntity body", () => {
+describe("an id in a createEntity body", () => {
   it("is refused as a field createEntity does not take (21): the global entity stays, nothing is created", async () => {
     const standIn = createStandIn();
     const zuora = clientOf(standIn);
@@ -51,7 +51,7 @@ describe("item 1: an id in a createEntity body", () => {
   });
 });
 
-describe("item 2: a null where the spec has no null", () => {
+describe("a null where the spec has no null", () => {
   it("is a category-20 failure over HTTP, and every GET still follows the Entity schema", async () => {
     const standIn = createStandIn();
     const server = await listen(standIn);
@@ -75,7 +75,7 @@ describe("item 2: a null where the spec has no null", () => {
   });
 });
 
-describe("item 3: the front layer", () => {
+describe("the front layer", () => {
   it("answers a body labelled gzip that is not gzip, and bad JSON to its own endpoints, with 400 and stays up", async () => {
     const upstream = await listen(createStandIn());
     const front = await startFrontLayer(upstream.url);
@@ -136,7 +136,7 @@ describe("the front layer's memory", () => {
   });
 });
 
-describe("item 4: the stand-in's HTTP endpoint", () => {
+describe("the stand-in's HTTP endpoint", () => {
   it("answers a gzip bomb and an oversized body with 413, and a bad gzip body with 400, then keeps serving", async () => {
     const standIn = createStandIn();
     const server = await listen(standIn);
@@ -213,7 +213,7 @@ describe("item 4: the stand-in's HTTP endpoint", () => {
   });
 });
 
-describe("item 5: a deep hierarchy", () => {
+describe("a deep hierarchy", () => {
   it("deletes the top of an unprovisioned chain 12,000 deep, with every entity under it", () => {
     const tenant = new Tenant();
     let parentId = tenant.entities.globalId;
@@ -231,7 +231,7 @@ describe("item 5: a deep hierarchy", () => {
   });
 });
 
-describe("item 6: locale and time zone", () => {
+describe("locale and time zone", () => {
   it("takes the ll_CC locales and the runtime's IANA time zones, and refuses others as an invalid value", async () => {
     const standIn = createStandIn();
     const create = (name: string, fields: Record<string, string>) =>
@@ -249,7 +249,7 @@ describe("item 6: locale and time zone", () => {
   });
 });
 
-describe("item 7: a base URL with a path", () => {
+describe("a base URL with a path", () => {
   it("reaches every operation through the prefix, as the stand-in's doc promises", async () => {
     const standIn = createStandIn();
     const zuora = clientOf(standIn, "https://proxy.example.com/zuora");

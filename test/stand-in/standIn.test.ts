@@ -267,3 +267,31 @@ describe("the stand-in over HTTP", () => {
     }
   });
 });
+
+// The stand-in answers bad input with an HTTP answer, never a crash: a body labelled gzip that does not decode is
+// bad input like a body that is not JSON.
+describe("the stand-in, given a body labelled gzip that is not gzip", () => {
+  const notGzip = new TextEncoder().encode('{"name":"Acme"}');
+
+  it("answers an operation with 400, as a transport failure before any rule, and the tenant is unchanged", async () => {
+    const standIn = createStandIn();
+    const before = JSON.stringify(standIn.state());
+    const answer = await raw(standIn, "/v1/entities", {
+      method: "POST",
+      headers: { "content-encoding": "gzip", "idempotency-key": "k-1" },
+      body: notGzip,
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(await answer.json())).toContain("gzip");
+    expect(JSON.stringify(standIn.state())).toBe(before);
+  });
+
+  it("answers the token endpoint with 400", async () => {
+    const answer = await createStandIn().fetch(`${BASE}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-encoding": "gzip" },
+      body: notGzip,
+    });
+    expect(answer.status).toBe(400);
+  });
+});

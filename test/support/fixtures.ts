@@ -1,5 +1,11 @@
 import { expect } from "vitest";
-import { createZuoraClient, type Sleep, type ZuoraClientOptions, ZuoraValidationError } from "../../src/index.js";
+import {
+  createZuoraClient,
+  type Logger,
+  type Sleep,
+  type ZuoraClientOptions,
+  ZuoraValidationError,
+} from "../../src/index.js";
 
 /** createEntity's reference request sample. */
 export const entityBody = {
@@ -18,6 +24,13 @@ export function recordingSleep(): Sleep & { delays: number[] } {
     signal?.throwIfAborted();
   };
   return Object.assign(sleep, { delays });
+}
+
+/** A logger that keeps every line it is given, whatever its level, in `lines`. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const write = (line: string) => void lines.push(line);
+  return { lines, debug: write, info: write, warn: write, error: write };
 }
 
 /** A client for `baseUrl` with a static token and no real waiting; override anything. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { afterEach, beforeEach } from "vitest";
 
 /** One request as the server received it. */
 export interface ReceivedRequest {
@@ -111,6 +112,52 @@ export async function startLoopbackServer(handler: Handler = defaultHandler): Pr
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
+}
+
+/**
+ * A {@link LoopbackServer} for each test of the calling file (or `describe` block), answering with `handler`: started
+ * before each test and closed after it. The object returned stands for the running test's server, so a test reads
+ * `server.requests` and sets `server.handler` as on the server itself.
+ */
+export function useLoopbackServer(handler: Handler = defaultHandler): LoopbackServer {
+  let current: LoopbackServer | undefined;
+  beforeEach(async () => {
+    current = await startLoopbackServer(handler);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const live = (): LoopbackServer => {
+    if (!current) throw new Error("useLoopbackServer's server runs only while a test does");
+    return current;
+  };
+  return {
+    get url() {
+      return live().url;
+    },
+    get requests() {
+      return live().requests;
+    },
+    to: (path) => live().to(path),
+    get handler() {
+      return live().handler;
+    },
+    set handler(next) {
+      live().handler = next;
+    },
+    unfinished: () => live().unfinished(),
+    close: () => live().close(),
+  };
+}
+
+/** A loopback port nobody listens on (bound by the OS, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 function send(res: ServerResponse, socket: Socket, answer: Answer): void {
