@@ -22,6 +22,7 @@ import { benchHierarchy, hierarchyLines } from "./hierarchy.js";
 import { limitsBench, printLimits } from "./limits.js";
 import { concurrent, interleaved, sequential, summarize } from "./measure.js";
 import { largeBody } from "./payload.js";
+import { benchServedStandIn, servedStandInLines } from "./servedStandIn.js";
 import { createZuoraClient } from "./shippedClient.js";
 import { benchStandIn, describeStandInBench } from "./standIn.js";
 import { benchStartup, startupLines } from "./startup.js";
@@ -183,6 +184,12 @@ async function benchAll(url: string): Promise<void> {
     `the stand-in answered ${JSON.stringify(standIn.answers)}`,
   );
 
+  // The served stand-in (zuora-stand-in from dist/): start to first answer with a seed file, a large state loaded.
+  const servedStandIn = await benchServedStandIn(QUICK ? 3 : 7).catch((error: Error) => {
+    failures.push(`zuora-stand-in: ${error.message}`);
+    return undefined;
+  });
+
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
     machine: { node: process.version, cpus: cpus().length, pinnedToCores: pinned },
@@ -226,6 +233,7 @@ async function benchAll(url: string): Promise<void> {
     },
     limits,
     standIn,
+    servedStandIn,
     failures,
   };
   mkdirSync("bench", { recursive: true });
@@ -235,6 +243,7 @@ async function benchAll(url: string): Promise<void> {
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
   printLimits(limits);
   console.log(describeStandInBench(standIn));
+  if (servedStandIn) for (const line of servedStandInLines(servedStandIn)) console.log(line);
 }
 
 function pinToCore(pid: number, core: number): boolean {

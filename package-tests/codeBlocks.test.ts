@@ -26,6 +26,9 @@ const LANGUAGES = {
   yaml: "a hierarchy file (read and planned) or a CI job (its scripts checked as shell snippets)",
   json: "a hierarchy file, as YAML's",
   text: "what a program prints: shown, not run",
+  python: "a client of the served stand-in in Python: parsed by python3 (examples/any-language/lifecycle.py runs)",
+  java: "a client of the served stand-in in Java: shown, not run (the Python example makes the same calls, and runs)",
+  go: "a client of the served stand-in in Go: shown, not run (the Python example makes the same calls, and runs)",
 } as const;
 
 interface Located extends CodeBlock {
@@ -166,6 +169,19 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
     for (const { block, script } of scripts) {
       await run("bash", ["-n", "-c", script]).catch((error: { stderr: string }) =>
         broken.push(`${where(block)}: ${error.stderr}`),
+      );
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("hold Python that python3 parses", async () => {
+    const snippets = ofLanguage("python");
+    expect(snippets.length).toBeGreaterThan(0);
+    const broken: string[] = [];
+    for (const block of snippets) {
+      const parse = "import ast, sys; ast.parse(sys.argv[1])";
+      await run("python3", ["-c", parse, block.code]).catch((error: { stderr?: string; message: string }) =>
+        broken.push(`${where(block)}: ${error.stderr || error.message}`),
       );
     }
     expect(broken).toEqual([]);

@@ -372,6 +372,24 @@ describe("the packed package, installed into a fresh project", () => {
     expect(stdout).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
   });
 
+  it("installs the zuora-stand-in command, which serves the stand-in until SIGTERM and exits 0", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(join(project, "node_modules/.bin/zuora-stand-in"), ["--log", "off"], { cwd: project });
+    try {
+      const url = await new Promise<string>((resolvePromise, reject) => {
+        child.stdout.once("data", (chunk: Buffer) => resolvePromise(chunk.toString("utf8").split("\n")[0] ?? ""));
+        child.once("exit", (code) => reject(new Error(`zuora-stand-in exited with ${code}`)));
+      });
+      expect(await (await fetch(`${url}/__stand-in/health`)).json()).toEqual({ status: "ok" });
+      const { stdout } = await run(join(project, "node_modules/.bin/zuora-stand-in"), ["--version"], { cwd: project });
+      expect(stdout).toBe(`${own.version}\n`);
+    } finally {
+      const exited = new Promise((resolvePromise) => child.once("exit", resolvePromise));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }
+  });
+
   it("runs the README's first code block, the quick start, with no tenant and prints what it created", async () => {
     expect(guideBlocks[0]?.name).toBe("readme-1");
     const { stdout, stderr } = await runCompiled("readme-1", { ZUORA_BASE_URL: "" });

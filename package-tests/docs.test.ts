@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { constraints } from "../generated/constraints.js";
 import { launchChromium } from "../scripts/browser/chromium.js";
 import { type JsonObject, readSpec } from "../scripts/codegen/spec.js";
-import { buildDocs } from "../scripts/docs/buildDocs.js";
+import { buildControlDocs, buildDocs } from "../scripts/docs/buildDocs.js";
 import { openOperation, requestItemId } from "../scripts/docs/referencePage.js";
 import { requestSample, responseExample } from "../scripts/verify/samples.js";
 
@@ -150,5 +150,22 @@ describe("the rendered reference's introduction (npm run docs)", () => {
     expect(reached.filter((file) => !existsSync(file))).toEqual([]);
     const written = (await readdir(join(ROOT, "docs"))).filter((name) => name.endsWith(".md"));
     expect(reached.sort()).toEqual(written.map((name) => join(ROOT, "docs", name)).sort());
+  });
+});
+
+describe("the rendered reference of the control API (npm run docs)", () => {
+  it("shows each endpoint with its curl example", async () => {
+    const control = await buildControlDocs(join(outDir, "stand-in-control.html"));
+    const problems: string[] = [];
+    const page = await openOperation(browser, control, "Stand-in", "seed", problems);
+    try {
+      const text = await page.evaluate(() => document.getElementById("stand-in/seed")?.innerText ?? "");
+      expect(text).toContain("Add entities, connections, users and products by name");
+      expect(text).toContain("/__stand-in/seed");
+      expect(text).toContain("curl -fsS http://127.0.0.1:4010/__stand-in/seed");
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { IdempotencyStore } from "./http/idempotency.js";
 import { type StandInLimits, TenantLimits } from "./http/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/requestBody.js";
 import type { ListeningStandIn, ListenOptions } from "./listen.js";
+import type { TenantByName, TenantStateByName } from "./tenant/byName/types.js";
 import { Tenant, type TenantOptions, type TenantSeed, type TenantSnapshot } from "./tenant/tenant.js";
 
 /** How a stand-in starts (and starts again on `reset()`). */
@@ -63,6 +64,25 @@ export interface StandIn {
   seed(seed: TenantSeed): TenantSnapshot;
   /** A copy of every entity, connection, user and product. */
   state(): TenantSnapshot;
+  /**
+   * Adds a seed by names, in the hierarchy file's shape (`{ entities: { EMEA: { parent: "Global" } } }`), bypassing
+   * the API's rules but keeping the hierarchy sound.
+   *
+   * @returns The whole tenant by names, as {@link StandIn.stateByName} gives it.
+   * @throws SeedError (a TypeError) listing every problem of the seed, of which nothing was then added.
+   */
+  seedByName(seed: TenantByName): TenantStateByName;
+  /** The whole tenant by names, IDs included, in the hierarchy file's shape (what `GET /__stand-in/state` answers). */
+  stateByName(): TenantStateByName;
+  /**
+   * Replaces the tenant with `state` (a whole tenant by names, as {@link StandIn.stateByName} gave it): what a saved
+   * state is loaded with. Faults, saved idempotency keys and issued tokens are kept; `reset()` still starts over from
+   * the options.
+   *
+   * @returns The tenant by names, as now held.
+   * @throws SeedError listing every problem of the state; the tenant is then left as it was.
+   */
+  restore(state: TenantByName): TenantStateByName;
   /** The ID of the global entity. */
   readonly globalEntityId: string;
   /**
@@ -165,6 +185,15 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
     },
     seed: (seed) => tenant.seed(seed),
     state: () => tenant.snapshot(),
+    seedByName(seed) {
+      tenant.seedByName(seed);
+      return tenant.stateByName();
+    },
+    stateByName: () => tenant.stateByName(),
+    restore(state) {
+      tenant = Tenant.restored(options, state);
+      return tenant.stateByName();
+    },
     get globalEntityId() {
       return tenant.entities.globalId;
     },

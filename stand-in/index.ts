@@ -16,9 +16,22 @@ export type { HandledRequest } from "./http/handleRequest.js";
 export type { StandInLimits } from "./http/limits.js";
 export type { OperationId } from "./http/match.js";
 export type { ListeningStandIn, ListenOptions } from "./listen.js";
+export type {
+  ConnectionByName,
+  ConnectionStateByName,
+  EntityByName,
+  EntityStateByName,
+  ProductByName,
+  ProductStateByName,
+  TenantByName,
+  TenantStateByName,
+  UserByName,
+  UserStateByName,
+} from "./tenant/byName/types.js";
 export type { ConnectionSeed, StandInConnection } from "./tenant/connections.js";
 export type { EntitySeed, StandInEntity } from "./tenant/entities.js";
 export type { ProductSeed, StandInProduct } from "./tenant/products.js";
 export { Category, reasonCode } from "./tenant/reasons.js";
+export { SeedError, type SeedProblem } from "./tenant/seedError.js";
 export type { OAuthClientSeed, TenantSeed, TenantSnapshot } from "./tenant/tenant.js";
 export type { StandInUser, UserAccess, UserSeed } from "./tenant/users.js";

@@ -1,3 +1,6 @@
+import { isSeedById } from "../tenant/byName/seedForms.js";
+import type { TenantByName } from "../tenant/byName/types.js";
+import { SeedError } from "../tenant/seedError.js";
 import type { TenantSeed } from "../tenant/tenant.js";
 import type { FaultPlan } from "./faults.js";
 import { parseJson, readBody } from "./requestBody.js";
@@ -9,21 +12,63 @@ export const CONTROL_PREFIX = "/__stand-in/";
 export interface Controllable {
   reset(): void;
   seed(seed: TenantSeed): unknown;
-  state(): unknown;
+  seedByName(seed: TenantByName): unknown;
+  stateByName(): unknown;
+  restore(state: TenantByName): unknown;
   failNext(plan: FaultPlan): void;
   requests(): unknown;
 }
 
+/** An endpoint's answer, before it is a Response. */
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+/** Each endpoint, by its name after the prefix, and what each of its methods does. */
+const ENDPOINTS: Record<
+  string,
+  Record<string, (standIn: Controllable, body: () => Promise<unknown>) => Promise<Reply>>
+> = {
+  health: { GET: async () => ({ status: 200, body: { status: "ok" } }) },
+  reset: {
+    POST: async (standIn) => {
+      standIn.reset();
+      return { status: 204 };
+    },
+  },
+  seed: {
+    POST: async (standIn, body) => {
+      const seed = await body();
+      // The form `seed()` takes (IDs) answers what it added, as before; a seed by names answers the whole tenant.
+      if (isSeedById(seed)) return { status: 200, body: standIn.seed(seed as TenantSeed) };
+      return { status: 200, body: standIn.seedByName(seed as TenantByName) };
+    },
+  },
+  state: {
+    GET: async (standIn) => ({ status: 200, body: standIn.stateByName() }),
+    PUT: async (standIn, body) => ({ status: 200, body: standIn.restore((await body()) as TenantByName) }),
+  },
+  faults: {
+    POST: async (standIn, body) => {
+      standIn.failNext((await body()) as FaultPlan);
+      return { status: 204 };
+    },
+  },
+  requests: { GET: async (standIn) => ({ status: 200, body: standIn.requests() }) },
+};
+
 /**
- * The stand-in's own endpoints, for code that reaches it over HTTP (`listen()`) from another process or language:
- * - `POST /__stand-in/reset`: starts over (one provisioned global entity, nothing else);
- * - `POST /__stand-in/seed` with a {@link TenantSeed}: adds entities, connections, users, products; answers what
- *   was added;
- * - `GET /__stand-in/state`: every entity, connection, user and product;
+ * The stand-in's own endpoints, for code that reaches it over HTTP (`listen()`, the `zuora-stand-in` command) from
+ * another process or language; `openapi/stand-in-control.yaml` describes each:
+ * - `GET /__stand-in/health`: `{ "status": "ok" }` once it answers (what a CI job waits on);
+ * - `POST /__stand-in/reset`: starts over (from the options' seed, if any);
+ * - `POST /__stand-in/seed`: adds a seed by names (answers the whole tenant by names), or one by IDs as `seed()`
+ *   takes it (answers what was added);
+ * - `GET /__stand-in/state`: the whole tenant by names, in the hierarchy file's shape; `PUT` replaces the tenant
+ *   with such a state;
  * - `POST /__stand-in/faults` with a {@link FaultPlan}: arms a failure for the next request that fits;
  * - `GET /__stand-in/requests`: the requests handled so far.
- * A seed the tenant refuses (an unknown parent, a taken name), a plan that cannot be met, or a body that is not JSON
- * is a 400 with the reason; a body over `maxBytes` (decoded) a 413.
+ * A seed or state the tenant refuses is a 400 listing its problems (`problems: [{ path, message }]`); a plan that
+ * cannot be met, or a body that is not JSON, a 400 with the reason; a body over `maxBytes` (decoded) a 413; another
+ * method on an endpoint a 405, and another endpoint a 404.
  */
 export async function control(
   standIn: Controllable,
@@ -31,34 +76,42 @@ export async function control(
   path: string,
   maxBytes: number,
 ): Promise<Response> {
-  const json = (status: number, body: unknown) =>
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { "content-type": "application/json" },
-    });
-  const body = async (): Promise<unknown> => {
-    const read = await readBody(request, maxBytes);
-    if ("status" in read) throw Object.assign(new Error(read.message), { status: read.status });
-    const parsed = parseJson(read.text);
-    if ("malformed" in parsed) throw new Error("The request body is not valid JSON.");
-    return parsed.value;
-  };
-  try {
-    const route = `${request.method} ${path.slice(CONTROL_PREFIX.length)}`;
-    if (route === "POST reset") {
-      standIn.reset();
-      return json(204, undefined);
-    }
-    if (route === "POST seed") return json(200, standIn.seed((await body()) as TenantSeed));
-    if (route === "GET state") return json(200, standIn.state());
-    if (route === "POST faults") {
-      standIn.failNext((await body()) as FaultPlan);
-      return json(204, undefined);
-    }
-    if (route === "GET requests") return json(200, standIn.requests());
-    return json(404, { message: `No stand-in endpoint ${route}.` });
-  } catch (error) {
-    const status = (error as { status?: unknown }).status === 413 ? 413 : 400;
-    return json(status, { message: error instanceof Error ? error.message : String(error) });
+  const name = path.slice(CONTROL_PREFIX.length);
+  const endpoint = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
+  let reply: Reply;
+  if (endpoint === undefined) {
+    reply = { status: 404, body: { message: `No stand-in endpoint ${request.method} ${path}.` } };
+  } else {
+    const act = Object.hasOwn(endpoint, request.method) ? endpoint[request.method] : undefined;
+    const allowed = Object.keys(endpoint).join(", ");
+    reply = act
+      ? await act(standIn, () => bodyOf(request, maxBytes)).catch(refusal)
+      : {
+          status: 405,
+          body: { message: `${path} takes ${allowed}, not ${request.method}.` },
+          headers: { allow: allowed },
+        };
   }
+  if (request.body !== null && !request.bodyUsed) await request.body.cancel().catch(() => {});
+  return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { ...(reply.body === undefined ? {} : { "content-type": "application/json" }), ...reply.headers },
+  });
+}
+
+/** The JSON body of a control request, or a thrown error with the status to answer. */
+async function bodyOf(request: Request, maxBytes: number): Promise<unknown> {
+  const read = await readBody(request, maxBytes);
+  if ("status" in read) throw Object.assign(new Error(read.message), { status: read.status });
+  const parsed = parseJson(read.text);
+  if ("malformed" in parsed) throw new Error("The request body is not valid JSON.");
+  return parsed.value;
+}
+
+/** What a refused control request answers: 413 for a body too large, 400 for the rest (a seed's every problem). */
+function refusal(error: unknown): Reply {
+  const message = error instanceof Error ? error.message : String(error);
+  if ((error as { status?: unknown }).status === 413) return { status: 413, body: { message } };
+  if (error instanceof SeedError) return { status: 400, body: { message, problems: error.problems } };
+  return { status: 400, body: { message } };
 }

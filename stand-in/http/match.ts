@@ -21,6 +21,12 @@ const ROWS = (Object.values(constraints.operations) as OperationRow[]).map((row)
 });
 /** The first segments of the spec's paths (`v1`, `oauth`): where a spec path begins inside a longer one. */
 const ROOTS = new Set(ROWS.map(({ template }) => template[1] ?? ""));
+/** The rows by method and number of segments: the only ones a path can match. */
+const CANDIDATES = new Map<string, (typeof ROWS)[number][]>();
+for (const entry of ROWS) {
+  const key = `${entry.row.method} ${entry.template.length}`;
+  CANDIDATES.set(key, [...(CANDIDATES.get(key) ?? []), entry]);
+}
 
 /**
  * Finds the operation a request addresses, from the generated operation table (so a new operation in the spec is
@@ -40,19 +46,18 @@ export function matchOperation(method: string, pathname: string): Matched | unde
 
 /** Matches `segments` from `offset` (the empty segment before the spec path's first `/`) to the end. */
 function matchFrom(method: string, segments: readonly string[], offset: number): Matched | undefined {
-  for (const { row, template, params } of ROWS) {
-    if (row.method !== method || template.length !== segments.length - offset) continue;
-    const pathParams: Record<string, string> = {};
+  rows: for (const { row, template, params } of CANDIDATES.get(`${method} ${segments.length - offset}`) ?? []) {
     // Segment 0 of a template is the empty one before its first "/", where a prefix may end instead.
-    const fits = template.every((part, i) => {
-      if (i === 0) return true;
+    for (let i = 1; i < template.length; i++) {
       const segment = segments[offset + i] ?? "";
+      if (params[i] === undefined ? template[i] !== segment : segment.length === 0) continue rows;
+    }
+    const pathParams: Record<string, string> = {};
+    for (let i = 1; i < template.length; i++) {
       const param = params[i];
-      if (param === undefined) return part === segment;
-      pathParams[param] = safeDecode(segment);
-      return segment.length > 0;
-    });
-    if (fits) return { operationId: row.operationId, row, pathParams };
+      if (param !== undefined) pathParams[param] = safeDecode(segments[offset + i] ?? "");
+    }
+    return { operationId: row.operationId, row, pathParams };
   }
   return undefined;
 }

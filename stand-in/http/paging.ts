@@ -8,9 +8,7 @@ const rules = constraints.operations.listConnections.query;
  * shape the spec's paginated list answers take: the page's items, and the URL of the next page unless it is the last.
  */
 export function pageOf(items: readonly unknown[], url: URL): Record<string, unknown> {
-  const page = Number(url.searchParams.get(pagination.page) ?? rules.page.default);
-  const size = Number(url.searchParams.get(pagination.pageSize) ?? rules.pageSize.default);
-  const start = (page - 1) * size;
+  const { page, size, start } = pageRange(url);
   const body: Record<string, unknown> = { [pagination.items]: items.slice(start, start + size) };
   if (start + size < items.length) {
     const next = new URL(url);
@@ -19,4 +17,14 @@ export function pageOf(items: readonly unknown[], url: URL): Record<string, unkn
     body[pagination.next] = next.href;
   }
   return body;
+}
+
+/**
+ * The page `url` asks for (the spec's defaults when absent): its number, its size, and the index of its first item.
+ * {@link pageOf} needs no more than `start + size + 1` items, to know whether a next page follows.
+ */
+export function pageRange(url: URL): { page: number; size: number; start: number } {
+  const page = Number(url.searchParams.get(pagination.page) ?? rules.page.default);
+  const size = Number(url.searchParams.get(pagination.pageSize) ?? rules.pageSize.default);
+  return { page, size, start: (page - 1) * size };
 }

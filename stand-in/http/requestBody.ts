@@ -3,6 +3,8 @@ import { readCapped } from "../../rules/readCapped.js";
 /** The size a request body may reach by default, decoded: 1 MiB (Zuora's own limits are smaller per field). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+const UTF8 = new TextDecoder();
+
 /** A body as read: its text, or why it was not read (a transport problem, answered before any rule). */
 export type ReadBody = { text: string } | { status: 400 | 413; message: string };
 
@@ -27,7 +29,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
     // The stream is errored: a gzip stream that failed has cancelled the body below it.
     return { status: 400, message: gzipped ? "The request body is not valid gzip." : "The request body broke off." };
   }
-  return bytes === undefined ? tooLarge : { text: new TextDecoder().decode(bytes) };
+  return bytes === undefined ? tooLarge : { text: UTF8.decode(bytes) };
 }
 
 /** The JSON a text holds: `undefined` for an empty body, or `{ malformed: true }` when it is not JSON. */

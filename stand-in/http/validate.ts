@@ -23,7 +23,8 @@ const compiled = new Map<string, CompiledOperation>(operationRules.map((op) => [
 export function checkRequest(
   row: OperationRow,
   pathParams: Record<string, string>,
-  query: URLSearchParams,
+  /** The request's URL: its query is read only for an operation that takes one. */
+  url: URL,
   body: unknown,
 ): Refusal | undefined {
   const operation = compiled.get(row.operationId);
@@ -31,7 +32,7 @@ export function checkRequest(
   const pathFinding = checkParameters(operation.pathParams, pathParams);
   if (pathFinding) return refusalOf(pathFinding, "path parameter", row.pathParams, pathParams);
   const queryRules: Record<string, FieldRule> = row.query;
-  const queryValues = queryValuesOf(queryRules, query);
+  const queryValues = operation.query.length === 0 ? {} : queryValuesOf(queryRules, url.searchParams);
   const queryFinding = checkParameters(operation.query, queryValues);
   if (queryFinding) return refusalOf(queryFinding, "query parameter", queryRules, queryValues);
   if (!row.body) return undefined;

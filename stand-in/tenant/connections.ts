@@ -104,11 +104,19 @@ export class Connections {
     return ok(connection);
   }
 
-  /** The connections of an entity, in creation order: to it (`inbound`), from it (`outbound`), or both. */
-  list(entityId: string, direction?: ConnectionDirection): Outcome<StandInConnection[]> {
+  /**
+   * The connections of an entity, in creation order: to it (`inbound`), from it (`outbound`), or both; the first
+   * `limit` of them (a page, and one more to know whether another page follows), or all.
+   */
+  list(
+    entityId: string,
+    direction?: ConnectionDirection,
+    limit = Number.POSITIVE_INFINITY,
+  ): Outcome<StandInConnection[]> {
     if (!this.#entities.has(entityId)) return refuse(Category.notFound, `The entity ${entityId} does not exist.`);
     const out: StandInConnection[] = [];
     for (const c of this.#byEntity.get(entityId) ?? []) {
+      if (out.length >= limit) break;
       if (
         (direction !== "outbound" && c.targetEntityId === entityId) ||
         (direction !== "inbound" && c.sourceEntityId === entityId)
@@ -123,6 +131,16 @@ export class Connections {
   connects(sourceId: string, targetId: string): boolean {
     const open = this.#openByPair.get(pairKey(sourceId, targetId));
     return open?.status === "Connected" && open.sourceEntityId === sourceId;
+  }
+
+  /** The pending or connected connection between two entities (either way round), if they have one. */
+  openBetween(a: string, b: string): StandInConnection | undefined {
+    return this.#openByPair.get(pairKey(a, b));
+  }
+
+  /** Whether a connection with this ID exists. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
   }
 
   /** Every connection, in creation order. */

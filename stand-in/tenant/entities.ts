@@ -92,6 +92,11 @@ export class Entities {
     return this.#byId.has(id);
   }
 
+  /** The ID of the entity with this name, if there is one (names are unique in a hierarchy). */
+  idOf(name: string): string | undefined {
+    return this.#idByName.get(name);
+  }
+
   /** How many entities there are. */
   get size(): number {
     return this.#byId.size;
@@ -184,6 +189,29 @@ export class Entities {
     const problem = placeProblem(seed);
     if (problem) throw new TypeError(`seed: ${problem}`);
     return this.#add(seed, parentId);
+  }
+
+  /**
+   * Sets the global entity's own values as given, bypassing the API's rules (a seed describes it by name, display
+   * name, locale and time zone; its ID, status and place are fixed). Throws a TypeError for a name another entity has,
+   * or an unsupported locale or time zone.
+   */
+  seedGlobal(values: Omit<EntitySeed, "id" | "parentId" | "status">): StandInEntity {
+    const global = this.#byId.get(this.globalId) as StandInEntity;
+    const owner = this.#idByName.get(values.name);
+    if (owner !== undefined && owner !== this.globalId) {
+      throw new TypeError(`seed: an entity named ${values.name} already exists`);
+    }
+    const problem = placeProblem(values);
+    if (problem) throw new TypeError(`seed: ${problem}`);
+    this.#idByName.delete(global.name);
+    this.#idByName.set(values.name, this.globalId);
+    global.name = values.name;
+    for (const field of ["displayName", "locale", "timezone"] as const) {
+      const value = values[field];
+      if (value !== undefined) global[field] = value;
+    }
+    return global;
   }
 
   /** Builds an entity and indexes it; a generated ID skips any a seed already took. */

@@ -119,11 +119,18 @@ export class Products {
     for (const id of [ownerEntityId, ...sharedWith]) {
       if (!this.#entities.has(id)) throw new TypeError(`seed: the entity ${id} does not exist`);
     }
-    const id = seed.id ?? this.#newId();
-    if (this.#byId.has(id)) throw new TypeError(`seed: the product ${id} exists`);
+    if (seed.id !== undefined && this.#byId.has(seed.id)) throw new TypeError(`seed: the product ${seed.id} exists`);
+    // A generated ID skips any a seed already took.
+    let id = seed.id;
+    while (id === undefined || this.#byId.has(id)) id = this.#newId();
     const product: StandInProduct = { id, name: seed.name ?? id, ownerEntityId, sharedWith };
     this.#byId.set(id, product);
     return structuredClone(product);
+  }
+
+  /** Whether a product with this ID exists. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
   }
 
   /** Every product, in the order added (copies). */

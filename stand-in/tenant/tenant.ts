@@ -1,3 +1,7 @@
+import { seedByName } from "./byName/seedByName.js";
+import { globalOfSeed } from "./byName/seedForms.js";
+import { stateByName } from "./byName/stateByName.js";
+import type { TenantByName, TenantStateByName } from "./byName/types.js";
 import { type ConnectionSeed, Connections, type StandInConnection } from "./connections.js";
 import { Entities, type EntitySeed, type StandInEntity } from "./entities.js";
 import { type ProductSeed, Products, type StandInProduct } from "./products.js";
@@ -34,6 +38,11 @@ export interface TenantOptions {
   users?: Record<string, UserAccess | UserSeed>;
   /** The OAuth clients the tenant starts with, by client ID, each acting as one of `users`. Defaults to none. */
   oauthClients?: Record<string, OAuthClientSeed>;
+  /**
+   * The tenant to start from, by names, in the hierarchy file's shape (see {@link TenantByName}): its entity without
+   * `parent` is the global entity (then leave `global` out), and the rest is added after `users`. Defaults to none.
+   */
+  seed?: TenantByName | undefined;
 }
 
 /** A state to start from: entities (parents before children), connections, users, products, OAuth clients. */
@@ -77,12 +86,34 @@ export class Tenant {
   readonly #oauthClients = new Map<string, OAuthClientSeed>();
 
   constructor(options: TenantOptions = {}) {
-    this.entities = new Entities(options.tenantId ?? "9999", options.global ?? { name: "Global" });
+    const start = options.seed;
+    const global = start === undefined ? undefined : globalOfSeed(start);
+    if (global !== undefined && options.global !== undefined) {
+      throw new TypeError(
+        `createStandIn: options.global and options.seed's ${global.name} (its entity without parent) both describe the global entity: give one`,
+      );
+    }
+    const seededTenantId = typeof start?.tenantId === "string" ? start.tenantId : undefined;
+    this.entities = new Entities(
+      options.tenantId ?? seededTenantId ?? "9999",
+      global ?? options.global ?? { name: "Global" },
+    );
     this.connections = new Connections(this.entities);
     this.users = new Users(this.entities);
     this.products = new Products(this.entities, this.connections);
     for (const [name, user] of Object.entries(options.users ?? DEFAULT_USERS)) this.users.seed(name, user);
+    if (start !== undefined) seedByName(this, start);
     for (const [id, client] of Object.entries(options.oauthClients ?? {})) this.#seedClient(id, client);
+  }
+
+  /**
+   * A tenant made from `options` but starting from `state` instead of `options.seed` (a whole tenant by names, as
+   * {@link Tenant.stateByName} gives it): the state's entity without parent is the global entity, in place of
+   * `options.global`.
+   */
+  static restored(options: TenantOptions, state: TenantByName): Tenant {
+    const { global, ...rest } = options;
+    return new Tenant(globalOfSeed(state) === undefined ? { ...options, seed: state } : { ...rest, seed: state });
   }
 
   /**
@@ -128,6 +159,19 @@ export class Tenant {
     const products = (seed.products ?? []).map((p) => this.products.seed(p));
     for (const [id, client] of Object.entries(seed.oauthClients ?? {})) this.#seedClient(id, client);
     return copies(entities, connections, users, products);
+  }
+
+  /**
+   * Adds a seed by names (the hierarchy file's shape): every problem is found first and thrown together as a
+   * `SeedError`, and then nothing was added.
+   */
+  seedByName(seed: TenantByName): void {
+    seedByName(this, seed);
+  }
+
+  /** The whole tenant by names, IDs included, in the hierarchy file's shape. */
+  stateByName(): TenantStateByName {
+    return stateByName(this);
   }
 
   #seedClient(clientId: string, client: OAuthClientSeed): void {

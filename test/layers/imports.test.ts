@@ -5,7 +5,18 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Product code: what ships, what users run (`npm start`, `npm run mock`, the examples), and what it is built from. */
-const PRODUCT = ["src", "generated", "rules", "scripts", "mock-server", "stand-in", "hierarchy", "bench", "examples"];
+const PRODUCT = [
+  "src",
+  "generated",
+  "rules",
+  "scripts",
+  "mock-server",
+  "stand-in",
+  "stand-in-cli",
+  "hierarchy",
+  "bench",
+  "examples",
+];
 const TEST_FOLDERS = ["test", "contract-tests", "package-tests"];
 
 /**
@@ -21,6 +32,12 @@ const LAYERS: Record<string, { may: string[]; packages: RegExp }> = {
   "stand-in": { may: ["generated/", "rules/"], packages: /^node:/ },
   "mock-server": { may: ["stand-in/", "generated/", "rules/"], packages: /^node:/ },
   hierarchy: { may: ["src/index.ts", "stand-in/index.ts", "rules/"], packages: /^(node:|yaml$)/ },
+  // The served stand-in's command: the stand-in's Node entry, and the hierarchy file's reader for --seed (the
+  // stand-in itself never reads a hierarchy file; it takes a seed by names).
+  "stand-in-cli": {
+    may: ["stand-in/node.ts", "hierarchy/file/readHierarchy.ts", "hierarchy/model.ts"],
+    packages: /^node:/,
+  },
 };
 
 /** The module specifiers of a TypeScript file: static imports and exports (for effect too), and dynamic `import()`. */

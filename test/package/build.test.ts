@@ -17,6 +17,7 @@ describe("the build of dist/", () => {
       "dist/stand-in/index.js": "stand-in/index.ts",
       "dist/hierarchy/index.js": "hierarchy/index.ts",
       "dist/hierarchy/cli/bin.js": "hierarchy/cli/bin.ts",
+      "dist/stand-in-cli/bin.js": "stand-in-cli/bin.ts",
     });
   });
 

@@ -1,0 +1,89 @@
+import { open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { TenantByName, TenantStateByName } from "../stand-in/node.js";
+
+/** A state file that cannot be read as one: it names the file and what is wrong. */
+export class StateFileError extends Error {
+  override name = "StateFileError";
+}
+
+/** How much of the state is written at a time: between writes, requests are served. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** The temporary file a process writes a state to before renaming it over the state file. */
+function temporaryFile(path: string, pid: number): string {
+  return join(dirname(path), `.${basename(path)}.${pid}.tmp`);
+}
+
+/**
+ * Reads a saved state (JSON, by names, as `GET /__stand-in/state` answers it), or undefined when there is no file
+ * yet. Throws a {@link StateFileError} for a file that is not a state: it is never overwritten by a fresh tenant.
+ */
+export async function readStateFile(path: string): Promise<TenantByName | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateFileError(`${path}: cannot be read (${(error as Error).message})`);
+  }
+  let state: unknown;
+  try {
+    state = JSON.parse(text);
+  } catch (error) {
+    throw new StateFileError(`${path}: is not JSON (${(error as Error).message}); move it away to start afresh`);
+  }
+  if (typeof state !== "object" || state === null || (state as { version?: unknown }).version !== 1) {
+    throw new StateFileError(
+      `${path}: is not a state zuora-stand-in saved (no "version": 1); move it away to start afresh`,
+    );
+  }
+  return state as TenantByName;
+}
+
+/**
+ * Saves a state whole or not at all: written to a temporary file beside it (in chunks, so requests are served
+ * meanwhile), flushed to disk, then renamed over `path`. A crash at any point leaves the previous state readable.
+ */
+export async function writeStateFile(path: string, state: TenantStateByName): Promise<void> {
+  const bytes = Buffer.from(`${JSON.stringify(state, null, 2)}\n`, "utf8");
+  const temporary = temporaryFile(path, process.pid);
+  const handle = await open(temporary, "w");
+  try {
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      await handle.write(bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length)));
+    }
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, path);
+  // The rename itself is made durable with its directory (a power cut after it keeps the new state).
+  const directory = await open(dirname(path), "r").catch(() => undefined);
+  await directory?.sync().catch(() => {});
+  await directory?.close();
+}
+
+/** Removes the temporary files a process that died while saving left beside the state file. */
+export async function removeAbandonedWrites(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith(".tmp") ? Number(name.slice(prefix.length, -4)) : Number.NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      await unlink(join(dirname(path), name)).catch(() => {});
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,48 @@
+import type { Tenant } from "../tenant.js";
+import { type EntityRef, isRecord, knownKeysOnly, type Report, type Resolver, str, unknownEntity } from "./reading.js";
+
+const PRODUCT_KEYS = new Set(["id", "name", "owner", "sharedWith"]);
+
+/** A product of a seed, checked, with its owner and shares as the seed names them. */
+export interface SeedProduct {
+  id: string | undefined;
+  name: string | undefined;
+  owner: EntityRef | undefined;
+  sharedWith: EntityRef[];
+}
+
+/** Checks a seed's `products`, reporting every problem: an ID taken, a key it does not take, an entity that is none. */
+export function readProducts(tenant: Tenant, raw: unknown, resolve: Resolver, report: Report): SeedProduct[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    report(["products"], "`products` must be a list of { id, name, owner, sharedWith }");
+    return [];
+  }
+  const products: SeedProduct[] = [];
+  const ids = new Set<string>();
+  for (const [i, product] of (raw as unknown[]).entries()) {
+    const path = ["products", i];
+    if (!isRecord(product)) {
+      report(path, "a product must be a mapping { id, name, owner, sharedWith }");
+      continue;
+    }
+    knownKeysOnly(path, product, PRODUCT_KEYS, report);
+    for (const key of ["id", "name", "owner"] as const) {
+      if (product[key] !== undefined && typeof product[key] !== "string") {
+        report([...path, key], `\`${key}\` must be a string`);
+      }
+    }
+    const id = str(product.id);
+    if (id !== undefined && (tenant.products.has(id) || ids.has(id)))
+      report([...path, "id"], `the product ${id} exists`);
+    if (id !== undefined) ids.add(id);
+    const owner = product.owner === undefined ? undefined : resolve.one(product.owner);
+    if (product.owner !== undefined && !owner) report([...path, "owner"], unknownEntity(product.owner));
+    const sharedWith =
+      product.sharedWith === undefined
+        ? []
+        : (resolve.list([...path, "sharedWith"], product.sharedWith, "`sharedWith`", false) as EntityRef[]);
+    products.push({ id, name: str(product.name), owner, sharedWith });
+  }
+  return products;
+}
