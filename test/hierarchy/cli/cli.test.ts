@@ -183,6 +183,21 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(stdout).toContain("Usage: zuora-entities <command> [options]");
   });
 
+  it("names the variable or flag behind a setting the client refuses, not the client's option", async () => {
+    const short = await inProcess(["show"], { ZUORA_ACCESS_TOKEN: "test" });
+    expect(short.code).toBe(1);
+    expect(short.stderr.split("\n")[0]).toBe(
+      "Error: ZUORA_ACCESS_TOKEN must be at least 8 characters (a shorter one could not be hidden in errors and logs)",
+    );
+    const withV1 = await inProcess(["show", "--base-url", "https://rest.test.zuora.com/v1"]);
+    expect(withV1.stderr.split("\n")[0]).toBe(
+      "Error: --base-url must not end in /v1: the operation paths already start with it",
+    );
+    const fromEnv = await inProcess(["show"], { ZUORA_BASE_URL: "https://rest.test.zuora.com/v1" });
+    expect(fromEnv.stderr.split("\n")[0]).toMatch(/^Error: ZUORA_BASE_URL must not end in \/v1/);
+    expect(fromEnv.stderr).toContain("Run zuora-entities show --help for usage.");
+  });
+
   it("names in each command's usage line every option of its own (all but --base-url, --no-color and --help)", () => {
     const shared = new Set(["base-url", "no-color", "help"]);
     const missing = COMMANDS.flatMap((command) => {
