@@ -397,6 +397,27 @@ describe("the packed package, installed into a fresh project", () => {
     expect(stdout).toBe("created Acme-EU (Unprovisioned)\n");
   });
 
+  it('runs the quick start as the README says, in a new folder (no "type": "module"): with node, and with tsx', async () => {
+    const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
+    const asJs = /save this as `([^`]+)` and run it with\s+`node \1`/.exec(readme)?.[1];
+    const asTs = /save it as `([^`]+)` and run\s+`npx tsx \1`/.exec(readme)?.[1];
+    expect([asJs, asTs]).toEqual([expect.any(String), expect.any(String)]);
+    // A folder of the project's, so that the installed package resolves; its package.json is what npm install writes.
+    const folder = join(project, "quick-start");
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, "package.json"), JSON.stringify({ dependencies: { "zuora-multi-entity": "*" } }));
+    const code = guideBlocks[0]?.code ?? "";
+    const runs: [string, string[]][] = [
+      [process.execPath, [asJs ?? ""]],
+      [join(ROOT, "node_modules/.bin/tsx"), [asTs ?? ""]],
+    ];
+    for (const [program, args] of runs) {
+      await writeFile(join(folder, args[0] ?? ""), code);
+      const { stdout } = await run(program, args, { cwd: folder, env: { ...process.env, ZUORA_BASE_URL: "" } });
+      expect(stdout, args[0]).toBe("created Acme-EU (Unprovisioned)\n");
+    }
+  });
+
   it("runs the README's complete example: both calls, no error", async () => {
     const { stdout, stderr } = await runCompiled(blockWith("README.md", "ZUORA_CLIENT_SECRET"), {
       ZUORA_CLIENT_ID: "example-id",
