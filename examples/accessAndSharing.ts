@@ -7,7 +7,7 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any npx tsx examples/accessAndSharing.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/accessAndSharing.ts
  *
  * Against a tenant, set ZUORA_BASE_URL, ZUORA_TOKEN, and ZUORA_USERNAME, ZUORA_HOME_ENTITY_ID,
  * ZUORA_TARGET_ENTITY_ID, ZUORA_GLOBAL_ENTITY_ID and ZUORA_PRODUCT_ID. Granting access and sharing change the tenant: use a sandbox.

@@ -3,7 +3,7 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any npx tsx examples/createEntity.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/createEntity.ts
  *
  * Against a tenant, set ZUORA_BASE_URL to its REST endpoint and ZUORA_TOKEN to a bearer token.
  */

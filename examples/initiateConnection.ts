@@ -4,7 +4,7 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any npx tsx examples/initiateConnection.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/initiateConnection.ts
  */
 import { callInfo, createZuoraClient, ZuoraApiError } from "zuora-multi-entity";
 

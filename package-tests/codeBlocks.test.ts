@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -23,7 +26,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LANGUAGES = {
   ts: "TypeScript: compiled and run in a fresh project (consumer.test.ts)",
   sh: "a shell snippet: parsed by bash, and each option of the package's commands looked up in its --help",
-  yaml: "a hierarchy file (read and planned) or a CI job (its scripts checked as shell snippets)",
+  yaml: "a hierarchy file (read and planned) or a CI job (its scripts checked as shell snippets; a step starting zuora-stand-in runs)",
   json: "a hierarchy file, as YAML's",
   text: "what a program prints: shown, not run",
   python: "a client of the served stand-in in Python: parsed by python3 (examples/any-language/lifecycle.py runs)",
@@ -187,6 +190,56 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
     expect(broken).toEqual([]);
   });
 
+  it("hold CI steps that start zuora-stand-in from hierarchy.yaml, wait until it serves, and fail at once, saying why, when it cannot start", async () => {
+    const steps = shellScripts().filter(({ script }) => /zuora-stand-in .*--seed hierarchy\.yaml.*&\s*$/m.test(script));
+    expect(steps.length).toBeGreaterThan(0);
+    const folder = await mkdtemp(join(tmpdir(), "zuora-stand-in-ci-"));
+    try {
+      // `npx ... zuora-stand-in ARGS` runs the command from the sources, as the job's npx would run the package's.
+      const tsx = import.meta.resolve("tsx/esm");
+      const npx = join(folder, "npx");
+      const bin = join(ROOT, "stand-in-cli/bin.ts");
+      const shim = `while [ "$#" -gt 0 ] && [ "$1" != zuora-stand-in ]; do shift; done; shift`;
+      await writeFile(npx, `#!/bin/sh\n${shim}\nexec "${process.execPath}" --import "${tsx}" "${bin}" "$@"\n`);
+      await chmod(npx, 0o755);
+      const env = { ...process.env, PATH: `${folder}:${process.env.PATH ?? ""}` };
+      const global = ["version: 1", "entities:", "  Global: { locale: en_US, timezone: UTC }"];
+      const outcomes: string[] = [];
+      /** Runs the step as the job's shell would, its output in a file (a pipe would wait for the stand-in). */
+      const runStep = async (step: string) => {
+        await writeFile(join(folder, "step.sh"), step);
+        const code = await run("bash", ["-c", "bash -e step.sh > step.log 2>&1"], { cwd: folder, env }).then(
+          () => 0,
+          (error: { code: number }) => error.code,
+        );
+        const pid = Number((await readFile(join(folder, "stand-in.pid"), "utf8").catch(() => "")) || 0);
+        if (pid > 0) process.kill(pid, "SIGTERM");
+        await rm(join(folder, "stand-in.pid"), { force: true });
+        return { code, output: await readFile(join(folder, "step.log"), "utf8") };
+      };
+      for (const { block, script } of steps) {
+        // The job's port, 4010, may be taken on this machine: the step runs on a free one.
+        const port = String(await freePort());
+        const step = `${script.replaceAll("4010", port)}\necho "$!" > stand-in.pid\n`;
+        await writeFile(join(folder, "hierarchy.yaml"), `${global.join("\n")}\n`);
+        const served = await runStep(step);
+        await writeFile(
+          join(folder, "hierarchy.yaml"),
+          `${[...global, "  DE: { parent: EMAE, locale: de_DE, timezone: Europe/Berlin }"].join("\n")}\n`,
+        );
+        const refused = await runStep(step);
+        const saysWhy = /its parent EMAE/.test(refused.output);
+        outcomes.push(
+          `${where(block)}: ${served.code === 0 ? "served" : `exit ${served.code}: ${served.output}`}; ` +
+            (refused.code !== 0 && saysWhy ? "failed, saying why" : `exit ${refused.code}: ${refused.output}`),
+        );
+      }
+      expect(outcomes).toEqual(steps.map(({ block }) => `${where(block)}: served; failed, saying why`));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it("call the package's commands only with options their --help lists", async () => {
     const calls = shellScripts().flatMap(({ block, script }) =>
       packageCommandCalls(script).map((call) => ({ block, call })),
@@ -199,3 +252,15 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
     expect(unknown).toEqual([]);
   });
 });
+
+/** A port nothing listens on now, from the operating system. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}

@@ -187,34 +187,34 @@ describe("the packed package, installed into a fresh project", () => {
   });
 
   it.each([
-    [
-      "createEntity",
-      { ZUORA_TOKEN: "example-token" },
-      /^created entity 8a80825556ff28a4015709096c5d6f5d \(Acme-Asia\)/,
-    ],
-    [
-      "initiateConnection",
-      { ZUORA_TOKEN: "example-token" },
-      /^connection request 8a808255575bdae401576a914a140420 sent/,
-    ],
-    ["oauth", { ZUORA_CLIENT_ID: "example-id", ZUORA_CLIENT_SECRET: "example-secret" }, /^created entity 8a80825556/],
+    ["createEntity", /^created entity 8a80825556ff28a4015709096c5d6f5d \(Acme-Asia\)/],
+    ["initiateConnection", /^connection request 8a808255575bdae401576a914a140420 sent/],
+    ["oauth", /^created entity 8a80825556/],
     [
       "entities",
-      { ZUORA_TOKEN: "example-token" },
       /^\d+ unprovisioned entities\nentity 8a80825555a3c7a10155b460f53858e6 \(Acme-Americas\), status Provisioned\nrenamed entity 8a80825555a3c7a10155b460f53858e6\n$/,
     ],
     [
       "connections",
-      { ZUORA_TOKEN: "example-token" },
       /^accepted connection 8a808255575bdae401576a914a140420 from 8a808255557baba1015580e12fa5083a\n3 inbound connections\n$/,
     ],
     [
       "accessAndSharing",
-      { ZUORA_TOKEN: "example-token" },
       /^access to 8a80825555a3c7a10155b46120d058e7 requested for jane\.doe@example\.com\njane\.doe@example\.com can access 3 entities\nshared product 8a808255575bdae4015774e9602e16fe with 8a80825555a3c7a10155b46120d058e7\n$/,
     ],
-  ])("runs examples/%s.ts", async (name, env, expected) => {
-    const { stdout, stderr } = await runCompiled(name, env);
+  ])("runs examples/%s.ts with the variables its own comment gives", async (name, expected) => {
+    // The comment's command line (`ZUORA_BASE_URL=... ZUORA_TOKEN=... npx tsx examples/NAME.ts`), run as printed but
+    // against the Prism mock's URL.
+    const source = await readFile(join(ROOT, "examples", `${name}.ts`), "utf8");
+    const line = new RegExp(`^ \\*\\s+((?:\\w+=\\S+\\s+)+)npx tsx examples/${name}\\.ts$`, "m").exec(source)?.[1] ?? "";
+    const env = Object.fromEntries(
+      line
+        .trim()
+        .split(/\s+/)
+        .map((pair) => pair.split("=", 2) as [string, string]),
+    );
+    expect(Object.keys(env)).toContain("ZUORA_BASE_URL");
+    const { stdout, stderr } = await runCompiled(name, { ...env, ZUORA_BASE_URL: inject("prismUrl") });
     expect(stderr).toBe("");
     expect(stdout).toMatch(expected);
   });
@@ -395,6 +395,27 @@ describe("the packed package, installed into a fresh project", () => {
     const { stdout, stderr } = await runCompiled("readme-1", { ZUORA_BASE_URL: "" });
     expect(stderr).toBe("");
     expect(stdout).toBe("created Acme-EU (Unprovisioned)\n");
+  });
+
+  it('runs the quick start as the README says, in a new folder (no "type": "module"): with node, and with tsx', async () => {
+    const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
+    const asJs = /save this as `([^`]+)` and run it with\s+`node \1`/.exec(readme)?.[1];
+    const asTs = /save it as `([^`]+)` and run\s+`npx tsx \1`/.exec(readme)?.[1];
+    expect([asJs, asTs]).toEqual([expect.any(String), expect.any(String)]);
+    // A folder of the project's, so that the installed package resolves; its package.json is what npm install writes.
+    const folder = join(project, "quick-start");
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, "package.json"), JSON.stringify({ dependencies: { "zuora-multi-entity": "*" } }));
+    const code = guideBlocks[0]?.code ?? "";
+    const runs: [string, string[]][] = [
+      [process.execPath, [asJs ?? ""]],
+      [join(ROOT, "node_modules/.bin/tsx"), [asTs ?? ""]],
+    ];
+    for (const [program, args] of runs) {
+      await writeFile(join(folder, args[0] ?? ""), code);
+      const { stdout } = await run(program, args, { cwd: folder, env: { ...process.env, ZUORA_BASE_URL: "" } });
+      expect(stdout, args[0]).toBe("created Acme-EU (Unprovisioned)\n");
+    }
   });
 
   it("runs the README's complete example: both calls, no error", async () => {

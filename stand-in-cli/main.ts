@@ -48,7 +48,11 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     try {
       seedFile = await readSeedFile(args.seed);
     } catch (error) {
-      if (error instanceof HierarchyFileError) return failed(io, error.message);
+      // One problem a line, each an error of its own, as the seed's problems below are.
+      if (error instanceof HierarchyFileError) {
+        for (const problem of error.message.split("\n")) io.err(`Error: ${problem}`);
+        return EXIT_CODES.failed;
+      }
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
       return failed(io, `${args.seed}: ${missing ? "no such file" : message(error)}`);
     }

@@ -4,15 +4,18 @@
     python3 lifecycle.py http://127.0.0.1:4010
 
 Seeds a region by name, creates and provisions a country under it, connects the two, meets an injected 503,
-reads the tenant back by names, and starts over. Prints what it saw as one JSON object.
+reads the tenant back by names, and starts over. Prints what it saw as one JSON object. The stand-in's URL is the
+first argument, else ZUORA_BASE_URL (as the CI jobs set it), else http://127.0.0.1:4010; the stand-in must not
+hold an entity named EMEA yet (a fresh one, or one just reset).
 """
 
 import json
+import os
 import sys
 import urllib.error
 import urllib.request
 
-BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:4010"
+BASE = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("ZUORA_BASE_URL") or "http://127.0.0.1:4010"
 
 
 def call(method, path, body=None, entity=None):
@@ -39,6 +42,9 @@ seen["health"] = health["status"]
 status, _, state = call("POST", "/__stand-in/seed", {
     "entities": {"EMEA": {"parent": "Global", "locale": "en_GB", "timezone": "Europe/London", "provisioned": True}},
 })
+if status != 200:
+    # A refused seed answers 400 with every problem in words (an entity named EMEA already exists, ...).
+    sys.exit("the stand-in refused the seed (HTTP %d): %s" % (status, (state or {}).get("message")))
 emea = state["entities"]["EMEA"]["id"]
 
 # Zuora's own operations, as any client sends them.

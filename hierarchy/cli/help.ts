@@ -4,7 +4,8 @@ import type { CommandEntry } from "./commands/command.js";
 /** The exit codes, as every help text states them. */
 export const EXIT_CODES = `Exit codes:
   0  success (with plan --detailed-exitcode: the tenant matches the file)
-  1  error: a bad file or option, a refused plan, a failed or cancelled apply, a tenant changed since a saved plan
+  1  error: a bad file or option, a refused plan, a failed or cancelled apply, a tenant changed since a saved plan,
+     a saved plan made for another tenant
   2  plan --detailed-exitcode only: the tenant differs from the file (changes to make, or differences kept)`;
 
 const TENANT = `Tenant: --base-url URL or ZUORA_BASE_URL, with ZUORA_CLIENT_ID + ZUORA_CLIENT_SECRET (OAuth) or

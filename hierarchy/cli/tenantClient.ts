@@ -1,4 +1,10 @@
-import { createZuoraClient, type LogLevel, type ZuoraAuth, type ZuoraClient } from "../../src/index.js";
+import {
+  createZuoraClient,
+  type LogLevel,
+  type ZuoraAuth,
+  type ZuoraClient,
+  ZuoraConfigurationError,
+} from "../../src/index.js";
 import { type Io, UsageError } from "./io.js";
 
 /** A client for the tenant the environment or `--base-url` names, counting the requests it sends. */
@@ -43,19 +49,37 @@ export function tenantClient(
   const asked = env.ZUORA_LOG?.trim().toLowerCase();
   const logLevel = (asked && LEVELS.includes(asked) ? asked : "info") as LogLevel;
   let sent = 0;
-  const zuora = createZuoraClient({
-    baseUrl: given,
-    auth,
-    trackId: "zuora-entities",
-    // A token valid for several entities must name the one each call runs in: the reads run in this one.
-    ...(env.ZUORA_ENTITY_IDS ? { entityIds: env.ZUORA_ENTITY_IDS } : {}),
-    logLevel,
-    logger: { debug: say, info: say, warn: say, error: say },
-    fetch: (input, init) => {
-      sent++;
-      return globalThis.fetch(input, init);
-    },
-  });
+  let zuora: ZuoraClient;
+  try {
+    zuora = createZuoraClient({
+      baseUrl: given,
+      auth,
+      trackId: "zuora-entities",
+      // A token valid for several entities must name the one each call runs in: the reads run in this one.
+      ...(env.ZUORA_ENTITY_IDS ? { entityIds: env.ZUORA_ENTITY_IDS } : {}),
+      logLevel,
+      logger: { debug: say, info: say, warn: say, error: say },
+      fetch: (input, init) => {
+        sent++;
+        return globalThis.fetch(input, init);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ZuoraConfigurationError)) throw error;
+    // The user gave a variable or a flag, not a client option: the message names what they wrote.
+    const source = settingOf(error.option, baseUrl !== undefined, typeof auth === "string");
+    throw new UsageError(error.message.replace(`createZuoraClient: option ${error.option} `, `${source} `));
+  }
   const url = `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
   return { zuora, origin: parsed.origin, url, requests: () => sent };
+}
+
+/** The variable or flag behind a client option that `createZuoraClient` refused. */
+function settingOf(option: string, flag: boolean, token: boolean): string {
+  if (option === "baseUrl") return flag ? "--base-url" : "ZUORA_BASE_URL";
+  if (option === "auth.clientId") return "ZUORA_CLIENT_ID";
+  if (option === "auth.clientSecret") return "ZUORA_CLIENT_SECRET";
+  if (option.startsWith("auth")) return token ? "ZUORA_ACCESS_TOKEN" : "ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET";
+  if (option === "entityIds") return "ZUORA_ENTITY_IDS";
+  return option;
 }

@@ -212,7 +212,10 @@ export function readParsed(
       return undefined;
     });
     const status = value.status as ConnectionStatus;
-    if (!STATUSES.includes(status)) {
+    // A missing status has no place of its own in the file: the connection's is where to write it.
+    if (status === undefined || status === null) {
+      fail(path, "connection: `status` is required: Pending, Connected or Disconnected");
+    } else if (!STATUSES.includes(status)) {
       fail([...path, "status"], "connection: `status` must be Pending, Connected or Disconnected");
     }
     const [from, to] = ends;

@@ -95,4 +95,20 @@ describe("the served stand-in, driven by clients no one here wrote", () => {
       afterReset: ["Global"],
     });
   });
+
+  it("lifecycle.py takes ZUORA_BASE_URL, as the CI jobs set it, and says why the stand-in refused its seed", async () => {
+    await curl("POST", "/__stand-in/reset");
+    const env = { ...process.env, ZUORA_BASE_URL: served.url };
+    const script = join(ROOT, "examples/any-language/lifecycle.py");
+    expect(JSON.parse((await run("python3", [script], { cwd: ROOT, env })).stdout)).toMatchObject({ reset: 204 });
+    const emea = { parent: "Global", locale: "en_GB", timezone: "Europe/London", provisioned: true };
+    expect((await curl("POST", "/__stand-in/seed", { body: { entities: { EMEA: emea } } })).status).toBe(200);
+    const refused = await run("python3", [script], { cwd: ROOT, env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toBe(
+      "the stand-in refused the seed (HTTP 400): seed: entities.EMEA: an entity named EMEA already exists\n",
+    );
+  });
 });

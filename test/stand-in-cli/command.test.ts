@@ -57,10 +57,13 @@ describe("zuora-stand-in, the command", () => {
       `Error: ${file}:6:3: its parent EMAE is neither in the seed nor in the tenant`,
       `Error: ${file}:11:5: no entity named FR, in the seed or in the tenant`,
     ]);
-    await writeFile(file, "version: 1\nentities:\n  Global:\n    locale: english\n    timezone: UTC\n");
+    await writeFile(file, "version: 1\nentities:\n  Global:\n    locale: english\n    timezone: Mars\n");
     const shape = await runCommand(["--seed", file]);
     expect(shape).toMatchObject({ code: 1, stdout: "" });
-    expect(shape.stderr).toContain(`${file}:4:13: entity Global: \`locale\` must be a locale ll_CC`);
+    expect(shape.stderr.trim().split("\n")).toEqual([
+      `Error: ${file}:4:13: entity Global: \`locale\` must be a locale ll_CC, e.g. en_GB`,
+      `Error: ${file}:5:15: entity Global: \`timezone\` must be an IANA time zone name, e.g. Europe/London`,
+    ]);
     expect(await runCommand(["--seed", join(dir, "missing.yaml")])).toMatchObject({
       code: 1,
       stderr: `Error: ${join(dir, "missing.yaml")}: no such file\n`,

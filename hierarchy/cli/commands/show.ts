@@ -37,7 +37,7 @@ export interface ShowArguments {
 /** `zuora-entities show [FILE|PLAN]`: a file's, a saved plan's or the tenant's hierarchy. */
 export const showCommand: Command<ShowArguments> = {
   name: "show",
-  synopsis: "show [FILE|PLAN] [--format tree|mermaid] [--json]",
+  synopsis: "show [FILE|PLAN] [--format tree|mermaid] [--json] [--parallelism N]",
   summary: "a file's, a saved plan's or the tenant's hierarchy",
   description: `Prints the hierarchy of FILE, or of the tenant when no FILE is given (only reads), as an indented tree with
 statuses, or as a Mermaid flowchart for documentation. FILE is checked as \`validate\` checks it: a file with a

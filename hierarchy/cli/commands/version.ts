@@ -23,7 +23,7 @@ export const versionCommand: Command<VersionArguments> = {
   },
   async run(_args, context) {
     // With --json, the version line every JSON output starts with is the whole answer.
-    if (context.json) context.json.emit("log", `zuora-entities ${packageVersion()}`);
+    if (context.json) context.json.start();
     else context.io.out(`zuora-entities ${packageVersion()}`);
     return 0;
   },

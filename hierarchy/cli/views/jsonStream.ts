@@ -12,6 +12,8 @@ export const JSON_UI_VERSION = "1.0";
 export interface JsonStream {
   /** Writes one line: `type`, the message, and the fields of that type. */
   emit(type: string, message: string, fields?: Record<string, unknown>, level?: "info" | "warn" | "error"): void;
+  /** Writes the version line, unless it is out already: the whole answer of `version --json`. */
+  start(): void;
 }
 
 /** A {@link JsonStream} on `io.out`. */
@@ -28,14 +30,17 @@ export function jsonStream(io: Pick<Io, "out">): JsonStream {
         ...fields,
       }),
     );
+  const start = () => {
+    if (started) return;
+    started = true;
+    const version = packageVersion();
+    line("version", `zuora-entities ${version}`, { "zuora-entities": version, ui: JSON_UI_VERSION }, "info");
+  };
   return {
     emit(type, message, fields = {}, level = "info") {
-      if (!started) {
-        started = true;
-        const version = packageVersion();
-        line("version", `zuora-entities ${version}`, { "zuora-entities": version, ui: JSON_UI_VERSION }, "info");
-      }
+      start();
       line(type, message, fields, level);
     },
+    start,
   };
 }

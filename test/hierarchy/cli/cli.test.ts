@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../../hierarchy/cli/commands/table.js";
 import { type Io, wantsColor } from "../../../hierarchy/cli/io.js";
 import { main } from "../../../hierarchy/cli/main.js";
 import { BIN, captureIo, cliHarness, EXAMPLE, ROOT } from "./harness.js";
@@ -180,6 +181,44 @@ describe("zuora-entities against the stand-in's listen()", () => {
     const { code, stdout } = await cli(["--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: zuora-entities <command> [options]");
+  });
+
+  it("names the variable or flag behind a setting the client refuses, not the client's option", async () => {
+    const short = await inProcess(["show"], { ZUORA_ACCESS_TOKEN: "test" });
+    expect(short.code).toBe(1);
+    expect(short.stderr.split("\n")[0]).toBe(
+      "Error: ZUORA_ACCESS_TOKEN must be at least 8 characters (a shorter one could not be hidden in errors and logs)",
+    );
+    const withV1 = await inProcess(["show", "--base-url", "https://rest.test.zuora.com/v1"]);
+    expect(withV1.stderr.split("\n")[0]).toBe(
+      "Error: --base-url must not end in /v1: the operation paths already start with it",
+    );
+    const fromEnv = await inProcess(["show"], { ZUORA_BASE_URL: "https://rest.test.zuora.com/v1" });
+    expect(fromEnv.stderr.split("\n")[0]).toMatch(/^Error: ZUORA_BASE_URL must not end in \/v1/);
+    expect(fromEnv.stderr).toContain("Run zuora-entities show --help for usage.");
+  });
+
+  it("names in each command's usage line every option of its own (all but --base-url, --no-color and --help)", () => {
+    const shared = new Set(["base-url", "no-color", "help"]);
+    const missing = COMMANDS.flatMap((command) => {
+      const words = command.synopsis.split(/[\s[\]]+/);
+      const named = (option: { name: string; short?: string }) =>
+        words.includes(`--${option.name}`) || (option.short !== undefined && words.includes(`-${option.short}`));
+      return command.options
+        .filter((option) => !shared.has(option.name) && !named(option))
+        .map((option) => `${command.name} --${option.name}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it("states in its help every case of exit 1 that the README's table states", async () => {
+    const words = (text: string) => text.replace(/\s+/g, " ");
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const row = /^\| `1` \| (.+) \|$/m.exec(readme)?.[1] ?? "";
+    expect(row).toMatch(/^error: /);
+    const { io, out } = captureIo();
+    expect(await main(["--help"], io)).toBe(0);
+    expect(words(out.join("\n"))).toContain(`1 ${row}`);
   });
 });
 

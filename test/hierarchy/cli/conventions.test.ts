@@ -25,6 +25,18 @@ describe("zuora-entities follows Terraform's conventions", () => {
     }
   });
 
+  it("answers version --json with one line, the version line, as terraform version -json does", async () => {
+    const { code, stdout } = await cli(["version", "--json"]);
+    expect(lines(stdout)).toEqual([
+      expect.objectContaining({
+        type: "version",
+        "zuora-entities": own.version,
+        "@message": `zuora-entities ${own.version}`,
+      }),
+    ]);
+    expect(code).toBe(0);
+  });
+
   it("takes Terraform's single-dash spellings: -auto-approve, -parallelism=N, -detailed-exitcode", async () => {
     const applied = await cli(["apply", EXAMPLE, "-auto-approve", "-parallelism=2"]);
     expect(applied.stderr).not.toMatch(/Unknown option|Unexpected argument/);

@@ -81,6 +81,9 @@ describe("parseHierarchy", () => {
     expect(problem(VALID.replace("status: Pending", "status: Denied"))).toBe(
       "h.yaml:13:40: connection: `status` must be Pending, Connected or Disconnected",
     );
+    expect(problem(VALID.replace(", status: Pending", ""))).toBe(
+      "h.yaml:13:5: connection: `status` is required: Pending, Connected or Disconnected",
+    );
     expect(problem(VALID.replace("    parent: Acme\n", "    parent: Acme\n    color: blue\n"))).toBe(
       "h.yaml:9:5: entity Acme-EU: unknown key `color`",
     );
