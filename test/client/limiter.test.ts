@@ -397,6 +397,37 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     expect(tenant.received).toHaveLength(8);
   });
 
+  it("backs off, growing, when a shut-out's Retry-After is 0 or a date already past, rather than resending at once", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "static-token-abc",
+      fetch: tenant.fetch,
+      maxConcurrency: 4,
+      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
+    });
+    const call = zuora.createEntity(entityBody).withResponse();
+    // A server that says "now", or whose clock runs behind (its date is already past on ours).
+    const past = new Date(time.now() - 5000).toUTCString();
+    const saidNow = [{ "retry-after": "0" }, { "retry-after": past }, { "retry-after": "0" }];
+    for (const [round, retryAfter] of saidNow.entries()) {
+      await until(() => tenant.inFlight().length === 1);
+      tenant.answerNext(429, { ...SHUT_OUT, ...retryAfter });
+      await until(() => time.sleeps.length === round + 1);
+      // Nothing goes out before the wait is over.
+      expect(tenant.inFlight()).toHaveLength(0);
+      time.advance(time.sleeps[round]?.ms ?? 0);
+      time.sleeps[round]?.wake();
+    }
+    await until(() => tenant.inFlight().length === 1);
+    tenant.answerNext();
+    expect((await call).data.success).toBe(true);
+    // The shut-out's own backoff (half of 20 ms, doubling), as without a Retry-After.
+    expect(time.sleeps.map((s) => s.ms)).toEqual([10, 20, 40]);
+    expect(tenant.received).toHaveLength(4);
+  });
+
   it("gives up after maxConcurrencyWaitMs of refusals in a row: each call waiting fails with its own 429", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
