@@ -13,7 +13,13 @@ import type { ServeIo } from "./io.js";
 import { logLine } from "./requestLog.js";
 import { StateSaver } from "./saveSchedule.js";
 import { readSeedFile, type SeedFile } from "./seedFile.js";
-import { readStateFile, removeAbandonedWrites, StateFileError, writeStateFile } from "./stateFile.js";
+import {
+  checkStateWritable,
+  readStateFile,
+  removeAbandonedWrites,
+  StateFileError,
+  writeStateFile,
+} from "./stateFile.js";
 import { packageVersion } from "./version.js";
 
 /** Methods that never change the tenant (every other request may, and is followed by a save). */
@@ -73,6 +79,7 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     try {
       saved = await readStateFile(path);
       if (saved !== undefined) standIn.restore(saved);
+      await checkStateWritable(path);
     } catch (error) {
       if (error instanceof StateFileError) return failed(io, error.message);
       if (error instanceof SeedError) {

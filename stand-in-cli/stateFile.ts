@@ -67,6 +67,21 @@ export async function writeStateFile(path: string, state: TenantStateByName): Pr
   await directory?.close();
 }
 
+/**
+ * Throws a {@link StateFileError} when a state could not be saved to `path` (its folder is missing, read-only, or not
+ * a folder): checked before serving, by creating and removing the temporary file a save writes, so that a tenant is
+ * never served whose every change would be lost.
+ */
+export async function checkStateWritable(path: string): Promise<void> {
+  const temporary = temporaryFile(path, process.pid);
+  try {
+    await (await open(temporary, "w")).close();
+  } catch (error) {
+    throw new StateFileError(`${path}: cannot be saved there (${(error as Error).message})`);
+  }
+  await unlink(temporary).catch(() => {});
+}
+
 /** Removes the temporary files a process that died while saving left beside the state file. */
 export async function removeAbandonedWrites(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;

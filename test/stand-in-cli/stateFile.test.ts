@@ -123,4 +123,17 @@ describe("zuora-stand-in --state FILE", () => {
       "entities.Lost.parent: its parent Nowhere is neither in the seed nor in the tenant",
     );
   });
+
+  it("refuses a state file it could never save, before serving, rather than lose every change", async () => {
+    const file = join(dir, "no-such-folder", "tenant.json");
+    // serve() rejects with the command's stderr when it exits before printing a URL (and a URL fails the test).
+    const refused = await serve(["--state", file]).then(
+      (served) => `served at ${served.url}`,
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(
+      /exited \(1\) before serving:\nError: .*no-such-folder.tenant\.json: cannot be saved there \(.*ENOENT.*\)\n$/,
+    );
+    expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+  });
 });
