@@ -100,6 +100,18 @@ describe("parseHierarchy", () => {
     );
   });
 
+  it("refuses a file nested deeper than a stack goes, or whose aliases expand without end, as a problem of the file", () => {
+    const deep = (depth: number) => `version: 1\nentities: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+    for (const depth of [10_000, 100_000]) expect(problem(deep(depth))).toMatch(/^h\.yaml:\d+:\d+: /);
+    // A billion laughs: each level names the one before nine times.
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const name of "bcdefg") {
+      const before = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${before}`).join(", ")}]`);
+    }
+    expect(problem(`version: 1\n${levels.join("\n")}\nentities: {}\n`)).toMatch(/^h\.yaml:1:1: .*alias/i);
+  });
+
   it("reports every problem of a file at once, in the order of the file, each with its place", () => {
     const broken = VALID.replace("en_GB", "english")
       .replace("status: Pending", "status: Denied")
