@@ -1,5 +1,6 @@
 import {
   type Document,
+  isAlias,
   isMap,
   isNode,
   isScalar,
@@ -119,10 +120,12 @@ function repeatedKeys(doc: Document): number[] {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
+        // A key written as an alias (`*g :`) is the key it names.
+        const named = isAlias(key) ? key.resolve(doc) : key;
+        if (!isScalar(named)) continue;
         const offset = (key as Node).range?.[0];
-        if (seen.has(key.value) && offset !== undefined) repeated.push(offset);
-        seen.add(key.value);
+        if (seen.has(named.value) && offset !== undefined) repeated.push(offset);
+        seen.add(named.value);
       }
     },
   });

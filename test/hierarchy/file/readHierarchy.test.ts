@@ -112,6 +112,12 @@ describe("parseHierarchy", () => {
     expect(problem(`version: 1\n${levels.join("\n")}\nentities: {}\n`)).toMatch(/^h\.yaml:1:1: .*alias/i);
   });
 
+  it("refuses a name given twice through an alias, as any name given twice", () => {
+    const twice =
+      "version: 1\nentities:\n  &g Global: { locale: en_US, timezone: UTC }\n  *g : { locale: en_GB, timezone: UTC }\n";
+    expect(problem(twice)).toBe("h.yaml:4:3: Map keys must be unique");
+  });
+
   it("reports every problem of a file at once, in the order of the file, each with its place", () => {
     const broken = VALID.replace("en_GB", "english")
       .replace("status: Pending", "status: Denied")
