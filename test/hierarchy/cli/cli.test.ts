@@ -163,6 +163,21 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(writes()).toEqual([]);
   });
 
+  it("writes a tenant's control characters as escapes, so a display name cannot drive the terminal", async () => {
+    // Anyone who may rename an entity sets its display name: Zuora's rule is its length alone.
+    const hostile = "Evil\u001b]0;owned\u0007\u001b[2J\u001b[1A\rNo changes\nFAKE line\u009b";
+    standIn.seedByName({ entities: { Evil: { parent: "Global", displayName: hostile } } });
+    for (const args of [["show"], ["plan", EXAMPLE]]) {
+      const { stdout, stderr } = await cli(args, { NO_COLOR: "" });
+      const controls = [...(stdout + stderr)].filter((c) => {
+        const code = c.charCodeAt(0);
+        return (code < 0x20 && c !== "\n" && c !== "\t") || (code >= 0x7f && code <= 0x9f);
+      });
+      expect(controls, args[0]).toEqual([]);
+      if (args[0] === "show") expect(stdout).toContain(String.raw`"Evil\u001b]0;owned\u0007\u001b[2J`);
+    }
+  });
+
   it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
     for (const command of ["export", "plan", "apply", "show", "validate", "version"]) {
       const { io, out } = captureIo();
