@@ -119,6 +119,18 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(fresh.stdout).toContain("Apply complete: 7 steps done");
   });
 
+  it("refuses to save a plan over the file it plans, which would lose the file", async () => {
+    const file = join(dir(), "tenant.yaml");
+    const text = await readFile(EXAMPLE, "utf8");
+    await writeFile(file, text);
+    for (const out of [file, join(dir(), ".", "tenant.yaml")]) {
+      const run = await inProcess(["plan", file, "--out", out]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("--out PLAN is the FILE being planned");
+      expect(await readFile(file, "utf8")).toBe(text);
+    }
+  });
+
   it("refuses a change Zuora would not make, naming the file's line, with exit 1 and nothing sent", async () => {
     standIn.seed({
       entities: [{ name: "Acme-EU", status: "Provisioned", locale: "en_GB", timezone: "Europe/London" }],
