@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import {
   createZuoraClient,
@@ -8,6 +9,7 @@ import {
 } from "../../src/index.js";
 import type { FetchLike } from "../../src/pipeline/types.js";
 import { entityBody } from "../support/fixtures.js";
+import { rejection } from "../support/settle.js";
 
 const BASE = "https://rest.test.zuora.com";
 
@@ -151,6 +153,30 @@ describe("maxConcurrency: the queue", () => {
     tenant.answerNext();
     await Promise.all([first, third]);
     expect(tenant.received).toHaveLength(2);
+  });
+
+  it("listens to a signal once however many calls share it, and its abort still stops every one", async () => {
+    const tenant = heldTenant();
+    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: 4 });
+    // One signal for a whole batch (a job's AbortSignal.timeout): a listener per call would make Node warn of a leak
+    // past ten, and make each removal scan thousands of them.
+    const controller = new AbortController();
+    const calls = Array.from({ length: 50 }, () =>
+      rejection(zuora.createEntity(entityBody, { signal: controller.signal })),
+    );
+    await until(() => tenant.received.length === 4);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    const reason = new Error("the batch gave up");
+    controller.abort(reason);
+    for (const error of await Promise.all(calls)) expect(error).toBe(reason);
+    expect(tenant.received).toHaveLength(4);
+    // Calls sharing a signal one after another leave nothing on it.
+    const later = new AbortController();
+    const done = zuora.createEntity(entityBody, { signal: later.signal });
+    await until(() => tenant.received.length === 5);
+    tenant.answerNext();
+    await done;
+    expect(getEventListeners(later.signal, "abort")).toHaveLength(0);
   });
 
   it("starts a call's time limit when it is sent, not while it waits in the queue", async () => {
