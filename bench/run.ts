@@ -49,7 +49,7 @@ const STARTUP_RUNS = QUICK ? 10 : 20;
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 18_700;
-const BUNDLE_BUDGET_BYTES = 19_900;
+const BUNDLE_BUDGET_BYTES = 20_300;
 // wrapped/openapi-fetch: a POST sequential and at IN_FLIGHT; a GET through a helper (the limiter reads the limit
 // headers of every answer, and only those that can change a decision).
 const POST_RATIO_BUDGET = 1.05;

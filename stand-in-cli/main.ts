@@ -13,7 +13,7 @@ import type { ServeIo } from "./io.js";
 import { logLine } from "./requestLog.js";
 import { StateSaver } from "./saveSchedule.js";
 import { readSeedFile, type SeedFile } from "./seedFile.js";
-import { readStateFile, removeAbandonedWrites, StateFileError, writeStateFile } from "./stateFile.js";
+import { claimStateFile, readStateFile, removeAbandonedWrites, StateFileError, writeStateFile } from "./stateFile.js";
 import { packageVersion } from "./version.js";
 
 /** Methods that never change the tenant (every other request may, and is followed by a save). */
@@ -71,13 +71,16 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
   }
 
   let saver: StateSaver | undefined;
+  let letGo = async () => {};
   if (args.state !== undefined) {
     const path = args.state;
     let saved: TenantByName | undefined;
     try {
+      letGo = await claimStateFile(path);
       saved = await readStateFile(path);
       if (saved !== undefined) standIn.restore(saved);
     } catch (error) {
+      await letGo();
       if (error instanceof StateFileError) return failed(io, error.message);
       if (error instanceof SeedError) {
         return failed(
@@ -98,6 +101,7 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
   try {
     server = await listen({ fetch: served(standIn, args, io, saver) }, { host: args.host, port: args.port });
   } catch (error) {
+    await letGo();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
       return failed(io, `port ${args.port} on ${args.host} is in use: give another --port, or --port 0 for a free one`);
@@ -116,12 +120,12 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
 
   await stopped;
   await server.close();
-  if (saver) {
-    try {
-      await saver.flush();
-    } catch (error) {
-      return failed(io, `could not save the state to ${args.state}: ${message(error)}`);
-    }
+  try {
+    await saver?.flush();
+  } catch (error) {
+    return failed(io, `could not save the state to ${args.state}: ${message(error)}`);
+  } finally {
+    await letGo();
   }
   return EXIT_CODES.stopped;
 }

@@ -67,6 +67,36 @@ export async function writeStateFile(path: string, state: TenantStateByName): Pr
   await directory?.close();
 }
 
+/**
+ * Claims `path` for this process, with a lock file beside it that holds its process ID, and resolves to what lets it
+ * go. A second process serving the same state would load the first's tenant, then each would save over the other's
+ * changes: a live process's claim is refused with a {@link StateFileError}; a dead one's (killed before it could let
+ * go) is taken over. A folder where the lock cannot be made is one a state could not be saved in either: refused too,
+ * before anything is served, rather than lose every change.
+ */
+export async function claimStateFile(path: string): Promise<() => Promise<void>> {
+  const lock = join(dirname(path), `.${basename(path)}.lock`);
+  for (;;) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.write(String(process.pid));
+      await handle.close();
+      return () => unlink(lock).catch(() => {});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new StateFileError(`${path}: cannot be saved there (${(error as Error).message})`);
+      }
+    }
+    const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      throw new StateFileError(
+        `${path}: another zuora-stand-in (pid ${holder}) serves it; stop that one, or give this one another --state`,
+      );
+    }
+    await unlink(lock).catch(() => {});
+  }
+}
+
 /** Removes the temporary files a process that died while saving left beside the state file. */
 export async function removeAbandonedWrites(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;

@@ -7,6 +7,7 @@ import {
 } from "../../src/index.js";
 import { connectionAddress } from "../addresses.js";
 import type { Plan, Step, TenantState } from "../model.js";
+import { isNotFound } from "../notFound.js";
 import { DEFAULT_PARALLELISM } from "../tenant/readTenant.js";
 import { type GoalLookups, goalReached } from "./goalReached.js";
 import { runSteps } from "./runSteps.js";
@@ -68,9 +69,10 @@ export class PlanRefusedError extends Error {
 /**
  * Sends a plan's steps through the client, each once its dependencies are done, `parallelism` at a time. At the
  * first failure (or once `signal` aborts) it starts nothing new, lets the running steps finish, and resolves with
- * what was done, what failed and what was not started (it does not throw for a failed step). A step Zuora refuses
- * whose goal the tenant shows already (another apply got there first: the entity is provisioned, the request
- * accepted) counts as done, and its event says so. Creates and connection requests carry an `Idempotency-Key` derived
+ * what was done, what failed and what was not started (it does not throw for a failed step). A step Zuora refuses,
+ * or answers not found, or that fails after an attempt whose answer was lost (`mayHaveActed`), counts as done when
+ * the tenant shows its goal already (another apply got there first, or the lost attempt did it: the entity is
+ * provisioned, the request accepted), and its event says so. Creates and connection requests carry an `Idempotency-Key` derived
  * from the plan, so the same plan sent again is answered, not acted on twice.
  *
  * @throws {PlanRefusedError} when the plan has refusals: nothing is sent.
@@ -191,12 +193,19 @@ export async function applyPlan(plan: Plan, zuora: ZuoraClient, options: ApplyOp
     connectionOf: (step) => connections.get(addressOf(step)),
     learnConnection: (step, id) => connections.set(addressOf(step), id),
   };
-  /** The step sent; when Zuora refuses it, done all the same if the tenant shows its goal reached. */
+  /**
+   * The step sent; when Zuora refuses it, answers that what it names is not found, or fails after an attempt that
+   * may have acted (its answer lost: a resend meets what that attempt did), done all the same if the tenant shows its
+   * goal reached.
+   */
   const sendOrFind = async (step: Step): Promise<string | undefined> => {
     try {
       return await send(step);
     } catch (error) {
-      if (!(error instanceof ZuoraBusinessError)) throw error;
+      const mayBeDone =
+        error instanceof ZuoraBusinessError ||
+        (error instanceof ZuoraApiError && (error.mayHaveActed || isNotFound(error)));
+      if (!mayBeDone) throw error;
       const found = await goalReached(step, zuora, lookups).catch(() => undefined);
       if (found === undefined) throw error;
       return found;

@@ -22,11 +22,27 @@ export function wantsColor(env: Record<string, string | undefined>, terminal: bo
   return terminal && (env.NO_COLOR ?? "") === "";
 }
 
-/** The process's own streams. */
+/**
+ * `text` with each control character but a line break and a tab written as its escape (`\u001b`), except the colour
+ * codes this command writes itself (`ESC[1;31m`): what a tenant holds (a display name is any text up to 255
+ * characters) or a server says must not move the cursor, clear the screen, retitle the window or rewrite a line on
+ * the terminal of the person reading the plan.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (found) =>
+    found.length > 1 ? found : `\\u${found.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+// A colour code (kept), or a C0 control other than a tab or line break, DEL, or a C1 control (each escaped).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** The process's own streams; what they write is {@link printable}. */
 export function processIo(): Io {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${printable(line)}\n`),
+    err: (line) => process.stderr.write(`${printable(line)}\n`),
     env: process.env,
     interactive: process.stdin.isTTY === true,
     color: wantsColor(process.env, process.stdout.isTTY === true),

@@ -1,5 +1,6 @@
 import {
   type Document,
+  isAlias,
   isMap,
   isNode,
   isScalar,
@@ -55,6 +56,13 @@ export function parseWithYaml(text: string): ParsedText {
   // Keys are checked for uniqueness by `repeatedKeys`: the yaml package's own check compares each key with every other.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const errors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split("\n")[0] ?? "" }));
+  let value: unknown;
+  try {
+    if (errors.length === 0) value = doc.toJS();
+  } catch (error) {
+    // The yaml package refuses aliases that expand too far (a "billion laughs"): a problem of the file like any other.
+    errors.push({ offset: 0, message: error instanceof Error ? error.message : String(error) });
+  }
   // A map's pairs by key as text (as the value's objects have them: 2024.1, not the number), indexed once, so that
   // placing each of many entities does not scan the whole map.
   const indexes = new WeakMap<YAMLMap, Map<string, { key: unknown; value: unknown }>>();
@@ -81,7 +89,7 @@ export function parseWithYaml(text: string): ParsedText {
   };
   return {
     errors,
-    value: errors.length > 0 ? undefined : doc.toJS(),
+    value,
     offsetOf(path, key) {
       const parent = key && path.length > 0 ? nodeAt(path.slice(0, -1)) : undefined;
       const node = key && isMap(parent) ? pairOf(parent, String(path.at(-1)))?.key : nodeAt(path);
@@ -112,10 +120,12 @@ function repeatedKeys(doc: Document): number[] {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
+        // A key written as an alias (`*g :`) is the key it names.
+        const named = isAlias(key) ? key.resolve(doc) : key;
+        if (!isScalar(named)) continue;
         const offset = (key as Node).range?.[0];
-        if (seen.has(key.value) && offset !== undefined) repeated.push(offset);
-        seen.add(key.value);
+        if (seen.has(named.value) && offset !== undefined) repeated.push(offset);
+        seen.add(named.value);
       }
     },
   });

@@ -263,8 +263,15 @@ function inline(text: string, start: number): PlainNode {
   return node;
 }
 
+/**
+ * How deep flow collections may nest in what this reader reads (a hierarchy file needs three); deeper ones are left
+ * to the yaml package, which reports them, rather than read by recursion until the stack runs out.
+ */
+const MAX_FLOW_DEPTH = 32;
+
 /** A one-line flow collection starting at `at` (`{` or `[`): the node and the index after its end. */
-function flow(text: string, at: number, base: number): { node: PlainNode; end: number } {
+function flow(text: string, at: number, base: number, depth = 1): { node: PlainNode; end: number } {
+  if (depth > MAX_FLOW_DEPTH) giveUp();
   const open = text[at];
   const close = open === "{" ? "}" : "]";
   const skip = (i: number) => {
@@ -277,7 +284,7 @@ function flow(text: string, at: number, base: number): { node: PlainNode; end: n
   if (text[i] !== close) {
     for (;;) {
       if (i >= text.length) giveUp();
-      const first = flowValue(text, i, base);
+      const first = flowValue(text, i, base, depth);
       let j = skip(first.end);
       if (open === "{") {
         const keyNode = first.node;
@@ -286,7 +293,7 @@ function flow(text: string, at: number, base: number): { node: PlainNode; end: n
         if (key === "__proto__") giveUp();
         j = skip(j + 1);
         if (text[j] === "," || text[j] === close) giveUp();
-        const value = flowValue(text, j, base);
+        const value = flowValue(text, j, base, depth);
         entries.push({ key, written: text.slice(i, first.end).trimEnd(), keyStart: base + i, value: value.node });
         j = skip(value.end);
       } else {
@@ -308,9 +315,9 @@ function flow(text: string, at: number, base: number): { node: PlainNode; end: n
 }
 
 /** A value inside a flow collection: a nested collection, a quoted scalar, or a plain one up to `,`, `:` or a bracket. */
-function flowValue(text: string, at: number, base: number): { node: PlainNode; end: number } {
+function flowValue(text: string, at: number, base: number, depth: number): { node: PlainNode; end: number } {
   const c = text[at];
-  if (c === "{" || c === "[") return flow(text, at, base);
+  if (c === "{" || c === "[") return flow(text, at, base, depth + 1);
   if (c === '"' || c === "'") {
     const quoted = readQuoted(text, at);
     return { node: { kind: "scalar", start: base + at, value: quoted.value }, end: quoted.end };

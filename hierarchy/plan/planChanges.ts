@@ -30,8 +30,11 @@ export interface PlanOptions {
   prune?: boolean;
 }
 
-/** The order of the phases: deletes free names first; entities exist before they change, change before provisioning. */
-const PHASES: readonly Action[] = [
+/**
+ * The order of the phases: deletes free names first; entities exist before they change, change before provisioning.
+ * Every action a plan can hold is one of them.
+ */
+export const PHASES: readonly Action[] = [
   "delete",
   "create",
   "update",

@@ -1,5 +1,6 @@
 import { accessAddress, connectionAddress, entityAddress, userAddress } from "../addresses.js";
 import type { Plan, TenantConnection, TenantEntity, TenantState } from "../model.js";
+import { PHASES } from "./planChanges.js";
 
 const KIND = "zuora-entities-plan";
 
@@ -33,6 +34,14 @@ export function parseSavedPlan(text: string): Plan {
   if (!Array.isArray(value.steps) || !Array.isArray(value.refused) || !tenantRead) {
     throw new TypeError(
       "the saved plan is incomplete: steps, refused and tenant (its entities and connections) are required",
+    );
+  }
+  // A step of another version (or an edit) would go unsent and be said done: the whole plan is refused instead.
+  const known = new Set<unknown>(PHASES);
+  const odd = value.steps.findIndex((step: unknown) => !known.has((step as { action?: unknown } | null)?.action));
+  if (odd !== -1) {
+    throw new TypeError(
+      `step ${odd + 1} of the saved plan is not one this version of zuora-entities can run (its action is not one of ${PHASES.join(", ")}): plan again with this version`,
     );
   }
   const { kind: _kind, ...plan } = value;

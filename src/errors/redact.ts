@@ -18,22 +18,47 @@ export const ISSUED_TOKENS_REMEMBERED = 8;
 const utf8 = new TextEncoder();
 
 /**
- * The forms a secret can take in text a server or runtime sends back: as is, percent-encoded (a form body or URL
- * echoed), form-encoded (`+` for space), escaped inside a JSON string, and base64 (standard and URL-safe, on its own
- * or inside a longer base64 text such as a Basic credential `id:secret`); each also without the blanks around it,
- * as the server received it (fetch trims a header value, so a token issued as `" abc "` arrives as `abc`).
+ * Regular expressions (as sources) that find a secret in text a server or runtime sends back, in whatever shape an
+ * encoder gave it, one character at a time (so a mix of shapes is found too): as is; percent-encoded in either hex
+ * case, by any encoder's choice of characters (a URL or form body echoed; `+` for a space); escaped inside a JSON
+ * string by any JSON writer (`\"`, `\/`, `\u00e9` in either case); its UTF-8 bytes read as Latin-1 (a header echoed
+ * raw); and base64 (standard and URL-safe, on its own or inside a longer base64 text such as a Basic credential
+ * `id:secret`). Each also without the blanks around it, as the server received it (fetch trims a header value, so a
+ * token issued as `" abc "` arrives as `abc`).
  */
-export function secretShapes(secret: string): string[] {
-  const shapes = new Set<string>();
+export function secretPatterns(secret: string): string[] {
+  const patterns = new Set<string>();
   for (const form of new Set([secret, secret.trim()])) {
     if (form.length < MIN_SHAPE_LENGTH) continue;
-    shapes.add(form);
-    shapes.add(encodeURIComponent(form));
-    shapes.add(new URLSearchParams({ s: form }).toString().slice(2));
-    shapes.add(JSON.stringify(form).slice(1, -1));
-    for (const shape of base64Shapes(form)) shapes.add(shape);
+    patterns.add(Array.from(form, characterPattern).join(""));
+    for (const shape of base64Shapes(form)) if (shape.length >= MIN_SHAPE_LENGTH) patterns.add(literal(shape));
   }
-  return [...shapes].filter((shape) => shape.length >= MIN_SHAPE_LENGTH);
+  return [...patterns];
+}
+
+/** One character of a secret in each shape {@link secretPatterns} names, as a regular expression's source. */
+function characterPattern(char: string): string {
+  const bytes = [...utf8.encode(char)];
+  const forms = [char, JSON.stringify(char).slice(1, -1), String.fromCharCode(...bytes)];
+  if (char === " ") forms.push("+");
+  if (char === "/") forms.push("\\/");
+  const escaped = [...new Set(forms)].map(literal);
+  escaped.push(bytes.map((byte) => `%${hexDigits(byte, 2)}`).join(""));
+  escaped.push(Array.from({ length: char.length }, (_, i) => `\\\\u${hexDigits(char.charCodeAt(i), 4)}`).join(""));
+  return `(?:${escaped.join("|")})`;
+}
+
+/** `text` as a regular expression's source that matches it alone. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `n` in `width` hex digits, each letter in either case (`[eE]9`), as a regular expression's source. */
+function hexDigits(n: number, width: number): string {
+  return n
+    .toString(16)
+    .padStart(width, "0")
+    .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 }
 
 /**
@@ -79,7 +104,7 @@ export function authorizationSecrets(value: string): string[] {
 }
 
 /**
- * Remembers the secrets one client handles and removes them, in every shape {@link secretShapes} names, from text
+ * Remembers the secrets one client handles and removes them, in every shape {@link secretPatterns} finds, from text
  * before it reaches an error message, `toJSON()` or anything else a caller might log. Its memory is bounded: the
  * configured secrets (a static token, the client secret) for the client's life, and the last
  * {@link ISSUED_TOKENS_REMEMBERED} issued tokens.
@@ -87,10 +112,12 @@ export function authorizationSecrets(value: string): string[] {
 export class SecretRedactor {
   readonly #configured = new Set<string>();
   #issued: string[] = [];
+  #compiled: { source: string; expression: RegExp } | undefined;
+  readonly #known = new Map<string, string[]>();
 
   /** Adds a secret the caller configured (kept for the client's life). Values under 4 characters are ignored. */
   addConfigured(secret: string | undefined): void {
-    if (worthHiding(secret)) for (const shape of secretShapes(secret)) this.#configured.add(shape);
+    if (worthHiding(secret)) for (const pattern of secretPatterns(secret)) this.#configured.add(pattern);
   }
 
   /** Adds an issued token; the oldest beyond {@link ISSUED_TOKENS_REMEMBERED} is forgotten. */
@@ -99,7 +126,7 @@ export class SecretRedactor {
     this.#issued = [secret, ...this.#issued.filter((s) => s !== secret)].slice(0, ISSUED_TOKENS_REMEMBERED);
   }
 
-  /** How many secrets (counting each shape of the configured ones once) the redactor holds. */
+  /** How many secrets (counting each pattern of the configured ones once) the redactor holds. */
   get size(): number {
     return this.#configured.size + this.#issued.length;
   }
@@ -110,15 +137,28 @@ export class SecretRedactor {
    * is hidden whole.
    */
   redact(text: string, alsoHide: Iterable<string> = []): string {
-    const shapes = new Set(this.#configured);
+    const patterns = new Set(this.#configured);
     for (const secret of [...this.#issued, ...alsoHide]) {
-      if (worthHiding(secret)) for (const shape of secretShapes(secret)) shapes.add(shape);
+      if (worthHiding(secret)) for (const pattern of this.#patternsOf(secret)) patterns.add(pattern);
     }
-    let out = text;
-    for (const shape of [...shapes].sort((a, b) => b.length - a.length)) {
-      if (out.includes(shape)) out = out.split(shape).join(REDACTED);
-    }
+    // A longer pattern is a longer secret (or a secret's longer shape): tried first at each place.
+    const source = [...patterns].sort((a, b) => b.length - a.length).join("|");
+    // One error redacts several texts with the same secrets: its expression is compiled once.
+    if (this.#compiled?.source !== source) this.#compiled = { source, expression: new RegExp(source, "g") };
+    const out = source === "" ? text : text.replace(this.#compiled.expression, REDACTED);
     return out.replace(BEARER, `Bearer ${REDACTED}`);
+  }
+
+  /** {@link secretPatterns}, worked out once per secret (a call's tokens are redacted in each of its texts). */
+  #patternsOf(secret: string): string[] {
+    let patterns = this.#known.get(secret);
+    if (patterns === undefined) {
+      // Bounded like the issued tokens: the oldest secret's patterns are worked out again if it comes back.
+      if (this.#known.size >= 4 * ISSUED_TOKENS_REMEMBERED) this.#known.delete(this.#known.keys().next().value ?? "");
+      patterns = secretPatterns(secret);
+      this.#known.set(secret, patterns);
+    }
+    return patterns;
   }
 }
 

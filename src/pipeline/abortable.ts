@@ -1,3 +1,5 @@
+import { onAbort } from "./onAbort.js";
+
 /**
  * Settles like `promise`, or rejects with the signal's reason as soon as it aborts (at once when it already has).
  * The promise itself runs on; a rejection it ends with later is handled, never unhandled.
@@ -9,15 +11,14 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const stop = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         resolve(value);
       },
       (error) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         reject(error);
       },
     );

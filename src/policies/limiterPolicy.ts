@@ -1,4 +1,5 @@
 import type { Log } from "../options/log.js";
+import { onAbort } from "../pipeline/onAbort.js";
 import { target } from "../pipeline/target.js";
 import type { Policy } from "../pipeline/types.js";
 import {
@@ -108,18 +109,19 @@ export function limiterPolicy(options: LimiterPolicyOptions): Policy {
     }
     return new Promise<void>((resolve, reject) => {
       const go = () => {
-        signal?.removeEventListener("abort", onAbort);
+        stop?.();
         resolve();
-      };
-      const onAbort = () => {
-        const index = queue.indexOf(go);
-        if (index !== -1) queue.splice(index, 1);
-        if (queue.length === 0) pausing?.controller.abort();
-        reject(signal?.reason);
       };
       if (first) queue.unshift(go);
       else queue.push(go);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      const stop =
+        signal &&
+        onAbort(signal, () => {
+          const index = queue.indexOf(go);
+          if (index !== -1) queue.splice(index, 1);
+          if (queue.length === 0) pausing?.controller.abort();
+          reject(signal.reason);
+        });
       pump(at);
     });
   };

@@ -219,7 +219,8 @@ export interface WaitSettings {
 /**
  * How long calls wait after `reading` stopped them, when it is a refusal ({@link answered} uses it where the answer
  * calls for a wait on time); `random` is a number in [0, 1), for the jitter:
- * - a concurrency refusal: the answer's `Retry-After`, else a backoff from {@link SHUT_OUT_FIRST_WAIT_MS} up to
+ * - a concurrency refusal: the answer's `Retry-After`, else (or when it says 0: "now", or a date our clock has
+ *   passed, is no reason to resend at once, round after round) a backoff from {@link SHUT_OUT_FIRST_WAIT_MS} up to
  *   {@link SHUT_OUT_MAX_WAIT_MS}, growing with the waits in a row; never past the end of `maxConcurrencyWaitMs`
  *   from the first refusal, so that the last try comes at that end, not after it;
  * - a rate refusal that names no reset (or a reset of 0): a backoff from `baseDelayMs` up to `maxDelayMs`, growing
@@ -233,7 +234,7 @@ export function waitAfter(
   settings: WaitSettings,
 ): number {
   if (reading.kind === "concurrency") {
-    const wait = reading.retryAfterMs ?? backoffMs(state.waits, random, SHUT_OUT_FIRST_WAIT_MS, SHUT_OUT_MAX_WAIT_MS);
+    const wait = reading.retryAfterMs || backoffMs(state.waits, random, SHUT_OUT_FIRST_WAIT_MS, SHUT_OUT_MAX_WAIT_MS);
     const since = state.shutOutSince === 0 ? now : state.shutOutSince;
     return Math.max(0, Math.min(wait, since + settings.maxConcurrencyWaitMs - now));
   }

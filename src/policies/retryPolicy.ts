@@ -5,6 +5,7 @@ import { causeText, rootCause } from "../errors/rootCause.js";
 import { ZuoraApiError, ZuoraConnectionError, ZuoraTimeoutError } from "../errors/ZuoraApiError.js";
 import type { Log } from "../options/log.js";
 import { abortable } from "../pipeline/abortable.js";
+import { onAbort } from "../pipeline/onAbort.js";
 import { pipelineRequest } from "../pipeline/pipelineRequest.js";
 import { target } from "../pipeline/target.js";
 import type { PipelineRequest, Policy } from "../pipeline/types.js";
@@ -144,8 +145,7 @@ async function sendOnce(
 ): Promise<Attempt> {
   const { timeoutMs } = request;
   const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const stopFollowing = callerSignal && onAbort(callerSignal, () => controller.abort(callerSignal.reason));
   const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
   let status: number | undefined;
   let bodyRead = false;
@@ -180,7 +180,7 @@ async function sendOnce(
     return { error: controller.signal.aborted ? controller.signal.reason : error, status };
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", onCallerAbort);
+    stopFollowing?.();
     // The attempt is judged: close what is left of its answer (a 205 announcing a body fetch never hands over, a
     // stalled body), or the server may hold the connection open. A body read to its end needs no abort.
     if (!bodyRead) controller.abort();

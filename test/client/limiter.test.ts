@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import {
   createZuoraClient,
@@ -8,6 +9,7 @@ import {
 } from "../../src/index.js";
 import type { FetchLike } from "../../src/pipeline/types.js";
 import { entityBody } from "../support/fixtures.js";
+import { rejection } from "../support/settle.js";
 
 const BASE = "https://rest.test.zuora.com";
 
@@ -151,6 +153,30 @@ describe("maxConcurrency: the queue", () => {
     tenant.answerNext();
     await Promise.all([first, third]);
     expect(tenant.received).toHaveLength(2);
+  });
+
+  it("listens to a signal once however many calls share it, and its abort still stops every one", async () => {
+    const tenant = heldTenant();
+    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: 4 });
+    // One signal for a whole batch (a job's AbortSignal.timeout): a listener per call would make Node warn of a leak
+    // past ten, and make each removal scan thousands of them.
+    const controller = new AbortController();
+    const calls = Array.from({ length: 50 }, () =>
+      rejection(zuora.createEntity(entityBody, { signal: controller.signal })),
+    );
+    await until(() => tenant.received.length === 4);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    const reason = new Error("the batch gave up");
+    controller.abort(reason);
+    for (const error of await Promise.all(calls)) expect(error).toBe(reason);
+    expect(tenant.received).toHaveLength(4);
+    // Calls sharing a signal one after another leave nothing on it.
+    const later = new AbortController();
+    const done = zuora.createEntity(entityBody, { signal: later.signal });
+    await until(() => tenant.received.length === 5);
+    tenant.answerNext();
+    await done;
+    expect(getEventListeners(later.signal, "abort")).toHaveLength(0);
   });
 
   it("starts a call's time limit when it is sent, not while it waits in the queue", async () => {
@@ -395,6 +421,37 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
     expect(results.map((r) => r.data.success)).toEqual([true, true, true]);
     // Three at first, three tries one at a time, then the two calls left.
     expect(tenant.received).toHaveLength(8);
+  });
+
+  it("backs off, growing, when a shut-out's Retry-After is 0 or a date already past, rather than resending at once", async () => {
+    const tenant = heldTenant();
+    const time = drivenTime();
+    const zuora = createZuoraClient({
+      baseUrl: BASE,
+      auth: "static-token-abc",
+      fetch: tenant.fetch,
+      maxConcurrency: 4,
+      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
+    });
+    const call = zuora.createEntity(entityBody).withResponse();
+    // A server that says "now", or whose clock runs behind (its date is already past on ours).
+    const past = new Date(time.now() - 5000).toUTCString();
+    const saidNow = [{ "retry-after": "0" }, { "retry-after": past }, { "retry-after": "0" }];
+    for (const [round, retryAfter] of saidNow.entries()) {
+      await until(() => tenant.inFlight().length === 1);
+      tenant.answerNext(429, { ...SHUT_OUT, ...retryAfter });
+      await until(() => time.sleeps.length === round + 1);
+      // Nothing goes out before the wait is over.
+      expect(tenant.inFlight()).toHaveLength(0);
+      time.advance(time.sleeps[round]?.ms ?? 0);
+      time.sleeps[round]?.wake();
+    }
+    await until(() => tenant.inFlight().length === 1);
+    tenant.answerNext();
+    expect((await call).data.success).toBe(true);
+    // The shut-out's own backoff (half of 20 ms, doubling), as without a Retry-After.
+    expect(time.sleeps.map((s) => s.ms)).toEqual([10, 20, 40]);
+    expect(tenant.received).toHaveLength(4);
   });
 
   it("gives up after maxConcurrencyWaitMs of refusals in a row: each call waiting fails with its own 429", async () => {

@@ -335,6 +335,41 @@ describe("a client secret or token in another shape", () => {
     }
   });
 
+  // Every encoder escapes a little differently: JSON writers (Python's ASCII \u00e9, PHP's \/, Go's \u003c), percent
+  // encoders (lower-case hex, or RFC 3986's strict set that also escapes ' ! * ( ) ~), and a header echoed raw, its
+  // UTF-8 bytes read back as Latin-1. The secret must be hidden in each.
+  const unicodeSecret = "Xq7Wé/ü<ñ>&'!*(~) Zk4v";
+  const hexOf = (code: number, width: number) => code.toString(16).padStart(width, "0");
+  const echoes: [string, (secret: string) => string][] = [
+    ["Python's JSON", (s) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${hexOf(c.charCodeAt(0), 4)}`)],
+    ["PHP's JSON", (s) => JSON.stringify(s).replaceAll("/", "\\/")],
+    ["Go's JSON", (s) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u${hexOf(c.charCodeAt(0), 4)}`)],
+    ["lower-case percent-encoding", (s) => encodeURIComponent(s).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())],
+    [
+      "RFC 3986's strict percent-encoding",
+      (s) => encodeURIComponent(s).replace(/[!'()*~]/g, (c) => `%${hexOf(c.charCodeAt(0), 2).toUpperCase()}`),
+    ],
+  ];
+  it.each(echoes)("hides a client secret echoed by %s, and in a header's raw bytes", async (_, encode) => {
+    server.handler = (request) =>
+      request.path === "/oauth/token"
+        ? {
+            status: 401,
+            json: { error: "invalid_client", error_description: `bad secret ${encode(unicodeSecret)}` },
+            headers: { "zuora-request-id": Buffer.from(unicodeSecret, "utf8").toString("latin1") },
+          }
+        : defaultHandler(request, 1);
+    const lines: string[] = [];
+    const error = await rejection(loggingClient({ clientId, clientSecret: unicodeSecret }, lines).getEntity("e1"));
+    expect(error).toBeInstanceOf(ZuoraAuthenticationError);
+    expect(error.message).toMatch(/bad secret "?\[REDACTED\]"? \[/);
+    expect((error as ZuoraAuthenticationError).requestId).toBe("[REDACTED]");
+    for (const text of [...errorTexts(error), ...lines]) {
+      expect(text).not.toContain(encode(unicodeSecret).slice(1, -1));
+      for (const piece of ["Xq7W", "Zk4v"]) expect(text).not.toContain(piece);
+    }
+  });
+
   const token = "tok-with\r\nInjected: header";
   it.each<[string, () => ZuoraAuth]>([
     ["the token endpoint", () => ({ clientId: "id", clientSecret: base64Secret })],

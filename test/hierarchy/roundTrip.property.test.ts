@@ -258,7 +258,9 @@ describe("plan → apply → export, on random hierarchies and random starting t
           const step = plan.steps[at % plan.steps.length];
           standIn.failNext({ fault, operationId: OPERATION[step?.action ?? "create"] });
           const first = await applyPlan(plan, zuora, { parallelism });
-          expect(first.ok).toBe(false);
+          // A request that ran and lost its answer may be found done (the tenant shows its goal); a request that did
+          // not run fails the apply.
+          if (fault !== "reset-after") expect(first.ok).toBe(false);
           const rest = planChanges(file, await readTenant(zuora), { prune: true });
           expect(rest.refused).toEqual([]);
           expect((await applyPlan(rest, zuora, { parallelism })).ok).toBe(true);

@@ -123,4 +123,38 @@ describe("zuora-stand-in --state FILE", () => {
       "entities.Lost.parent: its parent Nowhere is neither in the seed nor in the tenant",
     );
   });
+
+  it("refuses a state file another running zuora-stand-in serves, and takes it once that one is gone", async () => {
+    const file = join(dir, "shared.json");
+    const first = await serve(["--state", file, "--log", "off"]);
+    // A second one would load the first's tenant, then each would save over the other's changes.
+    const second = await serve(["--state", file, "--log", "off"]).then(
+      (served) => `served at ${served.url}`,
+      (error: Error) => error.message,
+    );
+    expect(second).toMatch(
+      new RegExp(
+        `exited \\(1\\) before serving:\\nError: .*shared\\.json: another zuora-stand-in \\(pid ${first.child.pid}\\) serves it`,
+      ),
+    );
+    // One killed without a chance to let go of the file does not hold it for ever.
+    expect(await first.stop("SIGKILL")).toBe("SIGKILL");
+    const third = await serve(["--state", file, "--log", "off"]);
+    expect(await third.stop("SIGTERM")).toBe(0);
+    const fourth = await serve(["--state", file, "--log", "off"]);
+    expect(await fourth.stop("SIGTERM")).toBe(0);
+  });
+
+  it("refuses a state file it could never save, before serving, rather than lose every change", async () => {
+    const file = join(dir, "no-such-folder", "tenant.json");
+    // serve() rejects with the command's stderr when it exits before printing a URL (and a URL fails the test).
+    const refused = await serve(["--state", file]).then(
+      (served) => `served at ${served.url}`,
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(
+      /exited \(1\) before serving:\nError: .*no-such-folder.tenant\.json: cannot be saved there \(.*ENOENT.*\)\n$/,
+    );
+    expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import { hasDifferences } from "../../plan/planChanges.js";
 import { planForTenant } from "../../plan/planForTenant.js";
@@ -13,6 +14,7 @@ import {
 } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
+import { UsageError } from "../io.js";
 import { tenantClient } from "../tenantClient.js";
 import { planView } from "../views/planView.js";
 import { showPlanEvent } from "../views/progressView.js";
@@ -72,6 +74,11 @@ Sends nothing to the tenant but reads.`,
     baseUrl: single(parsed, "base-url"),
   }),
   async run(args, context) {
+    if (args.out !== undefined && resolve(args.out) === resolve(args.file)) {
+      throw new UsageError(
+        `--out PLAN is the FILE being planned (${args.file}): saving the plan there would lose the file`,
+      );
+    }
     const { progress } = context;
     const file = parseHierarchy(await readNamedFile(args.file, "FILE"), args.file);
     const tenant = tenantClient(context.io, args.baseUrl, progress.say);

@@ -13,7 +13,8 @@ export function showTree(hierarchy: Hierarchy): string[] {
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { e, prefix, last, top } = next;
     const status = e.parent === undefined || e.provisioned ? "Provisioned" : "Unprovisioned";
-    const label = `${e.name}${e.displayName === e.name ? "" : ` "${e.displayName}"`} (${status}, ${e.locale}, ${e.timezone})`;
+    // Quoted as JSON: a display name is any text, a line break included, which must not start a line of its own.
+    const label = `${e.name}${e.displayName === e.name ? "" : ` ${JSON.stringify(e.displayName)}`} (${status}, ${e.locale}, ${e.timezone})`;
     lines.push(top ? label : `${prefix}${last ? "└─ " : "├─ "}${label}`);
     const kids = tree.childrenOf(e.name);
     const inner = top ? "" : `${prefix}${last ? "   " : "│  "}`;

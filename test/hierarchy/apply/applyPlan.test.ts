@@ -129,6 +129,8 @@ describe("applyPlan", () => {
     const { zuora, sent } = clientOn(standIn);
     const plan = planChanges(hierarchy, await readTenant(zuora));
     standIn.failNext({ fault: "reset-after", operationId: "createEntity" });
+    // The read that would find the entity made fails too, so this apply cannot tell that its create went through.
+    standIn.failNext({ fault: "reset-before", operationId: "listEntities" });
     expect((await applyPlan(plan, zuora, { parallelism: 1 })).ok).toBe(false);
     const firstKeys = sent.filter((s) => s.method === "POST").map((s) => s.idempotencyKey);
     sent.length = 0;

@@ -54,6 +54,37 @@ describe("apply converges: a step whose goal the tenant already shows is done, a
     expect(planChanges(whole, await readTenant(zuora, { users })).steps).toEqual([]);
   });
 
+  it("counts a step whose answer was lost as done when the tenant shows its goal, whatever the resends met", async () => {
+    const standIn = createStandIn();
+    standIn.seedByName({
+      entities: { Old: { parent: "Global" }, EU: { parent: "Global", locale: "en_GB", timezone: "Europe/London" } },
+    });
+    const zuora = createZuoraClient({
+      baseUrl: "https://rest.test.zuora.com",
+      auth: "any-token",
+      fetch: standIn.fetch,
+      retry: { sleep: async () => {} },
+    });
+    const plan = planChanges(file([eu]), await readTenant(zuora), { prune: true });
+    expect(plan.steps.map((s) => `${s.action} ${s.address}`).sort()).toEqual([
+      "delete entity.Old",
+      "provision entity.EU",
+    ]);
+    // Each request goes through and its answer is lost; the resends meet what a tenant answers for what is done (a
+    // 404: the entity is gone), or a gateway failing (503) until the retries run out.
+    standIn.failNext({ fault: "reset-after", operationId: "deleteEntity" });
+    standIn.failNext({ fault: { status: 404 }, operationId: "deleteEntity" });
+    standIn.failNext({ fault: "reset-after", operationId: "provisionEntity" });
+    for (let i = 0; i < 2; i++) standIn.failNext({ fault: { status: 503 }, operationId: "provisionEntity" });
+    const events: StepEvent[] = [];
+    const result = await applyPlan(plan, zuora, { onStep: (e) => events.push(e) });
+    expect(result.failed.map((f) => `${f.step.action} ${f.step.address}: ${f.reason}`)).toEqual([]);
+    expect(Object.fromEntries(events.map((e) => [`${e.step.action} ${e.step.address}`, e.note]))).toEqual({
+      "delete entity.Old": ALREADY,
+      "provision entity.EU": ALREADY,
+    });
+  });
+
   it("still fails a refused step whose goal the tenant does not show", async () => {
     const standIn = createStandIn();
     const zuora = createZuoraClient({

@@ -120,6 +120,18 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(fresh.stdout).toContain("Apply complete: 7 steps done");
   });
 
+  it("refuses to save a plan over the file it plans, which would lose the file", async () => {
+    const file = join(dir(), "tenant.yaml");
+    const text = await readFile(EXAMPLE, "utf8");
+    await writeFile(file, text);
+    for (const out of [file, join(dir(), ".", "tenant.yaml")]) {
+      const run = await inProcess(["plan", file, "--out", out]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("--out PLAN is the FILE being planned");
+      expect(await readFile(file, "utf8")).toBe(text);
+    }
+  });
+
   it("refuses a change Zuora would not make, naming the file's line, with exit 1 and nothing sent", async () => {
     standIn.seed({
       entities: [{ name: "Acme-EU", status: "Provisioned", locale: "en_GB", timezone: "Europe/London" }],
@@ -162,6 +174,21 @@ describe("zuora-entities against the stand-in's listen()", () => {
       Global: { locale: "en_US", timezone: "America/Los_Angeles" },
     });
     expect(writes()).toEqual([]);
+  });
+
+  it("writes a tenant's control characters as escapes, so a display name cannot drive the terminal", async () => {
+    // Anyone who may rename an entity sets its display name: Zuora's rule is its length alone.
+    const hostile = "Evil\u001b]0;owned\u0007\u001b[2J\u001b[1A\rNo changes\nFAKE line\u009b";
+    standIn.seedByName({ entities: { Evil: { parent: "Global", displayName: hostile } } });
+    for (const args of [["show"], ["plan", EXAMPLE]]) {
+      const { stdout, stderr } = await cli(args, { NO_COLOR: "" });
+      const controls = [...(stdout + stderr)].filter((c) => {
+        const code = c.charCodeAt(0);
+        return (code < 0x20 && c !== "\n" && c !== "\t") || (code >= 0x7f && code <= 0x9f);
+      });
+      expect(controls, args[0]).toEqual([]);
+      if (args[0] === "show") expect(stdout).toContain(String.raw`"Evil\u001b]0;owned\u0007\u001b[2J`);
+    }
   });
 
   it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {

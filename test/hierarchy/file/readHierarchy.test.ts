@@ -103,6 +103,24 @@ describe("parseHierarchy", () => {
     );
   });
 
+  it("refuses a file nested deeper than a stack goes, or whose aliases expand without end, as a problem of the file", () => {
+    const deep = (depth: number) => `version: 1\nentities: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+    for (const depth of [10_000, 100_000]) expect(problem(deep(depth))).toMatch(/^h\.yaml:\d+:\d+: /);
+    // A billion laughs: each level names the one before nine times.
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const name of "bcdefg") {
+      const before = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${before}`).join(", ")}]`);
+    }
+    expect(problem(`version: 1\n${levels.join("\n")}\nentities: {}\n`)).toMatch(/^h\.yaml:1:1: .*alias/i);
+  });
+
+  it("refuses a name given twice through an alias, as any name given twice", () => {
+    const twice =
+      "version: 1\nentities:\n  &g Global: { locale: en_US, timezone: UTC }\n  *g : { locale: en_GB, timezone: UTC }\n";
+    expect(problem(twice)).toBe("h.yaml:4:3: Map keys must be unique");
+  });
+
   it("reports every problem of a file at once, in the order of the file, each with its place", () => {
     const broken = VALID.replace("en_GB", "english")
       .replace("status: Pending", "status: Denied")

@@ -13,4 +13,22 @@ describe("parseSavedPlan", () => {
     }
     expect(parseSavedPlan(saved({ entities: [], connections: [] })).tenant).toEqual({ entities: [], connections: [] });
   });
+
+  it("refuses a step this version cannot run (a newer version's, or an edit), so none is said done unsent", () => {
+    const withSteps = (steps: unknown[]) =>
+      JSON.stringify({
+        kind: "zuora-entities-plan",
+        formatVersion: "1",
+        steps,
+        refused: [],
+        tenant: { entities: [], connections: [] },
+      });
+    const step = { address: "entity.EU", action: "create", entity: "EU", index: 0, after: [] };
+    expect(parseSavedPlan(withSteps([step])).steps).toHaveLength(1);
+    for (const odd of [{ ...step, action: "rename" }, { ...step, action: "__proto__" }, "create", null]) {
+      expect(() => parseSavedPlan(withSteps([step, odd]))).toThrow(
+        /^step 2 of the saved plan is not one this version of zuora-entities can run/,
+      );
+    }
+  });
 });
