@@ -1,4 +1,4 @@
-import { HierarchyFileError } from "../hierarchy/file/readHierarchy.js";
+import { HierarchyFileError, placed } from "../hierarchy/file/readHierarchy.js";
 import {
   createStandIn,
   type ListeningStandIn,
@@ -48,7 +48,10 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     try {
       seedFile = await readSeedFile(args.seed);
     } catch (error) {
-      if (error instanceof HierarchyFileError) return failed(io, error.message);
+      if (error instanceof HierarchyFileError) {
+        for (const problem of error.problems) io.err(`Error: ${placed(error.source, problem)}`);
+        return EXIT_CODES.failed;
+      }
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
       return failed(io, `${args.seed}: ${missing ? "no such file" : message(error)}`);
     }
