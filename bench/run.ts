@@ -30,8 +30,10 @@ import { benchStartup, startupLines } from "./startup.js";
 // `--quick` (what CI runs) times a quarter of the calls: CI wants the correctness checks below, which keep their
 // full size, while its times are only printed, and a shared machine's noise swamps them at any size.
 const QUICK = process.argv.includes("--quick");
-// `--limits` runs the limiter's scenarios alone (bench/limits.ts), its checks included, and writes no results file.
+// `--limits` runs the limiter's scenarios alone (bench/limits.ts), its checks included, and writes no results file;
+// `--stand-in` the stand-in's (bench/standIn.ts, bench/servedStandIn.ts) alike.
 const LIMITS_ONLY = process.argv.includes("--limits");
+const STAND_IN_ONLY = process.argv.includes("--stand-in");
 const TIMING_SCALE = QUICK ? 0.25 : 1;
 const SEQUENTIAL_CALLS = 4000 * TIMING_SCALE;
 const CONCURRENT_ROUNDS = 3;
@@ -70,6 +72,8 @@ try {
   const url = server.url;
   if (LIMITS_ONLY) {
     printLimits(await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures));
+  } else if (STAND_IN_ONLY) {
+    printStandIn(await standInScenarios());
   } else {
     await benchAll(url);
   }
@@ -177,18 +181,7 @@ async function benchAll(url: string): Promise<void> {
   });
   // The limiter's budgets: bursts against the stand-in's limits, and its cost on one call (bench/limits.ts).
   const limits = await limitsBench(url, 2000, SEQUENTIAL_CALLS, failures);
-  // The stand-in at a large tenant's size, in this process (its own figures; no client involved).
-  const standIn = await benchStandIn();
-  check(
-    Object.keys(standIn.answers).every((kind) => kind.startsWith("200")),
-    `the stand-in answered ${JSON.stringify(standIn.answers)}`,
-  );
-
-  // The served stand-in (zuora-stand-in from dist/): start to first answer with a seed file, a large state loaded.
-  const servedStandIn = await benchServedStandIn(QUICK ? 3 : 7).catch((error: Error) => {
-    failures.push(`zuora-stand-in: ${error.message}`);
-    return undefined;
-  });
+  const { standIn, servedStandIn } = await standInScenarios();
 
   const med = (xs: number[] | undefined) => summarize(xs ?? []).median;
   const results = {
@@ -242,6 +235,27 @@ async function benchAll(url: string): Promise<void> {
   for (const line of startupLines(startup)) console.log(line);
   if (hierarchy) for (const line of hierarchyLines(hierarchy)) console.log(line);
   printLimits(limits);
+  printStandIn({ standIn, servedStandIn });
+}
+
+/**
+ * The stand-in at a large tenant's size, in this process (its own figures; no client involved), then the served
+ * stand-in (zuora-stand-in from dist/): start to first answer with a seed file, a large state loaded.
+ */
+async function standInScenarios() {
+  const standIn = await benchStandIn();
+  check(
+    Object.keys(standIn.answers).every((kind) => kind.startsWith("200")),
+    `the stand-in answered ${JSON.stringify(standIn.answers)}`,
+  );
+  const servedStandIn = await benchServedStandIn(QUICK ? 3 : 7).catch((error: Error) => {
+    failures.push(`zuora-stand-in: ${error.message}`);
+    return undefined;
+  });
+  return { standIn, servedStandIn };
+}
+
+function printStandIn({ standIn, servedStandIn }: Awaited<ReturnType<typeof standInScenarios>>): void {
   console.log(describeStandInBench(standIn));
   if (servedStandIn) for (const line of servedStandInLines(servedStandIn)) console.log(line);
 }

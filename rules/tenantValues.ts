@@ -83,8 +83,10 @@ const accepted = new Set<string>();
 
 /** The runtime's IANA time zones, read once; empty where the runtime has no `Intl.supportedValuesOf`. */
 function knownZones(): ReadonlySet<string> {
-  const list = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
-  zones ??= new Set([...list, "UTC"]);
+  zones ??= new Set([
+    ...((Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.("timeZone") ?? []),
+    "UTC",
+  ]);
   return zones;
 }
 
@@ -93,6 +95,11 @@ export function isTimeZone(zone: string): boolean {
   if (accepted.has(zone)) return true;
   if (zone.length > MAX_TIME_ZONE_LENGTH || !ZONE_SHAPE.test(zone)) return false;
   const known = knownZones();
+  // A name of the runtime's list needs no date formatting, whose first use loads the locale data (tens of ms).
+  if (known.has(zone)) {
+    accepted.add(zone);
+    return true;
+  }
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
@@ -101,7 +108,7 @@ export function isTimeZone(zone: string): boolean {
   }
   // A zone the runtime keeps as it is (Etc/GMT+5, which its list leaves out) is one of the database's too; a runtime
   // without the list still refuses what its date formatting refuses.
-  const ok = known.has(zone) || known.has(resolved) || resolved === zone || known.size === 1;
+  const ok = known.has(resolved) || resolved === zone || known.size === 1;
   if (ok) accepted.add(zone);
   return ok;
 }

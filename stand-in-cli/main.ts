@@ -1,4 +1,4 @@
-import { HierarchyFileError } from "../hierarchy/file/readHierarchy.js";
+import { HierarchyFileError, placed } from "../hierarchy/file/readHierarchy.js";
 import {
   createStandIn,
   type ListeningStandIn,
@@ -48,9 +48,8 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     try {
       seedFile = await readSeedFile(args.seed);
     } catch (error) {
-      // One problem a line, each an error of its own, as the seed's problems below are.
       if (error instanceof HierarchyFileError) {
-        for (const problem of error.message.split("\n")) io.err(`Error: ${problem}`);
+        for (const problem of error.problems) io.err(`Error: ${placed(error.source, problem)}`);
         return EXIT_CODES.failed;
       }
       const missing = (error as NodeJS.ErrnoException).code === "ENOENT";

@@ -5,6 +5,7 @@ import type { FaultPlan } from "./http/faults.js";
 import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
+import { incomingRequest } from "./http/incoming.js";
 import { type StandInLimits, TenantLimits } from "./http/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/requestBody.js";
 import type { ListeningStandIn, ListenOptions } from "./listen.js";
@@ -166,13 +167,11 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
 
   const standIn: StandIn = {
     async fetch(input, init) {
-      // A Request given alone (as openapi-fetch gives it) is used as it is, not wrapped in another.
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-      const url = new URL(request.url);
-      if (url.pathname.startsWith(CONTROL_PREFIX)) {
-        return control(standIn, request, url.pathname, maxBodyBytes * CONTROL_BODY_FACTOR);
+      const request = incomingRequest(input, init);
+      if (request.url.pathname.startsWith(CONTROL_PREFIX)) {
+        return control(standIn, request, maxBodyBytes * CONTROL_BODY_FACTOR);
       }
-      return handleRequest(parts, request, url);
+      return handleRequest(parts, request);
     },
     listen: (listenOptions) => serve((request) => standIn.fetch(request), listenOptions),
     reset() {

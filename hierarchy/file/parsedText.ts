@@ -1,16 +1,6 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  visit,
-  type YAMLMap,
-} from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+import type { Document, Node, YAMLMap } from "yaml";
 import { readPlainYaml } from "./plainYaml.js";
 
 /** A path into a file's value: mapping keys (as text) and sequence indexes. */
@@ -50,8 +40,21 @@ export function parseText(text: string): ParsedText {
   return readPlainYaml(text) ?? parseWithYaml(text);
 }
 
+let yamlPackage: typeof Yaml | undefined;
+
+/**
+ * The yaml package, loaded the first time a text needs it: a file the fast reader reads (what `export` writes) never
+ * loads it, which spares a command's start the package's load (`zuora-stand-in --seed`, `zuora-entities validate`).
+ * Loaded with `require`, so that the readers stay synchronous.
+ */
+function yaml(): typeof Yaml {
+  yamlPackage ??= createRequire(import.meta.url)("yaml") as typeof Yaml;
+  return yamlPackage;
+}
+
 /** Reads a file's text with the yaml package (all of YAML 1.2, JSON included). */
 export function parseWithYaml(text: string): ParsedText {
+  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Keys are checked for uniqueness by `repeatedKeys`: the yaml package's own check compares each key with every other.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
@@ -115,6 +118,7 @@ export function parseWithYaml(text: string): ParsedText {
 
 /** The offset of every key that repeats an earlier one of the same mapping (as the yaml package compares them). */
 function repeatedKeys(doc: Document): number[] {
+  const { isAlias, isScalar, visit } = yaml();
   const repeated: number[] = [];
   visit(doc, {
     Map(_, map) {

@@ -2,6 +2,7 @@ import { createZuoraClient } from "../../src/index.js";
 import { createStandIn, type UserSeed } from "../../stand-in/index.js";
 import { accessAddress, connectionAddress, entityAddress, shareAddress, userAddress } from "../addresses.js";
 import { applyPlan, reasonCodeOf } from "../apply/applyPlan.js";
+import { assumedHome } from "../assumedHome.js";
 import type { Hierarchy, Location, Plan, Refusal, TenantState } from "../model.js";
 import { readTenant } from "../tenant/readTenant.js";
 import { planChanges } from "./planChanges.js";
@@ -99,12 +100,9 @@ function seededStandIn(tenant: TenantState, file: Hierarchy) {
     if (!user.exists) continue;
     const access = user.entityIds.map(id);
     const desired = wanted.get(user.username);
-    const kept = new Set([...(desired?.access ?? [])].map((name) => byName.get(name)));
+    const given = new Set((desired?.access ?? []).flatMap((name) => byName.get(name) ?? []));
     const home =
-      (desired?.home === undefined ? undefined : byName.get(desired.home)) ??
-      [global.id, ...access].find((e) => access.includes(e) && kept.has(e)) ??
-      access[0] ??
-      global.id;
+      (desired?.home === undefined ? undefined : byName.get(desired.home)) ?? assumedHome(global.id, access, given);
     users[user.username] = { home, access };
   }
   const products = [...new Set((file.shares ?? []).map((s) => s.product))].map((product) => ({

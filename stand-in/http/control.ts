@@ -3,6 +3,7 @@ import type { TenantByName } from "../tenant/byName/types.js";
 import { SeedError } from "../tenant/seedError.js";
 import type { TenantSeed } from "../tenant/tenant.js";
 import type { FaultPlan } from "./faults.js";
+import { discardBody, type IncomingRequest } from "./incoming.js";
 import { parseJson, readBody } from "./requestBody.js";
 
 /** The prefix of the stand-in's own endpoints, which no Zuora path starts with. */
@@ -70,12 +71,8 @@ const ENDPOINTS: Record<
  * cannot be met, or a body that is not JSON, a 400 with the reason; a body over `maxBytes` (decoded) a 413; another
  * method on an endpoint a 405, and another endpoint a 404.
  */
-export async function control(
-  standIn: Controllable,
-  request: Request,
-  path: string,
-  maxBytes: number,
-): Promise<Response> {
+export async function control(standIn: Controllable, request: IncomingRequest, maxBytes: number): Promise<Response> {
+  const path = request.url.pathname;
   const name = path.slice(CONTROL_PREFIX.length);
   const endpoint = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
   let reply: Reply;
@@ -92,7 +89,7 @@ export async function control(
           headers: { allow: allowed },
         };
   }
-  if (request.body !== null && !request.bodyUsed) await request.body.cancel().catch(() => {});
+  await discardBody(request);
   return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
     status: reply.status,
     headers: { ...(reply.body === undefined ? {} : { "content-type": "application/json" }), ...reply.headers },
@@ -100,7 +97,7 @@ export async function control(
 }
 
 /** The JSON body of a control request, or a thrown error with the status to answer. */
-async function bodyOf(request: Request, maxBytes: number): Promise<unknown> {
+async function bodyOf(request: IncomingRequest, maxBytes: number): Promise<unknown> {
   const read = await readBody(request, maxBytes);
   if ("status" in read) throw Object.assign(new Error(read.message), { status: read.status });
   const parsed = parseJson(read.text);

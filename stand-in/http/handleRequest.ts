@@ -7,6 +7,7 @@ import { unauthorized } from "./auth.js";
 import { type Faults, faultAnswer } from "./faults.js";
 import { handlers } from "./handlers.js";
 import { type IdempotencyStore, replayKey } from "./idempotency.js";
+import { discardBody, type IncomingRequest } from "./incoming.js";
 import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
 import { permissionRefusal } from "./permissions.js";
@@ -56,13 +57,8 @@ export const MAX_LOGGED_REQUESTS = 100_000;
  * It runs for every request a test sends, so it reads each header once and awaits only what is asynchronous (the
  * latency, the body): the cost per request is measured by `npm run bench` against a bare `fetch`.
  */
-export async function handleRequest(
-  parts: StandInParts,
-  request: Request,
-  /** The request's URL, parsed once by the caller. */
-  url: URL,
-): Promise<Response> {
-  const { method, headers } = request;
+export async function handleRequest(parts: StandInParts, request: IncomingRequest): Promise<Response> {
+  const { method, headers, url } = request;
   const trackId = headers.get("zuora-track-id");
   const matched = matchOperation(method, url.pathname);
   const record: HandledRequest = {
@@ -90,7 +86,7 @@ export async function handleRequest(
     if (typeof fault === "object") result = faultAnswer(fault);
     else {
       try {
-        result = await respond(parts, request, url, matched);
+        result = await respond(parts, request, matched);
       } catch {
         result = answer(500, { success: false, reasons: [{ code: "SystemError", message: "The stand-in failed." }] });
       }
@@ -105,7 +101,8 @@ export async function handleRequest(
   }
 }
 
-async function respond(parts: StandInParts, request: Request, url: URL, matched: Matched | undefined): Promise<Answer> {
+async function respond(parts: StandInParts, request: IncomingRequest, matched: Matched | undefined): Promise<Answer> {
+  const { url } = request;
   if (!matched) {
     return answer(404, {
       success: false,
@@ -125,12 +122,12 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
   }
 
   const key = replayKey(request.method, request.headers.get("idempotency-key"));
-  if (key === undefined) return run(parts, request, url, matched, identity);
+  if (key === undefined) return run(parts, request, matched, identity);
   const replay = parts.idempotency.begin(key, request.method, url.pathname);
   if (replay) return replay;
   let result: Answer | undefined;
   try {
-    result = await run(parts, request, url, matched, identity);
+    result = await run(parts, request, matched, identity);
     return result;
   } finally {
     parts.idempotency.save(key, result);
@@ -144,12 +141,12 @@ async function respond(parts: StandInParts, request: Request, url: URL, matched:
  */
 async function run(
   parts: StandInParts,
-  request: Request,
-  url: URL,
+  request: IncomingRequest,
   matched: Matched,
   identity: TokenIdentity,
 ): Promise<Answer> {
   const { operationId } = matched;
+  const { url } = request;
   if (operationId === "createToken") throw new Error("unreachable: the token endpoint is answered above");
   // An operation that takes no body ignores one, and is answered without waiting for it.
   const read = "contentType" in matched.row ? await bodyOf(parts, request, matched.row.contentType) : NO_BODY;
@@ -197,12 +194,12 @@ function tokenTenant(tenant: Tenant): TokenTenant {
  */
 async function bodyOf(
   parts: StandInParts,
-  request: Request,
+  request: IncomingRequest,
   expected: string,
 ): Promise<ReadBody | { status: 415; message: string }> {
   const given = mediaType(request.headers.get("content-type"));
   if (request.body !== null && given !== undefined && given !== expected) {
-    await request.body.cancel().catch(() => {});
+    await discardBody(request);
     return { status: 415, message: `The request body must be ${expected}, not ${given.slice(0, 80)}.` };
   }
   return readBody(request, parts.maxBodyBytes);

@@ -32,10 +32,17 @@ const LAYERS: Record<string, { may: string[]; packages: RegExp }> = {
   "stand-in": { may: ["generated/", "rules/"], packages: /^node:/ },
   "mock-server": { may: ["stand-in/", "generated/", "rules/"], packages: /^node:/ },
   hierarchy: { may: ["src/index.ts", "stand-in/index.ts", "rules/"], packages: /^(node:|yaml$)/ },
-  // The served stand-in's command: the stand-in's Node entry, and the hierarchy file's reader for --seed (the
-  // stand-in itself never reads a hierarchy file; it takes a seed by names).
+  // The served stand-in's command: the stand-in's Node entry, and for --seed the hierarchy file's reader, the checks
+  // `zuora-entities validate` makes, and the home the rehearsal assumes for a user (the stand-in itself never reads
+  // a hierarchy file; it takes a seed by names).
   "stand-in-cli": {
-    may: ["stand-in/node.ts", "hierarchy/file/readHierarchy.ts", "hierarchy/model.ts"],
+    may: [
+      "stand-in/node.ts",
+      "hierarchy/file/readHierarchy.ts",
+      "hierarchy/model.ts",
+      "hierarchy/plan/validateHierarchy.ts",
+      "hierarchy/assumedHome.ts",
+    ],
     packages: /^node:/,
   },
 };

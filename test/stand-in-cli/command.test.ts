@@ -48,15 +48,38 @@ describe("zuora-stand-in, the command", () => {
   it("refuses a seed file with problems before serving: every problem, with file:line, exit 1", async () => {
     const file = join(dir, "broken.yaml");
     const lines = ["version: 1", "entities:", "  Global:", ...place("en_US", "UTC"), "  DE:", "    parent: EMAE"];
-    lines.push(...place("de_DE", "Europe/Berlin"), "connections:", "  - { from: Global, to: FR, status: Connected }");
+    lines.push(...place("de_DE", "Europe/Berlin"), "  FR:", "    parent: Global", ...place("fr_FR", "Europe/Paris"));
+    lines.push("connections:", "  - { from: Global, to: PL, status: Connected }");
+    lines.push("  - { from: Global, to: FR, status: Pending }", "users:", "  jane: { home: EMEA, access: [DE] }");
+    lines.push("shares:", "  P-1: [FR, Global]");
     await writeFile(file, `${lines.join("\n")}\n`);
     const { code, stdout, stderr } = await runCommand(["--seed", file]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
+    // What `zuora-entities validate` says of the file, in its words.
     expect(stderr.trim().split("\n")).toEqual([
-      `Error: ${file}:6:3: its parent EMAE is neither in the seed nor in the tenant`,
-      `Error: ${file}:11:5: no entity named FR, in the seed or in the tenant`,
+      `Error: ${file}:6:3: entity.DE: its parent EMAE is not in the file`,
+      `Error: ${file}:15:5: connection.Global->PL: PL is not an entity of the file`,
+      `Error: ${file}:18:3: user.jane: its home EMEA is not an entity of the file`,
+      `Error: ${file}:20:3: share.P-1->FR: the connection Global->FR is Pending: a product is shared over a Connected connection`,
+      `Error: ${file}:20:3: share.P-1->Global: a product of the global entity Global cannot be shared with Global itself`,
     ]);
+    // What the tenant refuses of a file that is sound as a file: each with its line too.
+    const unsound = ["version: 1", "entities:", "  Global:", ...place("en_US", "UTC"), "  EMEA:", "    parent: Global"];
+    unsound.push(
+      ...place("en_GB", "UTC"),
+      "  DE:",
+      "    parent: EMEA",
+      ...place("de_DE", "UTC"),
+      "    provisioned: true",
+    );
+    await writeFile(file, `${unsound.join("\n")}\n`);
+    const refused = await runCommand(["--seed", file]);
+    expect(refused).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Error: ${file}:10:3: DE cannot be provisioned under the unprovisioned EMEA\n`,
+    });
     await writeFile(file, "version: 1\nentities:\n  Global:\n    locale: english\n    timezone: Mars\n");
     const shape = await runCommand(["--seed", file]);
     expect(shape).toMatchObject({ code: 1, stdout: "" });

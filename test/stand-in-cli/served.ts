@@ -66,3 +66,18 @@ export async function runCommand(args: string[]): Promise<{ code: number; stdout
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 }
+
+/** Runs `zuora-entities` (from source) to its end against the tenant at `baseUrl`. */
+export async function runEntities(
+  args: string[],
+  baseUrl: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, ZUORA_BASE_URL: baseUrl, ZUORA_ACCESS_TOKEN: "any-token", NO_COLOR: "1" };
+  return run(process.execPath, ["--import", "tsx", join(ROOT, "hierarchy/cli/bin.ts"), ...args], {
+    cwd: ROOT,
+    env,
+  }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}

@@ -1,9 +1,14 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { HierarchyFileError, parseHierarchy, readHierarchy } from "../../../hierarchy/index.js";
 
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const run = promisify(execFile);
 const schema = JSON.parse(await readFile(new URL("../../../hierarchy/hierarchy.schema.json", import.meta.url), "utf8"));
 const validate = new Ajv({ strict: false }).compile(schema);
 
@@ -191,6 +196,25 @@ describe("parseHierarchy", () => {
     const example = await readHierarchy("examples/hierarchy.yaml");
     expect(example.source).toBe("examples/hierarchy.yaml");
     expect(example.entities.map((e) => e.name)).toEqual(["Global", "Acme-EU", "Acme-DE", "Acme-US"]);
+  });
+});
+
+describe("loading the yaml package", () => {
+  it("is left to the files the fast reader leaves to it: a plain file never loads it", async () => {
+    // A process of its own: this one may have loaded the package already (for another file, or this test's `parse`).
+    const script = `
+      import { createRequire } from "node:module";
+      import { parseHierarchy } from "./hierarchy/file/readHierarchy.ts";
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((p) => /[\\/]node_modules[\\/]yaml[\\/]/.test(p));
+      parseHierarchy(${JSON.stringify(VALID)});
+      const afterPlain = loaded();
+      parseHierarchy(${JSON.stringify(JSON.stringify(parse(VALID), null, 2))});
+      console.log(JSON.stringify({ afterPlain, afterPrettyJson: loaded() }));
+    `;
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: ROOT,
+    });
+    expect(JSON.parse(stdout)).toEqual({ afterPlain: false, afterPrettyJson: true });
   });
 });
 
