@@ -1,21 +1,12 @@
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import { hasDifferences } from "../../plan/planChanges.js";
-import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
-import {
-  BASE_URL,
-  HELP,
-  JSON_LINES,
-  NO_COLOR,
-  onePositional,
-  PARALLELISM,
-  parallelismOf,
-} from "../arguments/common.js";
+import { JSON_LINES, onePositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
+import { planWithProgress } from "../readWithProgress.js";
 import { tenantClient } from "../tenantClient.js";
 import { planView } from "../views/planView.js";
-import { showPlanEvent } from "../views/progressView.js";
 import type { Command } from "./command.js";
 
 /** `zuora-entities plan`'s arguments. */
@@ -56,9 +47,6 @@ Sends nothing to the tenant but reads.`,
     { name: "prune", help: "also delete unprovisioned entities and end open connections the file leaves out" },
     { name: "no-rehearse", help: "skip the rehearsal on a stand-in" },
     PARALLELISM,
-    BASE_URL,
-    NO_COLOR,
-    HELP,
   ],
   tenant: true,
   parse: (parsed) => ({
@@ -75,13 +63,7 @@ Sends nothing to the tenant but reads.`,
     const { progress } = context;
     const file = parseHierarchy(await readNamedFile(args.file, "FILE"), args.file);
     const tenant = tenantClient(context.io, args.baseUrl, progress.say);
-    progress.start(`Reading the tenant at ${tenant.origin}`);
-    const plan = await planForTenant(tenant.zuora, file, {
-      prune: args.prune,
-      rehearse: args.rehearse,
-      parallelism: args.parallelism,
-      onProgress: (event) => showPlanEvent(progress, event),
-    });
+    const plan = await planWithProgress(tenant, file, progress, args);
     progress.say(`${tenant.requests().toLocaleString("en-US")} requests to ${tenant.origin}, all reads.`);
     planView(context, args.file).plan(plan);
     if (plan.refused.length > 0) return 1;

@@ -163,12 +163,14 @@ describe("zuora-entities against the stand-in's listen()", () => {
     expect(writes()).toEqual([]);
   });
 
-  it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
+  it("has --help and --no-color on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
     for (const command of ["export", "plan", "apply", "show", "validate", "version"]) {
       const { io, out } = captureIo();
       expect(await main([command, "--help"], io)).toBe(0);
       expect(out.join("\n")).toContain(`Usage: zuora-entities ${command}`);
       expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
+      expect(out.join("\n")).toMatch(/^ {2}--no-color /m);
+      expect(out.join("\n").includes("--base-url URL")).toBe(["export", "plan", "apply", "show"].includes(command));
     }
     const { io, err } = captureIo();
     expect(await main(["plan", EXAMPLE, "--auto-approve"], io)).toBe(1);
