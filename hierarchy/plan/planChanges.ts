@@ -26,7 +26,7 @@ export function hasDifferences(plan: Plan): boolean {
 
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {
-  /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
+  /** Delete unprovisioned entities, end open connections and deny users' access the file leaves out. Defaults to false. */
   prune?: boolean;
 }
 

@@ -7,7 +7,7 @@ import { rehearsePlan } from "./rehearsePlan.js";
 
 /** How {@link planForTenant} plans. */
 export interface PlanForTenantOptions {
-  /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
+  /** Delete unprovisioned entities, end open connections and deny users' access the file leaves out. Defaults to false. */
   prune?: boolean;
   /** Rehearse the plan on a stand-in of the tenant first. Defaults to true. */
   rehearse?: boolean;

@@ -6,6 +6,7 @@ import { isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
 import { plural } from "../../plural.js";
 import { JSON_LINES, onePositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
+import { NO_REHEARSE, PRUNE, planningOf } from "../arguments/planning.js";
 import type { Context } from "../context.js";
 import { readNamedFile } from "../files.js";
 import { planWithProgress } from "../readWithProgress.js";
@@ -46,8 +47,8 @@ was not started, and exits 1: a new plan shows the rest, a new apply finishes th
   options: [
     { name: "auto-approve", help: "do not ask (for pipelines)" },
     { ...PARALLELISM, help: "independent steps at once, and requests at once while reading (default 10)" },
-    { name: "prune", help: "as for plan (FILE only; a saved plan keeps its own)" },
-    { name: "no-rehearse", help: "skip the rehearsal on a stand-in (FILE only)" },
+    { ...PRUNE, help: `${PRUNE.help} (FILE only; a saved plan keeps its own)` },
+    { ...NO_REHEARSE, help: `${NO_REHEARSE.help} (FILE only)` },
     JSON_LINES,
   ],
   tenant: true,
@@ -55,8 +56,7 @@ was not started, and exits 1: a new plan shows the rest, a new apply finishes th
     target: onePositional(parsed, "apply", "FILE or PLAN"),
     autoApprove: flag(parsed, "auto-approve"),
     parallelism: parallelismOf(parsed),
-    prune: flag(parsed, "prune"),
-    rehearse: !flag(parsed, "no-rehearse"),
+    ...planningOf(parsed),
     json: flag(parsed, "json"),
     baseUrl: single(parsed, "base-url"),
   }),

@@ -3,6 +3,7 @@ import { hasDifferences } from "../../plan/planChanges.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
 import { JSON_LINES, onePositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
+import { NO_REHEARSE, PRUNE, planningOf } from "../arguments/planning.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
 import { planWithProgress } from "../readWithProgress.js";
 import { tenantClient } from "../tenantClient.js";
@@ -44,8 +45,8 @@ Sends nothing to the tenant but reads.`,
       name: "detailed-exitcode",
       help: "exit 0 when the tenant matches the file, 2 when it differs in any way, 1 on error",
     },
-    { name: "prune", help: "also delete unprovisioned entities and end open connections the file leaves out" },
-    { name: "no-rehearse", help: "skip the rehearsal on a stand-in" },
+    PRUNE,
+    NO_REHEARSE,
     PARALLELISM,
   ],
   tenant: true,
@@ -54,8 +55,7 @@ Sends nothing to the tenant but reads.`,
     out: single(parsed, "out"),
     json: flag(parsed, "json"),
     detailedExitcode: flag(parsed, "detailed-exitcode"),
-    prune: flag(parsed, "prune"),
-    rehearse: !flag(parsed, "no-rehearse"),
+    ...planningOf(parsed),
     parallelism: parallelismOf(parsed),
     baseUrl: single(parsed, "base-url"),
   }),
