@@ -103,6 +103,13 @@ function limitedClient(
   });
 }
 
+/** A logger that keeps each line as `level: line`. */
+function recordedLog() {
+  const lines: string[] = [];
+  const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
+  return { lines, logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } };
+}
+
 /** A held tenant, a driven clock, and a client of the one on the other with `more` options. */
 function limited(more: Parameters<typeof limitedClient>[2] = {}) {
   const tenant = heldTenant();
@@ -476,12 +483,8 @@ describe("the rate window (RateLimit-*)", () => {
   it("goes back to its whole concurrency when answers stop carrying RateLimit-* headers, and logs it", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
-    const lines: string[] = [];
-    const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
-    const zuora = limitedClient(tenant, time, {
-      logLevel: "debug",
-      logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
-    });
+    const { lines, logger } = recordedLog();
+    const zuora = limitedClient(tenant, time, { logLevel: "debug", logger });
     const first = zuora.createEntity(entityBody);
     await until(() => tenant.received.length === 1);
     tenant.answerNext(200, { "ratelimit-limit": "3, 3;w=60", "ratelimit-remaining": "0", "ratelimit-reset": "1" });
@@ -505,13 +508,8 @@ describe("the rate window (RateLimit-*)", () => {
   it("says so at info level, once per wait", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
-    const lines: string[] = [];
-    const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
-    const zuora = limitedClient(tenant, time, {
-      maxConcurrency: 4,
-      logLevel: "info",
-      logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
-    });
+    const { lines, logger } = recordedLog();
+    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, logLevel: "info", logger });
     const send = () => zuora.GET("/v1/entities");
     const first = send();
     await until(() => tenant.received.length === 1);
