@@ -2,7 +2,7 @@ import type { ZuoraClient } from "../../src/index.js";
 import type { PlanEvent } from "../events.js";
 import type { Plan } from "../model.js";
 import { changesSince } from "../plan/savedPlan.js";
-import { readTenant } from "../tenant/readTenant.js";
+import { readTenantForPlan } from "../tenant/readTenantForPlan.js";
 
 /** Why a saved plan may not run, or nothing when it may. */
 export type SavedPlanCheck =
@@ -31,22 +31,9 @@ export async function checkSavedPlan(
   plan: Plan,
   options: SavedPlanCheckOptions,
 ): Promise<SavedPlanCheck> {
-  if (plan.tenantUrl !== undefined && plan.tenantUrl !== options.tenantUrl)
-    return { ok: false, madeFor: plan.tenantUrl };
-  const say = options.onProgress ?? (() => {});
-  const start = performance.now();
-  const now = await readTenant(zuora, {
-    users: (plan.tenant.users ?? []).map((u) => u.username),
-    onProgress: say,
-    ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
-  });
-  say({
-    type: "tenant-read",
-    entities: now.entities.length,
-    connections: now.connections.length,
-    users: now.users?.length ?? 0,
-    ms: performance.now() - start,
-  });
+  const madeFor = madeForAnotherTenant(plan, options.tenantUrl);
+  if (madeFor !== undefined) return { ok: false, madeFor };
+  const now = await readTenantForPlan(zuora, plan.tenant.users, options);
   const changed = changesSince(plan.tenant, now);
   return changed.length === 0 ? { ok: true } : { ok: false, changed };
 }

@@ -53,10 +53,17 @@ export function placed(source: string, problem: FileProblem): string {
 }
 
 const STATUSES: readonly ConnectionStatus[] = ["Pending", "Connected", "Disconnected"];
-const ENTITY_KEYS = new Set(["parent", "displayName", "locale", "timezone", "provisioned"]);
-const CONNECTION_KEYS = new Set(["from", "to", "status"]);
-const USER_KEYS = new Set(["home", "access"]);
-const TOP_KEYS = new Set(["$schema", "version", "unread", "entities", "connections", "users", "shares"]);
+/** The keys a hierarchy file may hold, at its top and in each entity, connection and user (the JSON Schema's too). */
+export const FILE_KEYS = {
+  top: ["$schema", "version", "unread", "entities", "connections", "users", "shares"],
+  entity: ["parent", "displayName", "locale", "timezone", "provisioned"],
+  connection: ["from", "to", "status"],
+  user: ["home", "access"],
+} as const;
+const TOP_KEYS: ReadonlySet<string> = new Set(FILE_KEYS.top);
+const ENTITY_KEYS: ReadonlySet<string> = new Set(FILE_KEYS.entity);
+const CONNECTION_KEYS: ReadonlySet<string> = new Set(FILE_KEYS.connection);
+const USER_KEYS: ReadonlySet<string> = new Set(FILE_KEYS.user);
 
 /** Reads and checks a hierarchy file (YAML or JSON) from disk. See {@link parseHierarchy}. */
 export async function readHierarchy(path: string): Promise<Hierarchy> {

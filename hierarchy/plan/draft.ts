@@ -1,22 +1,13 @@
-import type { Action, Drift, EntityFields, Location, Refusal, TenantEntity } from "../model.js";
+import type { Action, Drift, Location, Refusal, Step, TenantEntity } from "../model.js";
 
 /** A step before it has its place: named by its key, depending on other keys. */
-export interface DraftStep {
-  address: string;
-  action: Action;
+export interface DraftStep extends Omit<Step, "index" | "dependsOn"> {
   /** Keys (`action address`) of the steps that must be done first; unknown keys are dropped. */
   after: string[];
   /** Rank within its phase: depth in the hierarchy, then order in the file. */
   rank: number;
+  /** Why the step is needed, as the plan's change at its address says. */
   reason: string;
-  entity?: string;
-  parent?: string;
-  fields?: EntityFields;
-  from?: string;
-  to?: string;
-  user?: string;
-  product?: string;
-  unchecked?: true;
 }
 
 /** The key that other drafts depend on. */

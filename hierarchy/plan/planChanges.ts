@@ -26,7 +26,7 @@ export function hasDifferences(plan: Plan): boolean {
 
 /** What `planChanges` may do besides what the file says. */
 export interface PlanOptions {
-  /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
+  /** Delete unprovisioned entities, end open connections and deny users' access the file leaves out. Defaults to false. */
   prune?: boolean;
 }
 
@@ -77,21 +77,9 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
   const sorted = [...drafts].sort((a, b) => (phase.get(a.action) ?? 0) - (phase.get(b.action) ?? 0) || a.rank - b.rank);
   const indexOf = new Map(sorted.map((d, i) => [stepKey(d.action, d.address), i]));
   const steps: Step[] = sorted.map((d, index) => {
-    const step: Step = {
-      index,
-      address: d.address,
-      action: d.action,
-      dependsOn: d.after.map((key) => indexOf.get(key)).filter((i): i is number => i !== undefined && i !== index),
-    };
-    if (d.entity !== undefined) step.entity = d.entity;
-    if (d.parent !== undefined) step.parent = d.parent;
-    if (d.fields !== undefined) step.fields = d.fields;
-    if (d.from !== undefined) step.from = d.from;
-    if (d.to !== undefined) step.to = d.to;
-    if (d.user !== undefined) step.user = d.user;
-    if (d.product !== undefined) step.product = d.product;
-    if (d.unchecked) step.unchecked = true;
-    return step;
+    const { address, action, after, rank: _rank, reason: _reason, ...what } = d;
+    const dependsOn = after.map((key) => indexOf.get(key)).filter((i): i is number => i !== undefined && i !== index);
+    return { index, address, action, dependsOn, ...definedOnly(what) };
   });
 
   const changes = new Map<string, Change>();
@@ -124,4 +112,9 @@ export function planChanges(file: Hierarchy, tenant: TenantState, options: PlanO
     prune,
     tenant,
   };
+}
+
+/** `value` without its undefined fields: a step holds only the fields its action uses. */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

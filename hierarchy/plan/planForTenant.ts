@@ -1,13 +1,13 @@
 import type { ZuoraClient } from "../../src/index.js";
 import type { PlanEvent } from "../events.js";
 import type { Hierarchy, Plan } from "../model.js";
-import { readTenant } from "../tenant/readTenant.js";
+import { readTenantForPlan } from "../tenant/readTenantForPlan.js";
 import { planChanges } from "./planChanges.js";
 import { rehearsePlan } from "./rehearsePlan.js";
 
 /** How {@link planForTenant} plans. */
 export interface PlanForTenantOptions {
-  /** Delete unprovisioned entities and end open connections the file leaves out. Defaults to false. */
+  /** Delete unprovisioned entities, end open connections and deny users' access the file leaves out. Defaults to false. */
   prune?: boolean;
   /** Rehearse the plan on a stand-in of the tenant first. Defaults to true. */
   rehearse?: boolean;
@@ -30,23 +30,10 @@ export async function planForTenant(
   options: PlanForTenantOptions = {},
 ): Promise<Plan> {
   const say = options.onProgress ?? (() => {});
-  let start = performance.now();
-  const tenant = await readTenant(zuora, {
-    users: (file.users ?? []).map((u) => u.username),
-    onProgress: say,
-    ...(options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  });
-  say({
-    type: "tenant-read",
-    entities: tenant.entities.length,
-    connections: tenant.connections.length,
-    users: tenant.users?.length ?? 0,
-    ms: performance.now() - start,
-  });
+  const tenant = await readTenantForPlan(zuora, file.users, options);
   const plan = planChanges(file, tenant, { prune: options.prune ?? false });
   if (options.rehearse === false || plan.refused.length > 0 || plan.steps.length === 0) return plan;
-  start = performance.now();
+  const start = performance.now();
   say({ type: "rehearsal-started", steps: plan.steps.length });
   const refused = await rehearsePlan(file, plan);
   say({ type: "rehearsal-ended", refused: refused.length, ms: performance.now() - start });

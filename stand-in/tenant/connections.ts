@@ -41,7 +41,7 @@ export class Connections {
   /** Each entity's connections, either side, in creation order. */
   readonly #byEntity = new Map<string, Set<StandInConnection>>();
   readonly #entities: Entities;
-  readonly #newId = idMaker("8a8c");
+  readonly #newId = idMaker("8a8c", this.#byId);
 
   /** @param entities - The hierarchy whose entities connect. */
   constructor(entities: Entities) {
@@ -180,8 +180,7 @@ export class Connections {
     const pair = pairKey(seed.sourceEntityId, seed.targetEntityId);
     const open = status === "Disconnected" ? undefined : this.#openByPair.get(pair);
     if (open) throw new TypeError(`seed: the entities already have a ${open.status.toLowerCase()} connection`);
-    let id = seed.id;
-    while (id === undefined || this.#byId.has(id)) id = this.#newId();
+    const id = this.#newId(seed.id);
     const connection: StandInConnection = {
       id,
       sourceEntityId: seed.sourceEntityId,

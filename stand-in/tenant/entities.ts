@@ -46,7 +46,7 @@ export class Entities {
   /** The IDs of each entity's children, in creation order. */
   readonly #children = new Map<string, Set<string>>();
   readonly #tenantId: string;
-  readonly #newId = idMaker("8a8e");
+  readonly #newId = idMaker("8a8e", this.#byId);
   /** The ID of the global entity. */
   readonly globalId: string;
 
@@ -214,10 +214,9 @@ export class Entities {
     return global;
   }
 
-  /** Builds an entity and indexes it; a generated ID skips any a seed already took. */
+  /** Builds an entity and indexes it. */
   #add(seed: EntitySeed, parentId: string | null): StandInEntity {
-    let id = seed.id;
-    while (id === undefined || this.#byId.has(id)) id = this.#newId();
+    const id = this.#newId(seed.id);
     const entity: StandInEntity = {
       id,
       name: seed.name,

@@ -37,7 +37,7 @@ export class Products {
   readonly #byId = new Map<string, StandInProduct>();
   readonly #entities: Entities;
   readonly #connections: Connections;
-  readonly #newId = idMaker("8a8b");
+  readonly #newId = idMaker("8a8b", this.#byId);
 
   /**
    * @param entities - The hierarchy whose entities own and receive products.
@@ -120,9 +120,7 @@ export class Products {
       if (!this.#entities.has(id)) throw new TypeError(`seed: the entity ${id} does not exist`);
     }
     if (seed.id !== undefined && this.#byId.has(seed.id)) throw new TypeError(`seed: the product ${seed.id} exists`);
-    // A generated ID skips any a seed already took.
-    let id = seed.id;
-    while (id === undefined || this.#byId.has(id)) id = this.#newId();
+    const id = this.#newId(seed.id);
     const product: StandInProduct = { id, name: seed.name ?? id, ownerEntityId, sharedWith };
     this.#byId.set(id, product);
     return structuredClone(product);

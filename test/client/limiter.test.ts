@@ -4,6 +4,7 @@ import {
   createZuoraClient,
   type Sleep,
   ZuoraApiError,
+  type ZuoraClientOptions,
   ZuoraConfigurationError,
   ZuoraRateLimitError,
 } from "../../src/index.js";
@@ -89,20 +90,38 @@ function drivenTime() {
   };
 }
 
-function limitedClient(tenant: ReturnType<typeof heldTenant>, time = drivenTime(), more = {}) {
+/** A client of the held tenant on the driven clock, with `more` options; `random` draws its jitter when given. */
+function limitedClient(
+  tenant: ReturnType<typeof heldTenant>,
+  time = drivenTime(),
+  { random, ...more }: Partial<ZuoraClientOptions> & { random?: () => number } = {},
+) {
   return createZuoraClient({
     baseUrl: BASE,
     auth: "static-token-abc",
     fetch: tenant.fetch,
-    retry: { now: time.now, sleep: time.sleep },
+    retry: { now: time.now, sleep: time.sleep, ...(random === undefined ? {} : { random }) },
     ...more,
   });
 }
 
+/** A logger that keeps each line as `level: line`. */
+function recordedLog() {
+  const lines: string[] = [];
+  const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
+  return { lines, logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") } };
+}
+
+/** A held tenant, a driven clock, and a client of the one on the other with `more` options. */
+function limited(more: Parameters<typeof limitedClient>[2] = {}) {
+  const tenant = heldTenant();
+  const time = drivenTime();
+  return { tenant, time, zuora: limitedClient(tenant, time, more) };
+}
+
 describe("maxConcurrency: the queue", () => {
   it("keeps at most maxConcurrency calls in flight and sends the rest in call order as slots free", async () => {
-    const tenant = heldTenant();
-    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: 2 });
+    const { tenant, zuora } = limited({ maxConcurrency: 2 });
     const calls = ["a", "b", "c", "d", "e"].map((trackId) => zuora.createEntity(entityBody, { trackId }));
     await until(() => tenant.received.length === 2);
     let most = 0;
@@ -138,8 +157,7 @@ describe("maxConcurrency: the queue", () => {
   });
 
   it("lets a queued call go the moment its signal aborts, with the caller's reason, and sends nothing for it", async () => {
-    const tenant = heldTenant();
-    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: 1 });
+    const { tenant, zuora } = limited({ maxConcurrency: 1 });
     const first = zuora.createEntity(entityBody);
     const controller = new AbortController();
     const queued = zuora.createEntity(entityBody, { signal: controller.signal });
@@ -208,9 +226,7 @@ describe("maxConcurrency: the queue", () => {
   });
 
   it("reports the time a call waited in the queue, on the answer and on an error", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 1, maxRetries: 0 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 1, maxRetries: 0 });
     const first = zuora.createEntity(entityBody).withResponse();
     const second = zuora.createEntity(entityBody).catch((error: unknown) => error);
     await until(() => tenant.received.length === 1);
@@ -290,8 +306,7 @@ describe("maxConcurrency: the queue", () => {
   });
 
   it("sends everything at once with maxConcurrency: Infinity", async () => {
-    const tenant = heldTenant();
-    const zuora = limitedClient(tenant, drivenTime(), { maxConcurrency: Number.POSITIVE_INFINITY });
+    const { tenant, zuora } = limited({ maxConcurrency: Number.POSITIVE_INFINITY });
     const calls = Array.from({ length: 40 }, () => zuora.createEntity(entityBody));
     await until(() => tenant.received.length === 40);
     for (const r of tenant.received) r.answer();
@@ -325,9 +340,7 @@ const SHUT_OUT = {
 
 describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   it("lowers the limit to the tenant's, resends the refused call when a slot frees, and no 429 reaches the caller", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 4 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 4 });
     const calls = Array.from({ length: 6 }, () => zuora.createEntity(entityBody).withResponse());
     await until(() => tenant.received.length === 4);
     // The tenant takes two; the third and fourth are refused at once.
@@ -352,9 +365,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   });
 
   it("waits the refusal's Retry-After before trying again when no call of its own is in flight", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 4 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 4 });
     const call = zuora.createEntity(entityBody);
     await until(() => tenant.received.length === 1);
     tenant.answerNext(429, CONCURRENCY_REFUSAL);
@@ -367,9 +378,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   });
 
   it("waits behind its own calls without spending a retry, even with maxRetries: 0", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, maxRetries: 0 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 4, maxRetries: 0 });
     const holder = zuora.createEntity(entityBody);
     const refused = zuora.createEntity(entityBody).withResponse();
     await until(() => tenant.received.length === 2);
@@ -388,16 +397,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   });
 
   it("holds every call when all it had out were refused, and lets one try again after waits that grow, jittered", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = createZuoraClient({
-      baseUrl: BASE,
-      auth: "static-token-abc",
-      fetch: tenant.fetch,
-      maxConcurrency: 4,
-      maxRetries: 0,
-      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
-    });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 4, maxRetries: 0, random: () => 0.5 });
     const calls = [1, 2, 3].map(() => zuora.createEntity(entityBody).withResponse());
     await until(() => tenant.received.length === 3);
     // Other clients hold the tenant: every call this client has out is refused.
@@ -455,16 +455,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
   });
 
   it("gives up after maxConcurrencyWaitMs of refusals in a row: each call waiting fails with its own 429", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = createZuoraClient({
-      baseUrl: BASE,
-      auth: "static-token-abc",
-      fetch: tenant.fetch,
-      maxConcurrency: 2,
-      maxConcurrencyWaitMs: 100,
-      retry: { now: time.now, sleep: time.sleep, random: () => 0.99 },
-    });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 2, maxConcurrencyWaitMs: 100, random: () => 0.99 });
     const settled: unknown[] = [];
     const calls = [1, 2, 3].map((i) =>
       zuora.createEntity(entityBody, { trackId: `call-${i}` }).catch((error: unknown) => settled.push(error)),
@@ -499,9 +490,7 @@ describe("a concurrency refusal (429 with Concurrency-Limit-*)", () => {
 
 describe("the rate window (RateLimit-*)", () => {
   it("holds new calls once RateLimit-Remaining reaches 0 and sends them after waiting out RateLimit-Reset", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 4 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 4 });
     const first = zuora.createEntity(entityBody);
     await until(() => tenant.received.length === 1);
     tenant.answerNext(200, { "ratelimit-limit": "3, 3;w=60", "ratelimit-remaining": "0", "ratelimit-reset": "42" });
@@ -520,15 +509,7 @@ describe("the rate window (RateLimit-*)", () => {
   });
 
   it("backs off, jittered and growing, after a 429 that says the window is used up but not when it resets", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = createZuoraClient({
-      baseUrl: BASE,
-      auth: "static-token-abc",
-      fetch: tenant.fetch,
-      maxRetries: 2,
-      retry: { now: time.now, sleep: time.sleep, random: () => 0.5 },
-    });
+    const { tenant, time, zuora } = limited({ maxRetries: 2, random: () => 0.5 });
     const call = zuora.createEntity(entityBody).withResponse();
     await until(() => tenant.received.length === 1);
     tenant.answerNext(429, { "ratelimit-remaining": "0" });
@@ -559,12 +540,8 @@ describe("the rate window (RateLimit-*)", () => {
   it("goes back to its whole concurrency when answers stop carrying RateLimit-* headers, and logs it", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
-    const lines: string[] = [];
-    const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
-    const zuora = limitedClient(tenant, time, {
-      logLevel: "debug",
-      logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
-    });
+    const { lines, logger } = recordedLog();
+    const zuora = limitedClient(tenant, time, { logLevel: "debug", logger });
     const first = zuora.createEntity(entityBody);
     await until(() => tenant.received.length === 1);
     tenant.answerNext(200, { "ratelimit-limit": "3, 3;w=60", "ratelimit-remaining": "0", "ratelimit-reset": "1" });
@@ -588,13 +565,8 @@ describe("the rate window (RateLimit-*)", () => {
   it("says so at info level, once per wait", async () => {
     const tenant = heldTenant();
     const time = drivenTime();
-    const lines: string[] = [];
-    const at = (level: string) => (line: string) => lines.push(`${level}: ${line}`);
-    const zuora = limitedClient(tenant, time, {
-      maxConcurrency: 4,
-      logLevel: "info",
-      logger: { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") },
-    });
+    const { lines, logger } = recordedLog();
+    const zuora = limitedClient(tenant, time, { maxConcurrency: 4, logLevel: "info", logger });
     const send = () => zuora.GET("/v1/entities");
     const first = send();
     await until(() => tenant.received.length === 1);
@@ -614,9 +586,7 @@ describe("the rate window (RateLimit-*)", () => {
   });
 
   it("lets a call waiting for the reset go when its signal aborts, and stops the wait when nobody waits", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time);
+    const { tenant, time, zuora } = limited();
     const first = zuora.createEntity(entityBody);
     await until(() => tenant.received.length === 1);
     tenant.answerNext(200, { "ratelimit-remaining": "0", "ratelimit-reset": "30" });
@@ -631,9 +601,7 @@ describe("the rate window (RateLimit-*)", () => {
   });
 
   it("ends a wait for the reset early when a later answer shows the window has room after all", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 2 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 2 });
     const calls = [1, 2, 3].map(() => zuora.createEntity(entityBody));
     await until(() => tenant.received.length === 2);
     // One request left, and another call still out that may take it: no more may go until the reset.
@@ -649,9 +617,7 @@ describe("the rate window (RateLimit-*)", () => {
   });
 
   it("waits out a rate refusal (429, Retry-After) once for every call, and resends the refused one first", async () => {
-    const tenant = heldTenant();
-    const time = drivenTime();
-    const zuora = limitedClient(tenant, time, { maxConcurrency: 1 });
+    const { tenant, time, zuora } = limited({ maxConcurrency: 1 });
     const refused = zuora.createEntity(entityBody, { trackId: "refused" }).withResponse();
     const queued = zuora.createEntity(entityBody, { trackId: "queued" });
     await until(() => tenant.received.length === 1);

@@ -4,73 +4,34 @@ import { describe, expect, it } from "vitest";
 import { createZuoraClient, type ZuoraClient } from "../../src/index.js";
 import { createStandIn, type TenantSeed } from "../../stand-in/node.js";
 import { cliHarness } from "./cli/harness.js";
+import { provisionedIds, type RandomConnection, type RandomEntity, randomTree } from "./randomTenants.js";
 
 const { standIn, inProcess, dir } = cliHarness(createStandIn({ global: { id: "global", name: "Global" } }));
 
-const LOCALES = ["en_US", "en_GB", "de_DE"] as const;
-const ZONES = ["America/Los_Angeles", "Europe/London", "Asia/Tokyo"] as const;
-const STATUSES = ["Pending", "Connected", "Disconnected"] as const;
-
-type Entity = {
-  id: string;
-  name: string;
-  parentId: string;
-  status: "Provisioned" | "Unprovisioned";
-  locale: string;
-  timezone: string;
-};
-type Link = { sourceEntityId: string; targetEntityId: string; status: (typeof STATUSES)[number] };
 interface Tenant {
-  entities: Entity[];
-  connections: Link[];
+  entities: RandomEntity[];
+  connections: RandomConnection[];
   users: Record<string, { home: string; access: string[] }>;
   products: { id: string; sharedWith: string[] }[];
 }
 
 /** A random tenant: a tree under the global entity, connections between provisioned entities, users, shared products. */
 const tenants = fc
-  .record({
-    entities: fc.array(
-      fc.record({
-        parent: fc.nat(),
-        provisioned: fc.boolean(),
-        locale: fc.constantFrom(...LOCALES),
-        zone: fc.constantFrom(...ZONES),
-      }),
-      { maxLength: 5 },
-    ),
-    connections: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), status: fc.constantFrom(...STATUSES) }), {
-      maxLength: 4,
+  .tuple(
+    randomTree({
+      maxEntities: 5,
+      maxConnections: 4,
+      locales: ["en_US", "en_GB", "de_DE"],
+      zones: ["America/Los_Angeles", "Europe/London", "Asia/Tokyo"],
     }),
-    users: fc.array(fc.record({ home: fc.nat(), access: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 3 }),
-    products: fc.array(fc.array(fc.nat(), { maxLength: 2 }), { maxLength: 2 }),
-  })
-  .map((drawn): Tenant => {
-    const entities: Entity[] = [];
-    for (const [i, e] of drawn.entities.entries()) {
-      const parentIndex = e.parent % (i + 1);
-      const parent = parentIndex === 0 ? undefined : entities[parentIndex - 1];
-      const parentProvisioned = parent === undefined || parent.status === "Provisioned";
-      entities.push({
-        id: `t${i}`,
-        name: `T${i}`,
-        parentId: parent?.id ?? "global",
-        status: parentProvisioned && e.provisioned ? "Provisioned" : "Unprovisioned",
-        locale: e.locale,
-        timezone: e.zone,
-      });
-    }
-    const provisioned = ["global", ...entities.filter((e) => e.status === "Provisioned").map((e) => e.id)];
+    fc.record({
+      users: fc.array(fc.record({ home: fc.nat(), access: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 3 }),
+      products: fc.array(fc.array(fc.nat(), { maxLength: 2 }), { maxLength: 2 }),
+    }),
+  )
+  .map(([{ entities, connections }, drawn]): Tenant => {
+    const provisioned = provisionedIds(entities);
     const pick = (n: number) => provisioned[n % provisioned.length] as string;
-    const pairs = new Set<string>();
-    const connections: Link[] = [];
-    for (const c of drawn.connections) {
-      const [source, target] = [pick(c.a), pick(c.b)];
-      const pair = [source, target].sort().join(" ");
-      if (source === target || pairs.has(pair)) continue;
-      pairs.add(pair);
-      connections.push({ sourceEntityId: source, targetEntityId: target, status: c.status });
-    }
     const users: Tenant["users"] = {};
     for (const [i, u] of drawn.users.entries()) {
       users[`user${i}@acme.com`] = { home: pick(u.home), access: [...new Set(u.access.map(pick))] };
@@ -135,7 +96,7 @@ function changesOf(t: Tenant): Change[] {
       });
     }
   }
-  const connectionId = async (z: ZuoraClient, c: Link) => {
+  const connectionId = async (z: ZuoraClient, c: RandomConnection) => {
     for await (const found of z.allConnections({ type: "outbound" }, { entityIds: c.sourceEntityId })) {
       if (found.targetEntityId === c.targetEntityId && found.status === c.status) return found.id;
     }

@@ -14,10 +14,10 @@ import {
 import { createZuoraClient } from "../../src/index.js";
 import { createStandIn, type OperationId } from "../../stand-in/index.js";
 import { entity } from "./builders.js";
+import { type RandomConnection, type RandomEntity, randomTree, STATUSES } from "./randomTenants.js";
 
 const LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR"] as const;
 const ZONES = ["America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Tokyo"] as const;
-const STATUSES = ["Pending", "Connected", "Disconnected"] as const;
 const OPERATION: Record<Action, OperationId> = {
   create: "createEntity",
   update: "updateEntity",
@@ -34,15 +34,8 @@ const OPERATION: Record<Action, OperationId> = {
 };
 
 interface Seed {
-  entities: {
-    id: string;
-    name: string;
-    parentId: string;
-    status: "Provisioned" | "Unprovisioned";
-    locale: string;
-    timezone: string;
-  }[];
-  connections: { sourceEntityId: string; targetEntityId: string; status: (typeof STATUSES)[number] }[];
+  entities: RandomEntity[];
+  connections: RandomConnection[];
 }
 
 interface Edit {
@@ -52,49 +45,12 @@ interface Edit {
 }
 
 /** A starting tenant: a random tree under the global entity, provisioned only under provisioned parents, and connections. */
-const startingTenant = fc
-  .record({
-    entities: fc.array(
-      fc.record({
-        parent: fc.nat(),
-        provisioned: fc.boolean(),
-        locale: fc.constantFrom(...LOCALES),
-        zone: fc.constantFrom(...ZONES),
-      }),
-      { maxLength: 6 },
-    ),
-    connections: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), status: fc.constantFrom(...STATUSES) }), {
-      maxLength: 5,
-    }),
-  })
-  .map(({ entities, connections }): Seed => {
-    const seeded: Seed["entities"] = [];
-    for (const [i, e] of entities.entries()) {
-      const parentIndex = e.parent % (i + 1);
-      const parent = parentIndex === 0 ? undefined : seeded[parentIndex - 1];
-      const parentProvisioned = parent === undefined || parent.status === "Provisioned";
-      seeded.push({
-        id: `t-${i}`,
-        name: `T${i}`,
-        parentId: parent?.id ?? "global",
-        status: parentProvisioned && e.provisioned ? "Provisioned" : "Unprovisioned",
-        locale: e.locale,
-        timezone: e.zone,
-      });
-    }
-    const provisioned = ["global", ...seeded.filter((e) => e.status === "Provisioned").map((e) => e.id)];
-    const pairs = new Set<string>();
-    const links: Seed["connections"] = [];
-    for (const c of connections) {
-      const source = provisioned[c.a % provisioned.length] as string;
-      const target = provisioned[c.b % provisioned.length] as string;
-      const pair = [source, target].sort().join(" ");
-      if (source === target || pairs.has(pair)) continue;
-      pairs.add(pair);
-      links.push({ sourceEntityId: source, targetEntityId: target, status: c.status });
-    }
-    return { entities: seeded, connections: links };
-  });
+const startingTenant: fc.Arbitrary<Seed> = randomTree({
+  maxEntities: 6,
+  maxConnections: 5,
+  locales: LOCALES,
+  zones: ZONES,
+});
 
 /** What the file does with each tenant entity, and the entities and connections it adds. */
 const edits = fc.record({

@@ -133,6 +133,24 @@ describe("a seed by names (the hierarchy file's shape)", () => {
     expect(standIn.stateByName()).toEqual(before);
   });
 
+  it("says which list is no list and which item is no mapping, in the list's order", () => {
+    const said = (seed: unknown) =>
+      refusal(() => createStandIn().seedByName(seed as TenantByName)).problems.map(
+        (p) => `${p.path.join(".")}: ${p.message}`,
+      );
+    const connections = [{ from: "Global", to: "Atlantis" }, "Global->EMEA"];
+    expect(said({ connections, products: { gold: {} } })).toEqual([
+      "connections.0.to: no entity named Atlantis, in the seed or in the tenant",
+      "connections.1: a connection must be a mapping { from, to, status }",
+      "products: `products` must be a list of { id, name, owner, sharedWith }",
+    ]);
+    expect(said({ connections: { from: "Global" }, products: [42, { owner: "Venus" }] })).toEqual([
+      "connections: `connections` must be a list of { from, to, status }",
+      "products.0: a product must be a mapping { id, name, owner, sharedWith }",
+      "products.1.owner: no entity named Venus, in the seed or in the tenant",
+    ]);
+  });
+
   it("refuses a name or an ID the tenant has, and a second open connection between two entities", () => {
     const standIn = createStandIn();
     standIn.seedByName(EMEA);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createStandIn } from "../../stand-in/index.js";
+import { euAndUs } from "../support/euAndUs.js";
 import { outcome } from "../support/outcome.js";
 import { clientsOver, transports } from "../support/standInTransports.js";
 
@@ -14,14 +14,8 @@ const place = { locale: "en_US", timezone: "America/Los_Angeles" };
  * administers nothing; each has an OAuth client named after it (secret `s`).
  */
 function tenant() {
-  const standIn = createStandIn();
-  const global = standIn.globalEntityId;
+  const { standIn, global } = euAndUs({ entities: [{ id: "draft", name: "Draft" }] });
   standIn.seed({
-    entities: [
-      { id: "eu", name: "EU", status: "Provisioned" },
-      { id: "us", name: "US", status: "Provisioned" },
-      { id: "draft", name: "Draft" },
-    ],
     users: {
       boss: { administers: [global] },
       "eu-admin": { home: "eu", administers: ["eu"] },

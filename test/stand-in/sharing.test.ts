@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createStandIn } from "../../stand-in/index.js";
+import { euAndUs } from "../support/euAndUs.js";
 import { outcome } from "../support/outcome.js";
 import { clientsOver, transports } from "../support/standInTransports.js";
 
@@ -8,13 +8,7 @@ import { clientsOver, transports } from "../support/standInTransports.js";
 
 /** The global entity and provisioned eu and us; a product of the global entity's (`gold`) and one of eu's (`eu-plan`). */
 function tenant() {
-  const standIn = createStandIn();
-  const global = standIn.globalEntityId;
-  standIn.seed({
-    entities: [
-      { id: "eu", name: "EU", status: "Provisioned" },
-      { id: "us", name: "US", status: "Provisioned" },
-    ],
+  const { standIn, global } = euAndUs({
     products: [
       { id: "gold", name: "Gold plan" },
       { id: "eu-plan", name: "EU plan", ownerEntityId: "eu" },

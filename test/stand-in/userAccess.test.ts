@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createStandIn, type StandIn } from "../../stand-in/index.js";
+import type { StandIn } from "../../stand-in/index.js";
+import { euAndUs } from "../support/euAndUs.js";
 import { outcome } from "../support/outcome.js";
 import { clientsOver, transports } from "../support/standInTransports.js";
 
@@ -9,17 +10,13 @@ import { clientsOver, transports } from "../support/standInTransports.js";
 
 /** The global entity, provisioned eu, us and far, unprovisioned draft; `jane` is a user of eu. */
 function tenant() {
-  const standIn = createStandIn();
-  standIn.seed({
+  return euAndUs({
     entities: [
-      { id: "eu", name: "EU", status: "Provisioned" },
-      { id: "us", name: "US", status: "Provisioned" },
       { id: "far", name: "Far", status: "Provisioned" },
       { id: "draft", name: "Draft" },
     ],
     users: { jane: { home: "eu" } },
-  });
-  return standIn;
+  }).standIn;
 }
 
 const jane = (standIn: StandIn) => standIn.state().users.find((u) => u.username === "jane");

@@ -19,7 +19,6 @@ export const PARALLELISM: OptionSpec = {
   value: "N",
   help: `requests at once, 1 to 64 (default ${DEFAULT_PARALLELISM})`,
 };
-
 /** `--parallelism`'s value, checked: a whole number from 1 to 64; the default when not given. */
 export function parallelismOf(parsed: ParsedOptions): number {
   const given = single(parsed, "parallelism");

@@ -2,21 +2,14 @@ import { applyPlan } from "../../apply/applyPlan.js";
 import { checkSavedPlan, madeForAnotherTenant } from "../../apply/checkSavedPlan.js";
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import type { Plan } from "../../model.js";
-import { planForTenant } from "../../plan/planForTenant.js";
 import { isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
 import { plural } from "../../plural.js";
-import {
-  BASE_URL,
-  HELP,
-  JSON_LINES,
-  NO_COLOR,
-  onePositional,
-  PARALLELISM,
-  parallelismOf,
-} from "../arguments/common.js";
+import { JSON_LINES, onePositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
+import { NO_REHEARSE, PRUNE, planningOf } from "../arguments/planning.js";
 import type { Context } from "../context.js";
 import { readNamedFile } from "../files.js";
+import { planWithProgress } from "../readWithProgress.js";
 import { type TenantClient, tenantClient } from "../tenantClient.js";
 import { type ApplyView, applyView } from "../views/applyView.js";
 import { showError } from "../views/errorView.js";
@@ -54,20 +47,16 @@ was not started, and exits 1: a new plan shows the rest, a new apply finishes th
   options: [
     { name: "auto-approve", help: "do not ask (for pipelines)" },
     { ...PARALLELISM, help: "independent steps at once, and requests at once while reading (default 10)" },
-    { name: "prune", help: "as for plan (FILE only; a saved plan keeps its own)" },
-    { name: "no-rehearse", help: "skip the rehearsal on a stand-in (FILE only)" },
+    { ...PRUNE, help: `${PRUNE.help} (FILE only; a saved plan keeps its own)` },
+    { ...NO_REHEARSE, help: `${NO_REHEARSE.help} (FILE only)` },
     JSON_LINES,
-    BASE_URL,
-    NO_COLOR,
-    HELP,
   ],
   tenant: true,
   parse: (parsed) => ({
     target: onePositional(parsed, "apply", "FILE or PLAN"),
     autoApprove: flag(parsed, "auto-approve"),
     parallelism: parallelismOf(parsed),
-    prune: flag(parsed, "prune"),
-    rehearse: !flag(parsed, "no-rehearse"),
+    ...planningOf(parsed),
     json: flag(parsed, "json"),
     baseUrl: single(parsed, "base-url"),
   }),
@@ -82,7 +71,7 @@ was not started, and exits 1: a new plan shows the rest, a new apply finishes th
     const view = applyView(context, saved ? undefined : args.target);
     const plan = saved
       ? await checkedSavedPlan(text, tenant, args, context)
-      : await freshPlan(text, tenant, args, context);
+      : await planWithProgress(tenant, parseHierarchy(text, args.target), progress, args);
     if (plan === undefined) return 1;
     view.plan(plan);
     if (plan.refused.length > 0) return 1;
@@ -138,18 +127,6 @@ async function run(
   } finally {
     stopListening();
   }
-}
-
-async function freshPlan(text: string, tenant: TenantClient, args: ApplyArguments, context: Context) {
-  const { progress } = context;
-  const file = parseHierarchy(text, args.target);
-  progress.start(`Reading the tenant at ${tenant.origin}`);
-  return planForTenant(tenant.zuora, file, {
-    prune: args.prune,
-    rehearse: args.rehearse,
-    parallelism: args.parallelism,
-    onProgress: (event) => showPlanEvent(progress, event),
-  });
 }
 
 async function checkedSavedPlan(

@@ -1,3 +1,4 @@
+import { BASE_URL, HELP, NO_COLOR } from "../arguments/common.js";
 import type { OptionSpec, ParsedOptions } from "../arguments/parseOptions.js";
 import type { Context } from "../context.js";
 
@@ -14,8 +15,9 @@ export interface Command<A> {
   summary: string;
   /** What it does, for its own help. */
   description: string;
+  /** Its own options; {@link entry} adds the ones commands share (`--base-url`, `--no-color`, `--help`) after them. */
   options: readonly OptionSpec[];
-  /** Whether it reads or changes a tenant (its help then says how the tenant is named). */
+  /** Whether it reads or changes a tenant: it then takes `--base-url`, and its help says how the tenant is named. */
   tenant: boolean;
   /** The command line, checked and typed. @throws {UsageError} naming what is wrong. */
   parse(parsed: ParsedOptions): A;
@@ -27,8 +29,16 @@ export interface CommandEntry extends Omit<Command<unknown>, "parse" | "run"> {
   execute(parsed: ParsedOptions, context: Context): Promise<number>;
 }
 
-/** A command as a row of the table. */
+/**
+ * A command as a row of the table, with the options every command shares after its own: `--base-url` when it talks
+ * to a tenant, then `--no-color` and `--help`.
+ */
 export function entry<A>(command: Command<A>): CommandEntry {
   const { parse, run, ...described } = command;
-  return { ...described, execute: (parsed, context) => run(parse(parsed), context) };
+  const shared = command.tenant ? [BASE_URL, NO_COLOR, HELP] : [NO_COLOR, HELP];
+  return {
+    ...described,
+    options: [...command.options, ...shared],
+    execute: (parsed, context) => run(parse(parsed), context),
+  };
 }

@@ -1,15 +1,15 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { exportHierarchy, formatHierarchy, type HierarchyFormat } from "../../file/exportHierarchy.js";
 import { plural } from "../../plural.js";
-import { readTenant } from "../../tenant/readTenant.js";
-import { BASE_URL, HELP, NO_COLOR, PARALLELISM, parallelismOf } from "../arguments/common.js";
+import { PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { all, flag, single } from "../arguments/parseOptions.js";
 import { writeNamedFile } from "../files.js";
 import { UsageError } from "../io.js";
+import { readTenantWithProgress } from "../readWithProgress.js";
 import { tenantClient } from "../tenantClient.js";
 import { schemaPath } from "../version.js";
 import { showError } from "../views/errorView.js";
-import { seconds, showPlanEvent } from "../views/progressView.js";
+import { seconds } from "../views/progressView.js";
 import type { Command } from "./command.js";
 
 /** `zuora-entities export`'s arguments. */
@@ -42,9 +42,6 @@ entities) is said in the file's \`unread\`, and left for you to write. Only read
     { name: "json", help: "write JSON (the file's format; errors are JSON lines, as with the other commands)" },
     { name: "user", value: "NAME", repeatable: true, help: "also export this user's access (Zuora lists no users)" },
     PARALLELISM,
-    BASE_URL,
-    NO_COLOR,
-    HELP,
   ],
   tenant: true,
   parse(parsed) {
@@ -62,12 +59,7 @@ entities) is said in the file's \`unread\`, and left for you to write. Only read
     const { io, progress } = context;
     const tenant = tenantClient(io, args.baseUrl, progress.say);
     const start = performance.now();
-    progress.start(`Reading the tenant at ${tenant.origin}`);
-    const state = await readTenant(tenant.zuora, {
-      users: args.users,
-      parallelism: args.parallelism,
-      onProgress: (event) => showPlanEvent(progress, event),
-    });
+    const state = await readTenantWithProgress(tenant, progress, { users: args.users, parallelism: args.parallelism });
     const missing = (state.users ?? []).filter((u) => !u.exists).map((u) => u.username);
     if (missing.length > 0) {
       progress.end();

@@ -1,23 +1,15 @@
 import { resolve } from "node:path";
 import { parseHierarchy } from "../../file/readHierarchy.js";
 import { hasDifferences } from "../../plan/planChanges.js";
-import { planForTenant } from "../../plan/planForTenant.js";
 import { formatSavedPlan } from "../../plan/savedPlan.js";
-import {
-  BASE_URL,
-  HELP,
-  JSON_LINES,
-  NO_COLOR,
-  onePositional,
-  PARALLELISM,
-  parallelismOf,
-} from "../arguments/common.js";
+import { JSON_LINES, onePositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
+import { NO_REHEARSE, PRUNE, planningOf } from "../arguments/planning.js";
 import { readNamedFile, writeNamedFile } from "../files.js";
 import { UsageError } from "../io.js";
+import { planWithProgress } from "../readWithProgress.js";
 import { tenantClient } from "../tenantClient.js";
 import { planView } from "../views/planView.js";
-import { showPlanEvent } from "../views/progressView.js";
 import type { Command } from "./command.js";
 
 /** `zuora-entities plan`'s arguments. */
@@ -55,12 +47,9 @@ Sends nothing to the tenant but reads.`,
       name: "detailed-exitcode",
       help: "exit 0 when the tenant matches the file, 2 when it differs in any way, 1 on error",
     },
-    { name: "prune", help: "also delete unprovisioned entities and end open connections the file leaves out" },
-    { name: "no-rehearse", help: "skip the rehearsal on a stand-in" },
+    PRUNE,
+    NO_REHEARSE,
     PARALLELISM,
-    BASE_URL,
-    NO_COLOR,
-    HELP,
   ],
   tenant: true,
   parse: (parsed) => ({
@@ -68,8 +57,7 @@ Sends nothing to the tenant but reads.`,
     out: single(parsed, "out"),
     json: flag(parsed, "json"),
     detailedExitcode: flag(parsed, "detailed-exitcode"),
-    prune: flag(parsed, "prune"),
-    rehearse: !flag(parsed, "no-rehearse"),
+    ...planningOf(parsed),
     parallelism: parallelismOf(parsed),
     baseUrl: single(parsed, "base-url"),
   }),
@@ -82,13 +70,7 @@ Sends nothing to the tenant but reads.`,
     const { progress } = context;
     const file = parseHierarchy(await readNamedFile(args.file, "FILE"), args.file);
     const tenant = tenantClient(context.io, args.baseUrl, progress.say);
-    progress.start(`Reading the tenant at ${tenant.origin}`);
-    const plan = await planForTenant(tenant.zuora, file, {
-      prune: args.prune,
-      rehearse: args.rehearse,
-      parallelism: args.parallelism,
-      onProgress: (event) => showPlanEvent(progress, event),
-    });
+    const plan = await planWithProgress(tenant, file, progress, args);
     progress.say(`${tenant.requests().toLocaleString("en-US")} requests to ${tenant.origin}, all reads.`);
     planView(context, args.file).plan(plan);
     if (plan.refused.length > 0) return 1;

@@ -3,24 +3,15 @@ import { readHierarchyText } from "../../file/readHierarchy.js";
 import type { Hierarchy } from "../../model.js";
 import { isSavedPlan, parseSavedPlan } from "../../plan/savedPlan.js";
 import { validateHierarchy } from "../../plan/validateHierarchy.js";
-import { readTenant } from "../../tenant/readTenant.js";
-import {
-  BASE_URL,
-  HELP,
-  JSON_LINES,
-  NO_COLOR,
-  optionalPositional,
-  PARALLELISM,
-  parallelismOf,
-} from "../arguments/common.js";
+import { JSON_LINES, optionalPositional, PARALLELISM, parallelismOf } from "../arguments/common.js";
 import { flag, single } from "../arguments/parseOptions.js";
 import { readNamedFile } from "../files.js";
 import { UsageError } from "../io.js";
+import { readTenantWithProgress } from "../readWithProgress.js";
 import { tenantClient } from "../tenantClient.js";
 import { fromFileProblem, fromRefusal, inFileOrder } from "../views/diagnostics.js";
 import { showDiagnostics } from "../views/errorView.js";
 import { planView } from "../views/planView.js";
-import { showPlanEvent } from "../views/progressView.js";
 import { showHierarchyView } from "../views/showView.js";
 import type { Command } from "./command.js";
 
@@ -42,14 +33,7 @@ export const showCommand: Command<ShowArguments> = {
   description: `Prints the hierarchy of FILE, or of the tenant when no FILE is given (only reads), as an indented tree with
 statuses, or as a Mermaid flowchart for documentation. FILE is checked as \`validate\` checks it: a file with a
 problem is not shown, its problems are. Given a saved plan (plan --out), prints the plan.`,
-  options: [
-    { name: "format", value: "tree|mermaid", help: "default tree" },
-    JSON_LINES,
-    PARALLELISM,
-    BASE_URL,
-    NO_COLOR,
-    HELP,
-  ],
+  options: [{ name: "format", value: "tree|mermaid", help: "default tree" }, JSON_LINES, PARALLELISM],
   tenant: true,
   parse(parsed) {
     const format = single(parsed, "format") ?? "tree";
@@ -84,13 +68,7 @@ problem is not shown, its problems are. Given a saved plan (plan --out), prints 
       hierarchy = read.hierarchy;
     } else {
       const tenant = tenantClient(context.io, args.baseUrl, progress.say);
-      progress.start(`Reading the tenant at ${tenant.origin}`);
-      hierarchy = exportHierarchy(
-        await readTenant(tenant.zuora, {
-          parallelism: args.parallelism,
-          onProgress: (event) => showPlanEvent(progress, event),
-        }),
-      );
+      hierarchy = exportHierarchy(await readTenantWithProgress(tenant, progress, { parallelism: args.parallelism }));
       progress.end();
     }
     showHierarchyView(context, hierarchy, args.format);

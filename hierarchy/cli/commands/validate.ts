@@ -1,7 +1,7 @@
 import { readHierarchyText } from "../../file/readHierarchy.js";
 import { validateHierarchy } from "../../plan/validateHierarchy.js";
 import { plural } from "../../plural.js";
-import { HELP, JSON_LINES, NO_COLOR, onePositional } from "../arguments/common.js";
+import { JSON_LINES, onePositional } from "../arguments/common.js";
 import { flag } from "../arguments/parseOptions.js";
 import { readNamedFile } from "../files.js";
 import { diagnosticLine, emitDiagnostic, fromFileProblem, fromRefusal, inFileOrder } from "../views/diagnostics.js";
@@ -21,7 +21,7 @@ export const validateCommand: Command<ValidateArguments> = {
   description: `Checks FILE without a tenant: its keys and values, and what it means (one root, every parent in the file, no
 cycle, connections between entities of the file). Prints every problem at once, each with the file's line and
 column. Sends nothing.`,
-  options: [JSON_LINES, NO_COLOR, HELP],
+  options: [JSON_LINES],
   tenant: false,
   parse: (parsed) => ({ file: onePositional(parsed, "validate", "FILE"), json: flag(parsed, "json") }),
   async run(args, context) {

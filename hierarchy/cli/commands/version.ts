@@ -1,4 +1,4 @@
-import { HELP, JSON_LINES } from "../arguments/common.js";
+import { JSON_LINES } from "../arguments/common.js";
 import { flag } from "../arguments/parseOptions.js";
 import { UsageError } from "../io.js";
 import { packageVersion } from "../version.js";
@@ -15,7 +15,7 @@ export const versionCommand: Command<VersionArguments> = {
   synopsis: "version [--json]",
   summary: "the version of zuora-entities (also --version)",
   description: "Prints the version of zuora-entities, which is the version of the zuora-multi-entity package.",
-  options: [JSON_LINES, HELP],
+  options: [JSON_LINES],
   tenant: false,
   parse(parsed) {
     if (parsed.positionals.length > 0) throw new UsageError("version takes no arguments");

@@ -17,5 +17,8 @@ export function runtimeVersion(name: string): string {
   return (JSON.parse(readFileSync(runtimeFile(`${name}/package.json`), "utf8")) as { version: string }).version;
 }
 
-/** The suites of the runtimes installed from `.ci/runtimes`, which `npm test` leaves out (runtimes.config.ts). */
-export const OTHER_RUNTIME_SUITES = ["bun", "deno", "workerd"].map((name) => `package-tests/ecosystem/${name}.test.ts`);
+/** The runtimes besides Node that `.ci/run` proves (its `RUNTIMES`), each installed from `.ci/runtimes`. */
+export const OTHER_RUNTIMES = ["bun", "deno", "workerd"] as const;
+
+/** Their suites, one each, which `npm test` leaves out (runtimes.config.ts runs them). */
+export const OTHER_RUNTIME_SUITES = OTHER_RUNTIMES.map((name) => `package-tests/ecosystem/${name}.test.ts`);

@@ -1,6 +1,6 @@
 import type { components } from "../../../generated/schema.js";
 import type { Tenant } from "../tenant.js";
-import { type EntityRef, isRecord, knownKeysOnly, type Report, type Resolver, unknownEntity } from "./reading.js";
+import { type EntityRef, knownKeysOnly, listOfMappings, type Report, type Resolver, unknownEntity } from "./reading.js";
 
 type ConnectionStatus = components["schemas"]["ConnectionStatus"];
 
@@ -19,21 +19,12 @@ export interface SeedConnection {
  * not the same one; a status of the spec's; an ID nobody has; at most one pending or connected connection per pair.
  */
 export function readConnections(tenant: Tenant, raw: unknown, resolve: Resolver, report: Report): SeedConnection[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    report(["connections"], "`connections` must be a list of { from, to, status }");
-    return [];
-  }
   const out: SeedConnection[] = [];
   const ids = new Set<string>();
   const open = new Set<string>();
   const key = (r: EntityRef) => ("id" in r ? `id:${r.id}` : `seed:${r.seed}`);
-  for (const [i, given] of (raw as unknown[]).entries()) {
-    const path = ["connections", i];
-    if (!isRecord(given)) {
-      report(path, "a connection must be a mapping { from, to, status }");
-      continue;
-    }
+  const item = { one: "a connection", shape: "{ from, to, status }" };
+  for (const { path, value: given } of listOfMappings(raw, "connections", item, report)) {
     let fine = knownKeysOnly(path, given, CONNECTION_KEYS, report);
     const from = resolve.one(given.from);
     const to = resolve.one(given.to);

@@ -1,5 +1,13 @@
 import type { Tenant } from "../tenant.js";
-import { type EntityRef, isRecord, knownKeysOnly, type Report, type Resolver, str, unknownEntity } from "./reading.js";
+import {
+  type EntityRef,
+  knownKeysOnly,
+  listOfMappings,
+  type Report,
+  type Resolver,
+  str,
+  unknownEntity,
+} from "./reading.js";
 
 const PRODUCT_KEYS = new Set(["id", "name", "owner", "sharedWith"]);
 
@@ -13,19 +21,10 @@ export interface SeedProduct {
 
 /** Checks a seed's `products`, reporting every problem: an ID taken, a key it does not take, an entity that is none. */
 export function readProducts(tenant: Tenant, raw: unknown, resolve: Resolver, report: Report): SeedProduct[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    report(["products"], "`products` must be a list of { id, name, owner, sharedWith }");
-    return [];
-  }
   const products: SeedProduct[] = [];
   const ids = new Set<string>();
-  for (const [i, product] of (raw as unknown[]).entries()) {
-    const path = ["products", i];
-    if (!isRecord(product)) {
-      report(path, "a product must be a mapping { id, name, owner, sharedWith }");
-      continue;
-    }
+  const item = { one: "a product", shape: "{ id, name, owner, sharedWith }" };
+  for (const { path, value: product } of listOfMappings(raw, "products", item, report)) {
     knownKeysOnly(path, product, PRODUCT_KEYS, report);
     for (const key of ["id", "name", "owner"] as const) {
       if (product[key] !== undefined && typeof product[key] !== "string") {

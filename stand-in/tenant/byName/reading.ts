@@ -50,6 +50,29 @@ export function resolver(
   };
 }
 
+/**
+ * The mappings of a seed's list `key` (`connections`, `products`), each with its path, in order; reports a value
+ * that is not a list, and each item that is not a mapping (`a connection must be a mapping { from, to, status }`)
+ * as the walk reaches it, so that problems come in the list's order.
+ */
+export function* listOfMappings(
+  raw: unknown,
+  key: string,
+  item: { one: string; shape: string },
+  report: Report,
+): Generator<{ path: (string | number)[]; value: Record<string, unknown> }> {
+  if (raw === undefined) return;
+  if (!Array.isArray(raw)) {
+    report([key], `\`${key}\` must be a list of ${item.shape}`);
+    return;
+  }
+  for (const [i, value] of (raw as unknown[]).entries()) {
+    const path = [key, i];
+    if (isRecord(value)) yield { path, value };
+    else report(path, `${item.one} must be a mapping ${item.shape}`);
+  }
+}
+
 /** Reports each key of `value` that `known` does not have; answers whether there was none. */
 export function knownKeysOnly(
   path: (string | number)[],

@@ -191,12 +191,14 @@ describe("zuora-entities against the stand-in's listen()", () => {
     }
   });
 
-  it("has --help on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
-    for (const command of ["export", "plan", "apply", "show", "validate", "version"]) {
+  it("has --help and --no-color on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
+    for (const { name, tenant } of COMMANDS) {
       const { io, out } = captureIo();
-      expect(await main([command, "--help"], io)).toBe(0);
-      expect(out.join("\n")).toContain(`Usage: zuora-entities ${command}`);
+      expect(await main([name, "--help"], io)).toBe(0);
+      expect(out.join("\n")).toContain(`Usage: zuora-entities ${name}`);
       expect(out.join("\n")).toContain("2  plan --detailed-exitcode only: the tenant differs from the file");
+      expect(out.join("\n")).toMatch(/^ {2}--no-color /m);
+      expect(out.join("\n").includes("--base-url URL")).toBe(tenant);
     }
     const { io, err } = captureIo();
     expect(await main(["plan", EXAMPLE, "--auto-approve"], io)).toBe(1);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { FILE_KEYS } from "../../../hierarchy/file/readHierarchy.js";
 import { parseHierarchy } from "../../../hierarchy/index.js";
 
 const schema = JSON.parse(await readFile(new URL("../../../hierarchy/hierarchy.schema.json", import.meta.url), "utf8"));
@@ -54,6 +55,14 @@ function commandTakes(file: Record<string, unknown>): boolean {
 }
 
 describe("hierarchy.schema.json and zuora-entities agree on every value", () => {
+  it("names the keys the command reads, no more and no fewer, at the top and in each entity, connection and user", () => {
+    const keys = (node: { properties: object }) => Object.keys(node.properties).sort();
+    expect(keys(schema)).toEqual([...FILE_KEYS.top].sort());
+    expect(keys(schema.definitions.entity)).toEqual([...FILE_KEYS.entity].sort());
+    expect(keys(schema.definitions.connection)).toEqual([...FILE_KEYS.connection].sort());
+    expect(keys(schema.definitions.user)).toEqual([...FILE_KEYS.user].sort());
+  });
+
   it("takes every example the schema shows an editor, in the command and in the schema", () => {
     const found = examples(schema);
     expect(found.map(([path]) => path).sort()).toEqual(Object.keys(PLACES).sort());
