@@ -37,13 +37,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: List entities
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Lists the entities of the hierarchy with their details: the provisioned ones, the unprovisioned ones, or
    * both when `provisioned` is left out. The answer is one list; this operation takes no page parameters.
    *
-   * **User Access Permission:** Any entity user may make the call.
+   * **Who may call (Zuora's "User Access Permission"):** any user of an entity.
    *
    * @param query - Query values, each optional (left out or `undefined`, it is not sent). `provisioned`: `true` lists the provisioned entities, `false` the unprovisioned ones; left out, both.
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).
@@ -66,15 +65,14 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Create an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
-   * Creates an entity in a multi-entity hierarchy.
+   * Adds an entity to the hierarchy, under the parent the body names.
    *
-   * **User Access Permission:** You must make the call as a global entity administrator.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
    *
-   * **Notes:** We recommend that you assign only one administrator to manage the entity hierarchy, because an
-   * administrator of the global entity by default can only access the entities that are created by themselves.
+   * **Note:** an administrator of the global entity sees, by default, only the entities that administrator
+   * created; Zuora therefore advises one administrator for the whole hierarchy.
    *
    * @param body - An entity to create under `parentId`. The request body, sent as JSON: required `locale`, `name`, `parentId`, `timezone`; optional `displayName`. Checked against the spec before it is sent.
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId`, `entityIds`, and `idempotencyKey` (defaults to a new UUID, reused by every retry of the call).
@@ -97,12 +95,11 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Retrieve an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Retrieves the details of one entity.
    *
-   * **User Access Permission:** Any entity user may make the call.
+   * **Who may call (Zuora's "User Access Permission"):** any user of an entity.
    *
    * @param entityId - The ID of the entity, as {@link OperationHelpers.listEntities | List entities} returns it. Sent as `{id}` in the path (at most 32 characters; one or more letters A–Z and a–z, digits 0–9 or hyphens).
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).
@@ -125,12 +122,11 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Update an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Edits the name, display name, locale and time zone of an entity. Send only the fields to change.
    *
-   * **User Access Permission:** You must make the call as a global entity administrator.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
    *
    * **Rules:**
    * - The locale and the time zone of a provisioned entity cannot be edited through the REST API.
@@ -163,12 +159,11 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Delete an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Removes an entity, and every entity under it, from the hierarchy.
    *
-   * **User Access Permission:** You must make the call as a global entity administrator.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
    *
    * **Rules:** Only unprovisioned entities can be removed; removing a provisioned entity is refused with a
    * business failure.
@@ -194,12 +189,11 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Provision an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Provisions an entity: its status moves from `Unprovisioned` to `Provisioned`, once and for all.
    *
-   * **User Access Permission:** You must make the call as a global entity administrator.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
    *
    * **Rules:**
    * - An entity can be provisioned only when its parent entity is provisioned.
@@ -232,13 +226,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: List the entities a user can access
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Lists, with their details, every entity that the user `username` has permission to access. The answer is
    * one list; this operation takes no page parameters.
    *
-   * **User Access Permission:** Any entity user may make the call.
+   * **Who may call (Zuora's "User Access Permission"):** any user of an entity.
    *
    * @param username - The user's login name. Sent as `{username}` in the path (at least 1 character; a name other than . and ..).
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).
@@ -261,8 +254,7 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Send user access requests
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Asks, for the user `username`, access to each entity in `targetEntityIds`. Each request waits, pending,
    * until an administrator of that entity accepts it ({@link OperationHelpers.acceptUserAccess | Accept user access}) or
@@ -270,9 +262,8 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
    * {@link OperationHelpers.listAccessibleEntities | List the entities a user can access}. A request to an entity the
    * sending administrator also administers is accepted at once.
    *
-   * **User Access Permission:** You must make the call as an administrator of the entity in which the user
-   * was created (the user's home entity). This administrator must also have access to the entities the user
-   * asks for.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the user's home entity (where the
+   * user was created) who can also reach every entity the user asks for.
    *
    * **Rules:** An entity is not set up until it is provisioned: *Inferred:* asking access to an unprovisioned
    * entity is refused with a business failure. *Inferred:* an unknown user or entity is refused as not found;
@@ -301,14 +292,13 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Accept user access
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Accepts the pending access request of the user `username` to the entity the call is made in: from then
    * on, {@link OperationHelpers.listAccessibleEntities | List the entities a user can access} includes that entity.
    *
-   * **User Access Permission:** You must make the call as an administrator of the entity that the access is
-   * for. The entity is named neither in the path nor in a body: it is the one the call runs in, which the
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the entity the access is for. The
+   * entity is named neither in the path nor in a body: it is the one the call runs in, which the
    * token gives, or `Zuora-Entity-Ids` when the token is valid for more than one entity.
    *
    * **Rules:** *Inferred:* only a pending request can be accepted; accepting when the user has none for the
@@ -335,15 +325,14 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Deny user access
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Denies the user `username` access to the entity the call is made in: a pending request (the user gains no
    * access; *Inferred:* the request is dropped, and the user's home entity may ask again), or an access the user
    * already has, which is taken away.
    *
-   * **User Access Permission:** You must make the call as an administrator of the entity that the access is
-   * for, which is chosen as for {@link OperationHelpers.acceptUserAccess | Accept user access}.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the entity the access is for,
+   * which is chosen as for {@link OperationHelpers.acceptUserAccess | Accept user access}.
    *
    * **Rules:** *Inferred:* denying a user with neither access nor a pending request to the entity, or denying
    * the entity the user was created in, is refused with a business failure.
@@ -369,14 +358,13 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: List connections
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Lists the connections of the entity named in `Zuora-Entity-Ids`: the connections to it (`inbound`), from
    * it (`outbound`), or both when `type` is left out. The list comes in pages of `pageSize` connections;
    * `nextPage` is present while there is a page after this one.
    *
-   * **User Access Permission:** Any entity user may make the call.
+   * **Who may call (Zuora's "User Access Permission"):** any user of an entity.
    *
    * @param query - Query values, each optional (left out or `undefined`, it is not sent). `type` (one of `inbound`, `outbound`): `inbound` lists the connections to the entity, `outbound` the connections from it; left out, both. `page` (at least 1; Zuora's default 1): The number of the page to return, from 1. Pages are `pageSize` connections long: with `pageSize` 20, page 2 holds the 21st to the 40th connection. `pageSize` (from 1 to 300; Zuora's default 30): The number of connections in a page, at most 300.
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).
@@ -399,13 +387,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Initiate a connection request
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
-   * Initiates a connection request from a source entity to a target entity.
+   * Asks for a connection from the entity the call runs in (the source) to the target entity the body names.
    *
-   * **User Access Permission:** You must make the call as a source entity administrator. Also, this
-   * administrator must have permission to access the target entity.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the source entity who can also
+   * reach the target entity.
    *
    * @param body - The target of a connection request from the caller's (source) entity. The request body, sent as JSON: required `targetEntityId`. Checked against the spec before it is sent.
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId`, `entityIds`, and `idempotencyKey` (defaults to a new UUID, reused by every retry of the call).
@@ -428,13 +415,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Accept a connection request
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Accepts a connection request, so that the connection becomes `Connected`.
    *
-   * **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
-   * administrator of the target entity, which receives the request; Zuora's reference does not say which.
+   * **Who may call (Zuora's "User Access Permission"):** an entity administrator. *Inferred:* of the target
+   * entity, which receives the request; Zuora's reference does not say which.
    *
    * **Rules:** *Inferred:* only a `Pending` request can be accepted; accepting it again is refused with a
    * business failure.
@@ -460,13 +446,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Deny a connection request
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Denies a connection request.
    *
-   * **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
-   * administrator of the target entity; Zuora's reference does not say which.
+   * **Who may call (Zuora's "User Access Permission"):** an entity administrator. *Inferred:* of the target
+   * entity; Zuora's reference does not say which.
    *
    * **Note:** Zuora's reference documents no status for a denied request (its statuses are `Connected`,
    * `Pending` and `Disconnected`), so this contract does not say what a denied request becomes in
@@ -493,13 +478,12 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Disconnect a connection
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Disconnects an established connection, so that it becomes `Disconnected`.
    *
-   * **User Access Permission:** You must make the call as an administrator of the source entity or of the
-   * target entity.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of either end, the source entity or
+   * the target.
    *
    * **Warning:** If objects were shared from the global entity to the target entity, disconnecting breaks the
    * mapping between the two entities, and the mapping cannot be recovered later.
@@ -525,19 +509,18 @@ export interface OperationHelpers<T extends { [K in keyof operations]: HelperPar
   /**
    * Multi-entity: Share a product with an entity
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Shares a catalog product of the calling (source) entity with a target entity; Zuora then synchronizes the
    * product to the target entity. Only the global entity can be a source of shared products.
    *
-   * **User Access Permission:** Only administrators of the source entity may share its products: you must
-   * make the call as a source entity administrator.
+   * **Who may call (Zuora's "User Access Permission"):** an administrator of the source entity, the one whose
+   * products are shared.
    *
    * **Rules:**
    * - The prerequisites of product sharing must be finished first, among them a connection from the source
    *   entity to the target entity ({@link OperationHelpers.acceptConnection | Accept a connection request}).
-   * - A product is shared with one entity at a time: `toEntityIds` holds exactly one ID, and a request naming
+   * - A product is shared with a single entity per request: `toEntityIds` holds exactly one ID, and a request naming
    *   more is refused.
    * - *Inferred:* a call made in another entity than the global entity is refused as permission denied; a
    *   product of another entity is not found; sharing it again with an entity it is already shared with is
@@ -599,14 +582,13 @@ export interface PagerHelpers<T extends { listConnections: PagerParts }> {
    *
    * Walks {@link OperationHelpers.listConnections | listConnections} page after page, from the first page, and yields each item of `entityConnections` in turn, asking for the next page while `nextPage` is present. Every page is one call with the same query values and options; breaking out of the loop sends no further call, and an abort rejects the page in flight.
    *
-   * **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-   * submit a request at Zuora Global Support.
+   * **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
    *
    * Lists the connections of the entity named in `Zuora-Entity-Ids`: the connections to it (`inbound`), from
    * it (`outbound`), or both when `type` is left out. The list comes in pages of `pageSize` connections;
    * `nextPage` is present while there is a page after this one.
    *
-   * **User Access Permission:** Any entity user may make the call.
+   * **Who may call (Zuora's "User Access Permission"):** any user of an entity.
    *
    * @param query - Query values, each optional (left out or `undefined`, it is not sent). `type` (one of `inbound`, `outbound`): `inbound` lists the connections to the entity, `outbound` the connections from it; left out, both. `pageSize` (from 1 to 300; Zuora's default 30): The number of connections in a page, at most 300. The page number is the walk's own.
    * @param options - Per-call options, each overriding the client's default for this call only: `timeoutMs` (per attempt, in ms), `maxRetries`, `signal` (an abort rejects the call with the signal's reason), `trackId` and `entityIds` (no `idempotencyKey`: Zuora keys only POST and PATCH).

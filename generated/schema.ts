@@ -12,27 +12,25 @@ export interface paths {
         };
         /**
          * Multi-entity: List entities
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Lists the entities of the hierarchy with their details: the provisioned ones, the unprovisioned ones, or
          *     both when `provisioned` is left out. The answer is one list; this operation takes no page parameters.
          *
-         *     **User Access Permission:** Any entity user may make the call.
+         *     **Who may call (Zuora's "User Access Permission"):** any user of an entity.
          */
         get: operations["listEntities"];
         put?: never;
         /**
          * Multi-entity: Create an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
-         *     Creates an entity in a multi-entity hierarchy.
+         *     Adds an entity to the hierarchy, under the parent the body names.
          *
-         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
          *
-         *     **Notes:** We recommend that you assign only one administrator to manage the entity hierarchy, because an
-         *     administrator of the global entity by default can only access the entities that are created by themselves.
+         *     **Note:** an administrator of the global entity sees, by default, only the entities that administrator
+         *     created; Zuora therefore advises one administrator for the whole hierarchy.
          */
         post: operations["createEntity"];
         delete?: never;
@@ -50,22 +48,20 @@ export interface paths {
         };
         /**
          * Multi-entity: Retrieve an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Retrieves the details of one entity.
          *
-         *     **User Access Permission:** Any entity user may make the call.
+         *     **Who may call (Zuora's "User Access Permission"):** any user of an entity.
          */
         get: operations["getEntity"];
         /**
          * Multi-entity: Update an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Edits the name, display name, locale and time zone of an entity. Send only the fields to change.
          *
-         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
          *
          *     **Rules:**
          *     - The locale and the time zone of a provisioned entity cannot be edited through the REST API.
@@ -80,12 +76,11 @@ export interface paths {
         post?: never;
         /**
          * Multi-entity: Delete an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Removes an entity, and every entity under it, from the hierarchy.
          *
-         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
          *
          *     **Rules:** Only unprovisioned entities can be removed; removing a provisioned entity is refused with a
          *     business failure.
@@ -106,12 +101,11 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Provision an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Provisions an entity: its status moves from `Unprovisioned` to `Provisioned`, once and for all.
          *
-         *     **User Access Permission:** You must make the call as a global entity administrator.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the global entity.
          *
          *     **Rules:**
          *     - An entity can be provisioned only when its parent entity is provisioned.
@@ -140,13 +134,12 @@ export interface paths {
         };
         /**
          * Multi-entity: List the entities a user can access
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Lists, with their details, every entity that the user `username` has permission to access. The answer is
          *     one list; this operation takes no page parameters.
          *
-         *     **User Access Permission:** Any entity user may make the call.
+         *     **Who may call (Zuora's "User Access Permission"):** any user of an entity.
          */
         get: operations["listAccessibleEntities"];
         put?: never;
@@ -167,8 +160,7 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Send user access requests
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Asks, for the user `username`, access to each entity in `targetEntityIds`. Each request waits, pending,
          *     until an administrator of that entity accepts it ([Accept user access](#operation/acceptUserAccess)) or
@@ -176,9 +168,8 @@ export interface paths {
          *     [List the entities a user can access](#operation/listAccessibleEntities). A request to an entity the
          *     sending administrator also administers is accepted at once.
          *
-         *     **User Access Permission:** You must make the call as an administrator of the entity in which the user
-         *     was created (the user's home entity). This administrator must also have access to the entities the user
-         *     asks for.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the user's home entity (where the
+         *     user was created) who can also reach every entity the user asks for.
          *
          *     **Rules:** An entity is not set up until it is provisioned: *Inferred:* asking access to an unprovisioned
          *     entity is refused with a business failure. *Inferred:* an unknown user or entity is refused as not found;
@@ -203,14 +194,13 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Accept user access
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Accepts the pending access request of the user `username` to the entity the call is made in: from then
          *     on, [List the entities a user can access](#operation/listAccessibleEntities) includes that entity.
          *
-         *     **User Access Permission:** You must make the call as an administrator of the entity that the access is
-         *     for. The entity is named neither in the path nor in a body: it is the one the call runs in, which the
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the entity the access is for. The
+         *     entity is named neither in the path nor in a body: it is the one the call runs in, which the
          *     token gives, or `Zuora-Entity-Ids` when the token is valid for more than one entity.
          *
          *     **Rules:** *Inferred:* only a pending request can be accepted; accepting when the user has none for the
@@ -234,15 +224,14 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Deny user access
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Denies the user `username` access to the entity the call is made in: a pending request (the user gains no
          *     access; *Inferred:* the request is dropped, and the user's home entity may ask again), or an access the user
          *     already has, which is taken away.
          *
-         *     **User Access Permission:** You must make the call as an administrator of the entity that the access is
-         *     for, which is chosen as for [Accept user access](#operation/acceptUserAccess).
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the entity the access is for,
+         *     which is chosen as for [Accept user access](#operation/acceptUserAccess).
          *
          *     **Rules:** *Inferred:* denying a user with neither access nor a pending request to the entity, or denying
          *     the entity the user was created in, is refused with a business failure.
@@ -264,26 +253,24 @@ export interface paths {
         };
         /**
          * Multi-entity: List connections
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Lists the connections of the entity named in `Zuora-Entity-Ids`: the connections to it (`inbound`), from
          *     it (`outbound`), or both when `type` is left out. The list comes in pages of `pageSize` connections;
          *     `nextPage` is present while there is a page after this one.
          *
-         *     **User Access Permission:** Any entity user may make the call.
+         *     **Who may call (Zuora's "User Access Permission"):** any user of an entity.
          */
         get: operations["listConnections"];
         put?: never;
         /**
          * Multi-entity: Initiate a connection request
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
-         *     Initiates a connection request from a source entity to a target entity.
+         *     Asks for a connection from the entity the call runs in (the source) to the target entity the body names.
          *
-         *     **User Access Permission:** You must make the call as a source entity administrator. Also, this
-         *     administrator must have permission to access the target entity.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the source entity who can also
+         *     reach the target entity.
          */
         post: operations["initiateConnection"];
         delete?: never;
@@ -302,13 +289,12 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Accept a connection request
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Accepts a connection request, so that the connection becomes `Connected`.
          *
-         *     **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
-         *     administrator of the target entity, which receives the request; Zuora's reference does not say which.
+         *     **Who may call (Zuora's "User Access Permission"):** an entity administrator. *Inferred:* of the target
+         *     entity, which receives the request; Zuora's reference does not say which.
          *
          *     **Rules:** *Inferred:* only a `Pending` request can be accepted; accepting it again is refused with a
          *     business failure.
@@ -331,13 +317,12 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Deny a connection request
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Denies a connection request.
          *
-         *     **User Access Permission:** You must make the call as an entity administrator. *Inferred:* the
-         *     administrator of the target entity; Zuora's reference does not say which.
+         *     **Who may call (Zuora's "User Access Permission"):** an entity administrator. *Inferred:* of the target
+         *     entity; Zuora's reference does not say which.
          *
          *     **Note:** Zuora's reference documents no status for a denied request (its statuses are `Connected`,
          *     `Pending` and `Disconnected`), so this contract does not say what a denied request becomes in
@@ -361,13 +346,12 @@ export interface paths {
         get?: never;
         /**
          * Multi-entity: Disconnect a connection
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Disconnects an established connection, so that it becomes `Disconnected`.
          *
-         *     **User Access Permission:** You must make the call as an administrator of the source entity or of the
-         *     target entity.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of either end, the source entity or
+         *     the target.
          *
          *     **Warning:** If objects were shared from the global entity to the target entity, disconnecting breaks the
          *     mapping between the two entities, and the mapping cannot be recovered later.
@@ -391,19 +375,18 @@ export interface paths {
         put?: never;
         /**
          * Multi-entity: Share a product with an entity
-         * @description **Note:** The Multi-entity feature is in Limited Availability. If you wish to have access to the feature,
-         *     submit a request at Zuora Global Support.
+         * @description **Note:** Multi-entity is in Limited Availability: Zuora Global Support turns it on for a tenant on request.
          *
          *     Shares a catalog product of the calling (source) entity with a target entity; Zuora then synchronizes the
          *     product to the target entity. Only the global entity can be a source of shared products.
          *
-         *     **User Access Permission:** Only administrators of the source entity may share its products: you must
-         *     make the call as a source entity administrator.
+         *     **Who may call (Zuora's "User Access Permission"):** an administrator of the source entity, the one whose
+         *     products are shared.
          *
          *     **Rules:**
          *     - The prerequisites of product sharing must be finished first, among them a connection from the source
          *       entity to the target entity ([Accept a connection request](#operation/acceptConnection)).
-         *     - A product is shared with one entity at a time: `toEntityIds` holds exactly one ID, and a request naming
+         *     - A product is shared with a single entity per request: `toEntityIds` holds exactly one ID, and a request naming
          *       more is refused.
          *     - *Inferred:* a call made in another entity than the global entity is refused as permission denied; a
          *       product of another entity is not found; sharing it again with an entity it is already shared with is
@@ -449,34 +432,30 @@ export interface components {
         /** @description An entity to create under `parentId`. */
         CreateEntityRequest: {
             /**
-             * @description The display name of the entity that is shown in the Zuora UI and APIs.
-             *
-             *     **Note:** If you do not specify the display name in the request, the entity name is used as the
-             *     display name.
+             * @description The name people see for the entity, in Zuora's UI and in API answers. Left out, it is the entity's
+             *     `name`.
              */
             displayName?: string;
             /**
-             * @description The locale that is used in this entity.
+             * @description The entity's locale, such as `en_US`.
              * @example zh_CN
              */
             locale: string;
             /**
-             * @description The name of the entity that is the entity identifier and is unique across all entities in a
-             *     multi-entity hierarchy.
+             * @description The entity's name: it identifies the entity, and no two entities of the hierarchy share one.
              *
-             *     **Note:** Only alphanumeric characters (letters A–Z and a–z, and digits 0–9), space, period, and hyphen
-             *     are allowed to be used in entity names. *Inferred:* the name has at least one character.
+             *     Zuora allows letters A–Z and a–z, digits 0–9, spaces, periods and hyphens in it, nothing else.
+             *     *Inferred:* the name has at least one character.
              * @example Acme-Asia
              */
             name: string;
             /**
-             * @description The Id of the entity under which you want to create an entity. You can get the parent entity Id by
-             *     using the GET Entities call.
+             * @description The ID of the entity the new one goes under; [List entities](#operation/listEntities) gives the IDs.
              * @example 8a808255557baba1015580e12fa5083a
              */
             parentId: string;
             /**
-             * @description The time zone that is used in this entity.
+             * @description The entity's time zone, an IANA name such as `America/Los_Angeles`.
              * @example Asia/Harbin
              */
             timezone: string;
@@ -492,9 +471,9 @@ export interface components {
             name: string;
             /** @description The display name of the entity. */
             displayName?: string;
-            /** @description The locale that is used in this entity. */
+            /** @description The entity's locale, such as `en_US`. */
             locale?: string;
-            /** @description The time zone that is used in this entity. */
+            /** @description The entity's time zone, an IANA name such as `America/Los_Angeles`. */
             timezone?: string;
             /**
              * @description The status of the entity; a new entity is `Unprovisioned` until it is provisioned.
@@ -503,10 +482,10 @@ export interface components {
             status: "Provisioned" | "Unprovisioned";
             /** @description The ID of the parent entity. */
             parentId?: string;
-            /** @description The ID of the tenant that the entity belongs to. */
+            /** @description The ID of the entity's tenant. */
             tenantId?: string;
             /**
-             * @description Returns `true` if the request was processed successfully.
+             * @description `true`: Zuora did what the request asked.
              * @constant
              */
             success: true;
@@ -514,8 +493,7 @@ export interface components {
         /** @description The target of a connection request from the caller's (source) entity. */
         InitiateConnectionRequest: {
             /**
-             * @description The ID of the target entity that you want to connect with. You can get the entity Id using the
-             *     Multi-entity: Get entities call.
+             * @description The ID of the entity to connect to; [List entities](#operation/listEntities) gives the IDs.
              * @example 8a80825556ff28a4015708ba29312ecc
              */
             targetEntityId: string;
@@ -525,7 +503,7 @@ export interface components {
             /** @description The ID of the connection request. */
             id: string;
             /**
-             * @description Returns `true` if the request was processed successfully.
+             * @description `true`: Zuora did what the request asked.
              * @constant
              */
             success: true;
@@ -533,7 +511,7 @@ export interface components {
         /** @description The entities a user asks to access. */
         UserAccessRequest: {
             /**
-             * @description The IDs of the entities that the user wants to access.
+             * @description The IDs of the entities the user asks to reach.
              *
              *     *Inferred:* at least one ID (Zuora's reference states no bound), and each ID at most 32 characters,
              *     as `targetEntityId` of a connection request is.
@@ -550,8 +528,8 @@ export interface components {
          */
         ShareProductRequest: {
             /**
-             * @description The entity that you want to share the product with: exactly one ID, since Zuora shares a product with
-             *     one entity at a time and refuses a request naming more.
+             * @description The entity to share the product with: exactly one ID, since Zuora shares a product with a single entity
+             *     per request and refuses a request naming more.
              *
              *     *Inferred:* each ID at most 32 characters, as `targetEntityId` of a connection request is.
              * @example [
@@ -565,7 +543,7 @@ export interface components {
             /** @description Zuora's internal ID of the process that handles the sharing. */
             processId?: string;
             /**
-             * @description Returns `true` if the request was processed successfully.
+             * @description `true`: Zuora did what the request asked.
              * @constant
              */
             success: true;
@@ -669,14 +647,14 @@ export interface components {
             name: string;
             /** @description The display name of the entity. */
             displayName?: string;
-            /** @description The locale that is used in this entity. */
+            /** @description The entity's locale, such as `en_US`. */
             locale?: string;
-            /** @description The time zone that is used in this entity. */
+            /** @description The entity's time zone, an IANA name such as `America/Los_Angeles`. */
             timezone?: string;
             status: components["schemas"]["EntityStatus"];
             /** @description The ID of the parent entity; `null` for the global entity, at the top of the hierarchy. */
             parentId?: string | null;
-            /** @description The ID of the tenant that the entity belongs to. */
+            /** @description The ID of the entity's tenant. */
             tenantId?: string;
         };
         /** @description One entity, with `success`. */
@@ -685,7 +663,7 @@ export interface components {
         EntityListResponse: {
             entities: components["schemas"]["Entity"][];
             /**
-             * @description Returns `true` if the request was processed successfully.
+             * @description `true`: Zuora did what the request asked.
              * @constant
              */
             success: true;
@@ -695,10 +673,10 @@ export interface components {
          *     entity, and the display name of the global entity, cannot be changed.
          */
         UpdateEntityRequest: {
-            /** @description The display name of the entity that is shown in the Zuora UI and APIs. */
+            /** @description The name people see for the entity, in Zuora's UI and in API answers. */
             displayName?: string;
             /**
-             * @description The locale that is used in this entity.
+             * @description The entity's locale, such as `en_US`.
              * @example en_GB
              */
             locale?: string;
@@ -709,7 +687,7 @@ export interface components {
              */
             name?: string;
             /**
-             * @description The time zone that is used in this entity.
+             * @description The entity's time zone, an IANA name such as `America/Los_Angeles`.
              * @example Europe/Rome
              */
             timezone?: string;
@@ -745,7 +723,7 @@ export interface components {
              */
             nextPage?: string;
             /**
-             * @description Returns `true` if the request was processed successfully.
+             * @description `true`: Zuora did what the request asked.
              * @constant
              */
             success: true;
@@ -1149,39 +1127,33 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
-         *     this header in other request types.
+         * @description A key of your choosing that makes a POST or PATCH safe to send again; other methods do not take it.
          *
-         *     With this header specified, the Zuora server can identify subsequent retries of the same request using
-         *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+         *     Zuora recognises a later request carrying the same key as a resend of the first and answers it with the
+         *     first one's result, so that a retry never acts twice. Zuora keeps
          *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
          *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
          * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
          */
         IdempotencyKey: string;
         /**
-         * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-         *     reduce the bandwidth required for a response.
+         * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
          *
-         *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-         *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-         *     decompress it.
+         *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+         *     header; a smaller answer comes uncompressed.
          * @example gzip
          */
         AcceptEncoding: string;
         /**
-         * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-         *     upload a gzipped file for the request payload instead of sending the JSON payload.
+         * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
          * @example gzip
          */
         ContentEncoding: string;
         /**
-         * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-         *     value in the response headers. This header enables you to associate your system process identifiers with
-         *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+         * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+         *     of yours that made it, for when a call has to be traced later.
          *
-         *     The value of this field must use the US-ASCII character set and must not include any of the following
-         *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+         *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
          *
          *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
          *     control characters are left out because an HTTP header value cannot carry them.
@@ -1189,10 +1161,8 @@ export interface components {
          */
         ZuoraTrackId: string;
         /**
-         * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-         *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-         *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-         *     this header.
+         * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+         *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
          * @example 8a808255557baba1015580e12fa5083a
          */
         ZuoraEntityIds: string;
@@ -1334,22 +1304,18 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1357,10 +1323,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1387,39 +1351,33 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
-                 *     this header in other request types.
+                 * @description A key of your choosing that makes a POST or PATCH safe to send again; other methods do not take it.
                  *
-                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
-                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     Zuora recognises a later request carrying the same key as a resend of the first and answers it with the
+                 *     first one's result, so that a retry never acts twice. Zuora keeps
                  *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
                  *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
                  * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
                  * @example gzip
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1427,10 +1385,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1484,22 +1440,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1507,10 +1459,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1569,28 +1519,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
                  * @example gzip
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1598,10 +1543,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1643,22 +1586,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1666,10 +1605,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1707,22 +1644,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1730,10 +1663,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1771,22 +1702,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1794,10 +1721,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1834,28 +1759,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
                  * @example gzip
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1863,10 +1783,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1909,22 +1827,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1932,10 +1846,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -1972,22 +1884,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -1995,10 +1903,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2055,22 +1961,18 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2078,10 +1980,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2127,39 +2027,33 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
-                 *     this header in other request types.
+                 * @description A key of your choosing that makes a POST or PATCH safe to send again; other methods do not take it.
                  *
-                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
-                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     Zuora recognises a later request carrying the same key as a resend of the first and answers it with the
+                 *     first one's result, so that a retry never acts twice. Zuora keeps
                  *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
                  *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
                  * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
                  * @example gzip
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2167,10 +2061,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2224,22 +2116,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2247,10 +2135,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2286,22 +2172,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2309,10 +2191,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2348,22 +2228,18 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2371,10 +2247,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];
@@ -2410,39 +2284,33 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Specify a unique idempotency key if you want to perform an idempotent POST or PATCH request. Do not use
-                 *     this header in other request types.
+                 * @description A key of your choosing that makes a POST or PATCH safe to send again; other methods do not take it.
                  *
-                 *     With this header specified, the Zuora server can identify subsequent retries of the same request using
-                 *     this value, which prevents the same operation from being performed multiple times by accident. Zuora keeps
+                 *     Zuora recognises a later request carrying the same key as a resend of the first and answers it with the
+                 *     first one's result, so that a retry never acts twice. Zuora keeps
                  *     a key for 24 hours. A key has at least one character other than a space: an empty one (or one of spaces,
                  *     which HTTP trims to empty) identifies nothing, so retries sent with it could not be recognised.
                  * @example 1c1f6d0e-3f5b-4d0e-9d1a-4c6b2e7f8a90
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description Include the `Accept-Encoding: gzip` header to compress responses as a gzipped file. It can significantly
-                 *     reduce the bandwidth required for a response.
+                 * @description `gzip` asks Zuora to compress the answer, which saves bandwidth on large ones.
                  *
-                 *     If specified, Zuora automatically compresses responses that contain over 1000 bytes of data, and the
-                 *     response contains a `Content-Encoding` header with the compression algorithm so that your client can
-                 *     decompress it.
+                 *     Zuora then gzips an answer whose body is over 1000 bytes and names the algorithm in its `Content-Encoding`
+                 *     header; a smaller answer comes uncompressed.
                  * @example gzip
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
                 /**
-                 * @description Include the `Content-Encoding: gzip` header to compress a request. With this header specified, you should
-                 *     upload a gzipped file for the request payload instead of sending the JSON payload.
+                 * @description `gzip` says that the request body is the JSON document compressed with gzip, rather than the JSON itself.
                  * @example gzip
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
                 /**
-                 * @description A custom identifier for tracing the API call. If you set a value for this header, Zuora returns the same
-                 *     value in the response headers. This header enables you to associate your system process identifiers with
-                 *     Zuora API calls, to assist with troubleshooting in the event of an issue.
+                 * @description An ID of your own for the call, which Zuora echoes in the answer's headers: it ties a call to the process
+                 *     of yours that made it, for when a call has to be traced later.
                  *
-                 *     The value of this field must use the US-ASCII character set and must not include any of the following
-                 *     characters: colon (`:`), semicolon (`;`), double quote (`"`), and quote (`'`).
+                 *     Zuora takes US-ASCII only, and none of colon (`:`), semicolon (`;`), double quote (`"`) or quote (`'`).
                  *
                  *     The `pattern` admits printable US-ASCII (space to `~`) less those four characters. *Inferred:* US-ASCII
                  *     control characters are left out because an HTTP header value cannot carry them.
@@ -2450,10 +2318,8 @@ export interface operations {
                  */
                 "Zuora-Track-Id"?: components["parameters"]["ZuoraTrackId"];
                 /**
-                 * @description An entity ID. If you have Zuora Multi-entity enabled and the OAuth token is valid for more than one
-                 *     entity, you must use this header to specify which entity to perform the operation in. If the OAuth token
-                 *     is only valid for a single entity, or you do not have Zuora Multi-entity enabled, you do not need to set
-                 *     this header.
+                 * @description The ID of the entity the call runs in. Needed only when the token gives access to several entities, to
+                 *     say which one; a token for one entity (or a tenant without Multi-entity) already says it.
                  * @example 8a808255557baba1015580e12fa5083a
                  */
                 "Zuora-Entity-Ids"?: components["parameters"]["ZuoraEntityIds"];

@@ -4,8 +4,8 @@ import type { Tenant } from "../tenant/tenant.js";
 import type { OperationId } from "./match.js";
 
 /**
- * Who may call an operation, as the "User Access Permission" of Zuora's reference page for it states (the spec's
- * descriptions quote them; docs/stand-in-fidelity.md links each page):
+ * Who may call an operation, as the "User Access Permission" of Zuora's reference page for it states (each
+ * operation's description in the spec says it in our words; docs/stand-in-fidelity.md links each page):
  * - `anyUser`: any user of the entity the call runs in;
  * - `globalAdministrator`: an administrator of the global entity, calling in it;
  * - `administrator`: an administrator of the entity the call runs in; which entity that must be (the connection's
