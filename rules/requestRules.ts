@@ -27,6 +27,8 @@ export interface CompiledOperation {
   bodyType: string | undefined;
   bodyRequired: boolean;
   fields: CompiledField[];
+  /** The names of {@link CompiledOperation.fields}: what a body may hold, looked up for every field it has. */
+  fieldNames: ReadonlySet<string>;
   /** Path parameters, in the order of the path. */
   pathParams: CompiledField[];
   /** Query parameters. */
@@ -60,6 +62,7 @@ export const operationRules: readonly CompiledOperation[] = Object.values(constr
   bodyType: "contentType" in op ? op.contentType : undefined,
   bodyRequired: op.bodyRequired,
   fields: compileFields(op.fields),
+  fieldNames: new Set(Object.keys(op.fields)),
   pathParams: compileFields(op.pathParams),
   query: compileFields(op.query),
 }));
@@ -138,8 +141,7 @@ export function checkBody(
   if (typeof body !== "object" || Array.isArray(body)) return { rule: "type", problem: "must be a JSON object" };
   const record = body as Record<string, unknown>;
   if (options.unknownFields === "refuse") {
-    const taken = new Set(operation.fields.map((f) => f.name));
-    const unknown = Object.keys(record).find((name) => !taken.has(name));
+    const unknown = Object.keys(record).find((name) => !operation.fieldNames.has(name));
     if (unknown !== undefined)
       return { rule: "unknownField", name: unknown, problem: "is not a field of this operation" };
   }

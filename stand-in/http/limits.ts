@@ -59,10 +59,11 @@ export class TenantLimits {
     }
     if (!counted) return { headers, release: () => undefined };
     this.#inFlight += 1;
-    const concurrency = limit === undefined ? {} : concurrencyHeaders(limit, limit - this.#inFlight);
     let released = false;
     return {
-      headers: { ...headers, ...concurrency },
+      // The window's headers are made for this request alone: the concurrency's join them in place.
+      headers:
+        limit === undefined ? headers : Object.assign(headers, concurrencyHeaders(limit, limit - this.#inFlight)),
       release: () => {
         if (!released) this.#inFlight -= 1;
         released = true;

@@ -21,11 +21,13 @@ const ROWS = (Object.values(constraints.operations) as OperationRow[]).map((row)
 });
 /** The first segments of the spec's paths (`v1`, `oauth`): where a spec path begins inside a longer one. */
 const ROOTS = new Set(ROWS.map(({ template }) => template[1] ?? ""));
-/** The rows by method and number of segments: the only ones a path can match. */
-const CANDIDATES = new Map<string, (typeof ROWS)[number][]>();
+/** The rows by method, then by number of segments: the only ones a path can match (a lookup, not a string key). */
+const CANDIDATES = new Map<string, (typeof ROWS)[number][][]>();
 for (const entry of ROWS) {
-  const key = `${entry.row.method} ${entry.template.length}`;
-  CANDIDATES.set(key, [...(CANDIDATES.get(key) ?? []), entry]);
+  const byLength = CANDIDATES.get(entry.row.method) ?? [];
+  CANDIDATES.set(entry.row.method, byLength);
+  const length = entry.template.length;
+  byLength[length] = [...(byLength[length] ?? []), entry];
 }
 
 /**
@@ -46,7 +48,7 @@ export function matchOperation(method: string, pathname: string): Matched | unde
 
 /** Matches `segments` from `offset` (the empty segment before the spec path's first `/`) to the end. */
 function matchFrom(method: string, segments: readonly string[], offset: number): Matched | undefined {
-  rows: for (const { row, template, params } of CANDIDATES.get(`${method} ${segments.length - offset}`) ?? []) {
+  rows: for (const { row, template, params } of CANDIDATES.get(method)?.[segments.length - offset] ?? []) {
     // Segment 0 of a template is the empty one before its first "/", where a prefix may end instead.
     for (let i = 1; i < template.length; i++) {
       const segment = segments[offset + i] ?? "";
@@ -63,6 +65,7 @@ function matchFrom(method: string, segments: readonly string[], offset: number):
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

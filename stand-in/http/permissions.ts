@@ -57,9 +57,9 @@ export function permissionRefusal(
   body: unknown,
 ): Refusal | undefined {
   const permission = PERMISSIONS[operationId];
+  if (permission.who === "anyUser") return undefined;
   const who = caller.username === undefined ? "the caller" : `the user ${caller.username}`;
   const refused = (message: string): Refusal => ({ category: Category.permission, message });
-  if (permission.who === "anyUser") return undefined;
   if (permission.who === "globalAdministrator") {
     const globalId = tenant.entities.globalId;
     if (caller.entityId !== globalId) {

@@ -7,6 +7,8 @@
 export class RateLimitWindow {
   private windowStart = 0;
   private used = 0;
+  /** `RateLimit-Limit`, the same on every answer. */
+  private readonly limitHeader: string;
 
   /**
    * @param limit requests per window (default 50,000, the example in the spec)
@@ -19,7 +21,9 @@ export class RateLimitWindow {
     private readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
     private readonly enforce = false,
-  ) {}
+  ) {
+    this.limitHeader = `${limit}, ${limit};w=${Math.round(windowMs / 1000)}`;
+  }
 
   /**
    * Counts one request (`counted: false` only reads the window), unless the window is used up and the limit
@@ -33,11 +37,10 @@ export class RateLimitWindow {
     }
     const refused = counted && this.enforce && this.used >= this.limit;
     if (counted && !refused) this.used += 1;
-    const seconds = Math.round(this.windowMs / 1000);
     return {
       refused,
       headers: {
-        "ratelimit-limit": `${this.limit}, ${this.limit};w=${seconds}`,
+        "ratelimit-limit": this.limitHeader,
         "ratelimit-remaining": String(Math.max(0, this.limit - this.used)),
         "ratelimit-reset": String(Math.ceil((this.windowStart + this.windowMs - now) / 1000)),
       },

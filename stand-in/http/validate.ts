@@ -1,5 +1,6 @@
 import type { FieldRule, ValueRule } from "../../rules/checkValue.js";
 import {
+  type CompiledField,
   type CompiledOperation,
   checkBody,
   checkParameters,
@@ -32,7 +33,7 @@ export function checkRequest(
   const pathFinding = checkParameters(operation.pathParams, pathParams);
   if (pathFinding) return refusalOf(pathFinding, "path parameter", row.pathParams, pathParams);
   const queryRules: Record<string, FieldRule> = row.query;
-  const queryValues = operation.query.length === 0 ? {} : queryValuesOf(queryRules, url.searchParams);
+  const queryValues = operation.query.length === 0 ? {} : queryValuesOf(operation.query, queryRules, url.searchParams);
   const queryFinding = checkParameters(operation.query, queryValues);
   if (queryFinding) return refusalOf(queryFinding, "query parameter", queryRules, queryValues);
   if (!row.body) return undefined;
@@ -55,11 +56,16 @@ export function checkRequest(
  * A query as the operation reads it: text on the wire, a boolean or a number read from it where the spec says so
  * (text that is no such value stays text, for the type rule to refuse). Parameters not given are left out.
  */
-function queryValuesOf(rules: Record<string, FieldRule>, query: URLSearchParams): Record<string, unknown> {
+function queryValuesOf(
+  parameters: readonly CompiledField[],
+  rules: Record<string, FieldRule>,
+  query: URLSearchParams,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, rule] of Object.entries(rules)) {
+  for (const { name } of parameters) {
     const text = query.get(name);
-    if (text === null) continue;
+    const rule = rules[name];
+    if (text === null || rule === undefined) continue;
     if (rule.type === "boolean") values[name] = text === "true" ? true : text === "false" ? false : text;
     else if (rule.type === "integer") values[name] = /^-?\d+$/.test(text) ? exact(Number(text)) : text;
     else if (rule.type === "number")
