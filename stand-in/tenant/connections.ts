@@ -32,7 +32,7 @@ const TARGET = "targetEntityId";
  *
  * Denying a request withdraws it: it is no longer listed, and the pair may be asked again. The spec's statuses have
  * none for a denied request, and `Disconnected` is what an established connection becomes; so a denied request,
- * like one never made, leaves nothing behind (README, "The stand-in").
+ * like one never made, leaves nothing behind (docs/testing-with-the-stand-in.md, "The rules it applies").
  */
 export class Connections {
   readonly #byId = new RecordsById<StandInConnection>("8a8c");
