@@ -47,7 +47,7 @@ const HEAP_CALLS = 20_000;
 const STARTUP_RUNS = QUICK ? 10 : 20;
 
 // The budgets. The bundle is deterministic and gates the run; the time ratios are printed against their budget but
-// never fail it (a shared machine's noise would), as the README's CI section says of every time here. Where the
+// never fail it (a shared machine's noise would), as CONTRIBUTING's CI section says of every time here. Where the
 // bundle's bytes went, release by release, is in docs/performance.md; the gate stands just above today's size so that
 // growth fails the run, and the target is what the current issue asks for.
 const BUNDLE_TARGET_BYTES = 18_700;

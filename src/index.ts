@@ -5,7 +5,7 @@
  * `import type { paths, components } from "zuora-multi-entity"` (or from `"zuora-multi-entity/schema"`).
  */
 
-/** openapi-fetch's middleware, as `zuora.use()` takes it (see the README, "Middleware"). */
+/** openapi-fetch's middleware, as `zuora.use()` takes it (see docs/client-options.md, "Middleware"). */
 export type { Middleware } from "openapi-fetch";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OAuthClientCredentials } from "./auth/oauthTokenSource.js";

@@ -50,7 +50,7 @@ const OPERATIONS = Object.values(constraints.operations).filter((row) => row.aut
 // Methods that change nothing; with the two creating samples below, the only reference requests sent to a tenant.
 const READS = new Set(["GET", "HEAD"]);
 // The writes a tenant may receive: an entity created unprovisioned and a connection request, which `npm start`
-// promises (README). Any other write, a POST included (shareProduct syncs a product to another entity), is not sent.
+// promises (CONTRIBUTING, "Verifying a real tenant"). Any other write, a POST included (shareProduct syncs a product to another entity), is not sent.
 const CREATING_SAMPLES = new Set(["createEntity", "initiateConnection"]);
 // Probes judged at once: each is independent, and Prism answers several faster than one after another.
 const PROBES_IN_FLIGHT = 8;

@@ -104,19 +104,24 @@ export class ZuoraApiError extends ZuoraError {
   }
 }
 
-/** HTTP 200 with `success: false`: Zuora received the request and refused it. */
-export class ZuoraBusinessError extends ZuoraApiError {
-  override name = "ZuoraBusinessError";
+/**
+ * The base of each subclass below: a {@link ZuoraApiError} whose `name` is the literal given, written here once.
+ * The name is a string rather than the class's own name because a minifier may rename the class.
+ */
+function namedApiError(name: string): typeof ZuoraApiError {
+  return class extends ZuoraApiError {
+    override name = name;
+  };
 }
+
+/** HTTP 200 with `success: false`: Zuora received the request and refused it. */
+export class ZuoraBusinessError extends namedApiError("ZuoraBusinessError") {}
 
 /** HTTP 401 (or a failed token request): the credentials were refused. */
-export class ZuoraAuthenticationError extends ZuoraApiError {
-  override name = "ZuoraAuthenticationError";
-}
+export class ZuoraAuthenticationError extends namedApiError("ZuoraAuthenticationError") {}
 
 /** HTTP 429: a rate or concurrency limit was reached. */
-export class ZuoraRateLimitError extends ZuoraApiError {
-  override name = "ZuoraRateLimitError";
+export class ZuoraRateLimitError extends namedApiError("ZuoraRateLimitError") {
   /** How long Zuora asked to wait (`Retry-After`), in ms, when it said. */
   declare readonly retryAfterMs: number | undefined;
   constructor(details: ZuoraApiErrorDetails) {
@@ -129,22 +134,16 @@ export class ZuoraRateLimitError extends ZuoraApiError {
 }
 
 /** HTTP 5xx: Zuora (or a gateway in front of it) failed. */
-export class ZuoraServerError extends ZuoraApiError {
-  override name = "ZuoraServerError";
-}
+export class ZuoraServerError extends namedApiError("ZuoraServerError") {}
 
 /**
  * No usable response: the connection failed on every attempt (refused, unknown host, TLS, dropped), or the body
  * was cut off on every attempt (then `status` is the one the cut-off answers had).
  */
-export class ZuoraConnectionError extends ZuoraApiError {
-  override name = "ZuoraConnectionError";
-}
+export class ZuoraConnectionError extends namedApiError("ZuoraConnectionError") {}
 
 /** No response within `timeoutMs` on the last attempt. */
-export class ZuoraTimeoutError extends ZuoraApiError {
-  override name = "ZuoraTimeoutError";
-}
+export class ZuoraTimeoutError extends namedApiError("ZuoraTimeoutError") {}
 
 /**
  * A copy of `error` (the same class, the same fields) with `changes`: one call's own view of an error several calls

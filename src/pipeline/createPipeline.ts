@@ -41,7 +41,7 @@ export function createPipeline(policies: readonly Policy[], transport: FetchLike
       body: request.body,
       signal: request.signal ?? null,
       // A redirect is the answer, never followed: fetch would replay a POST answered by 302 as a GET (and take its
-      // body as the result of the POST). See the README's Retries section.
+      // body as the result of the POST). See docs/errors-and-retries.md, "What the client resends".
       redirect: "manual",
     });
   // Compose once: policy i calls policy i+1, the last calls the network.

@@ -30,7 +30,7 @@ const PARSE_AS = new Set(["json", "text", "blob", "arrayBuffer", "stream"]);
  * openapi-fetch's client surface (`GET`, `POST`, ..., `request`, `use`, `eject`), typed by the spec's `paths`, as a
  * thin adapter over the client's one core: each call is validated, sent through the policies, and resolves as
  * openapi-fetch documents (`{ data }` for a 2xx, `{ error }` otherwise, with the `response`). Two differences, both
- * documented in the README: a per-call `fetch` replaces the transport under the policies rather than the policies
+ * documented in docs/client-options.md, "Per call": a per-call `fetch` replaces the transport under the policies rather than the policies
  * themselves, and the call rejects with a typed error when no response arrives.
  */
 export function makeMethods(core: CallCore): ZuoraMethods {

@@ -1,6 +1,6 @@
 import type { components } from "../../generated/schema.js";
 import type { Entities } from "./entities.js";
-import { idMaker } from "./ids.js";
+import { RecordsById } from "./ids.js";
 import { Category, type Outcome, ok, refuse } from "./reasons.js";
 
 type Schemas = components["schemas"];
@@ -32,16 +32,15 @@ const TARGET = "targetEntityId";
  *
  * Denying a request withdraws it: it is no longer listed, and the pair may be asked again. The spec's statuses have
  * none for a denied request, and `Disconnected` is what an established connection becomes; so a denied request,
- * like one never made, leaves nothing behind (README, "The stand-in").
+ * like one never made, leaves nothing behind (docs/testing-with-the-stand-in.md, "The rules it applies").
  */
 export class Connections {
-  readonly #byId = new Map<string, StandInConnection>();
+  readonly #byId = new RecordsById<StandInConnection>("8a8c");
   /** The pending or connected connection of each pair of entities (at most one), by {@link pairKey}. */
   readonly #openByPair = new Map<string, StandInConnection>();
   /** Each entity's connections, either side, in creation order. */
   readonly #byEntity = new Map<string, Set<StandInConnection>>();
   readonly #entities: Entities;
-  readonly #newId = idMaker("8a8c", this.#byId);
 
   /** @param entities - The hierarchy whose entities connect. */
   constructor(entities: Entities) {
@@ -180,7 +179,7 @@ export class Connections {
     const pair = pairKey(seed.sourceEntityId, seed.targetEntityId);
     const open = status === "Disconnected" ? undefined : this.#openByPair.get(pair);
     if (open) throw new TypeError(`seed: the entities already have a ${open.status.toLowerCase()} connection`);
-    const id = this.#newId(seed.id);
+    const id = this.#byId.newId(seed.id);
     const connection: StandInConnection = {
       id,
       sourceEntityId: seed.sourceEntityId,

@@ -1,6 +1,6 @@
 import type { components } from "../../generated/schema.js";
 import { placeProblem } from "../../rules/tenantValues.js";
-import { idMaker } from "./ids.js";
+import { RecordsById } from "./ids.js";
 import { Category, type Outcome, ok, refuse } from "./reasons.js";
 
 type Schemas = components["schemas"];
@@ -41,12 +41,11 @@ const notFound = (id: string) => refuse(Category.notFound, `The entity ${id} doe
  * Indexed by ID, by name and by parent, so every operation but a listing costs the same at any size.
  */
 export class Entities {
-  readonly #byId = new Map<string, StandInEntity>();
+  readonly #byId = new RecordsById<StandInEntity>("8a8e");
   readonly #idByName = new Map<string, string>();
   /** The IDs of each entity's children, in creation order. */
   readonly #children = new Map<string, Set<string>>();
   readonly #tenantId: string;
-  readonly #newId = idMaker("8a8e", this.#byId);
   /** The ID of the global entity. */
   readonly globalId: string;
 
@@ -216,7 +215,7 @@ export class Entities {
 
   /** Builds an entity and indexes it. */
   #add(seed: EntitySeed, parentId: string | null): StandInEntity {
-    const id = this.#newId(seed.id);
+    const id = this.#byId.newId(seed.id);
     const entity: StandInEntity = {
       id,
       name: seed.name,

@@ -1,6 +1,6 @@
 import type { Connections } from "./connections.js";
 import type { Entities } from "./entities.js";
-import { idMaker } from "./ids.js";
+import { RecordsById } from "./ids.js";
 import { Category, type Outcome, ok, refuse } from "./reasons.js";
 
 /** The body field of `shareProduct` that names the target. */
@@ -34,10 +34,9 @@ export interface StandInProduct {
  * disconnection breaks what was shared over it (Zuora's sharing prerequisites and disconnection warning).
  */
 export class Products {
-  readonly #byId = new Map<string, StandInProduct>();
+  readonly #byId = new RecordsById<StandInProduct>("8a8b");
   readonly #entities: Entities;
   readonly #connections: Connections;
-  readonly #newId = idMaker("8a8b", this.#byId);
 
   /**
    * @param entities - The hierarchy whose entities own and receive products.
@@ -120,7 +119,7 @@ export class Products {
       if (!this.#entities.has(id)) throw new TypeError(`seed: the entity ${id} does not exist`);
     }
     if (seed.id !== undefined && this.#byId.has(seed.id)) throw new TypeError(`seed: the product ${seed.id} exists`);
-    const id = this.#newId(seed.id);
+    const id = this.#byId.newId(seed.id);
     const product: StandInProduct = { id, name: seed.name ?? id, ownerEntityId, sharedWith };
     this.#byId.set(id, product);
     return structuredClone(product);

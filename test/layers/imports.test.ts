@@ -95,6 +95,26 @@ describe("layers", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("is the table CONTRIBUTING's Layers section draws, row by row", async () => {
+    const contributing = await readFile(join(ROOT, "CONTRIBUTING.md"), "utf8");
+    const block = /^```layers\n([\s\S]*?)^```$/m.exec(contributing)?.[1] ?? "";
+    // A row is `folder/ ─► a, b`, its list going on over indented lines.
+    const drawn: Record<string, string[]> = {};
+    let row: string[] = [];
+    for (const line of block.split("\n").filter((l) => l.trim() !== "")) {
+      const [, folder, list] = /^(\S+)\/\s+─►\s+(.*)$/.exec(line) ?? [undefined, undefined, line];
+      if (folder !== undefined) drawn[folder] = row = [];
+      row.push(
+        ...(list ?? "")
+          .split(",")
+          .map((place) => place.trim())
+          .filter((place) => place && place !== "nothing"),
+      );
+    }
+    const held = Object.fromEntries(Object.entries(LAYERS).map(([folder, { may }]) => [folder, [...may].sort()]));
+    expect(Object.fromEntries(Object.entries(drawn).map(([folder, may]) => [folder, may.sort()]))).toEqual(held);
+  });
+
   it.each(Object.entries(LAYERS))("%s imports only what its layer may", async (folder, { may, packages, files }) => {
     const offenders: string[] = [];
     for (const file of await typeScriptFiles(folder)) {
