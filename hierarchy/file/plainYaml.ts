@@ -228,6 +228,8 @@ function splitKey(text: string): { value: unknown; written: string; restAt: numb
     end = quoted.end;
     const colon = end + (text.slice(end).length - text.slice(end).trimStart().length);
     if (text[colon] !== ":" || (colon + 1 < text.length && text[colon + 1] !== " ")) return undefined;
+    // Stored with `out[key] =`, `__proto__` would swap the object's prototype: the yaml package makes it a key.
+    if (value === "__proto__") giveUp();
     return { value, written: text.slice(0, end), restAt: colon + 1 };
   }
   if (INDICATOR.test(text)) return undefined;
