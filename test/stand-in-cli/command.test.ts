@@ -93,6 +93,21 @@ describe("zuora-stand-in, the command", () => {
     });
   });
 
+  it("writes a seed file's control characters as escapes on stderr, so a name cannot drive the terminal", async () => {
+    const file = join(dir, "controls.yaml");
+    const lines = ["version: 1", "entities:", "  Global:", ...place("en_US", "UTC")];
+    lines.push('  "A\\u0007\\u001b[31m":', "    parent: Nowhere\u009b", ...place("en_GB", "UTC"));
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const { code, stderr } = await runCommand(["--seed", file]);
+    expect(code).toBe(1);
+    const controls = [...stderr].filter((c) => {
+      const code = c.charCodeAt(0);
+      return (code < 0x20 && c !== "\n") || (code >= 0x7f && code <= 0x9f);
+    });
+    expect(controls).toEqual([]);
+    expect(stderr).toContain(String.raw`A\u0007\u001b[31m`);
+  });
+
   it("starts from a seed file, its root the global entity, and starts from it again on reset", async () => {
     const file = join(dir, "hierarchy.yaml");
     const lines = ["version: 1", "entities:", "  Acme:", ...place("en_US", "UTC"), "  EMEA:", "    parent: Acme"];
