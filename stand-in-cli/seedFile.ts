@@ -39,20 +39,25 @@ export async function readSeedFile(path: string): Promise<SeedFile> {
 export function seedOf(hierarchy: Hierarchy): TenantByName {
   const root = hierarchy.entities.find((e) => e.parent === undefined)?.name;
   if (root === undefined) throw new TypeError("seedOf: the file has no global entity (readSeedFile refuses it)");
-  const entities: NonNullable<TenantByName["entities"]> = {};
-  for (const e of hierarchy.entities) {
-    entities[e.name] = {
-      ...(e.parent === undefined ? {} : { parent: e.parent }),
-      displayName: e.displayName,
-      locale: e.locale,
-      timezone: e.timezone,
-      ...(e.provisioned === undefined ? {} : { provisioned: e.provisioned }),
-    };
-  }
-  const users: NonNullable<TenantByName["users"]> = {};
-  for (const { username, home, access } of hierarchy.users ?? []) {
-    users[username] = { home: home ?? assumedHome(root, access, new Set(access)), access };
-  }
+  // Built from entries, as JSON.parse builds objects: a name such as `__proto__` is a key like any other.
+  const entities: NonNullable<TenantByName["entities"]> = Object.fromEntries(
+    hierarchy.entities.map((e) => [
+      e.name,
+      {
+        ...(e.parent === undefined ? {} : { parent: e.parent }),
+        displayName: e.displayName,
+        locale: e.locale,
+        timezone: e.timezone,
+        ...(e.provisioned === undefined ? {} : { provisioned: e.provisioned }),
+      },
+    ]),
+  );
+  const users: NonNullable<TenantByName["users"]> = Object.fromEntries(
+    (hierarchy.users ?? []).map(({ username, home, access }) => [
+      username,
+      { home: home ?? assumedHome(root, access, new Set(access)), access },
+    ]),
+  );
   const connected = new Set(
     hierarchy.connections.filter((c) => c.from === root && c.status === "Connected").map((c) => c.to),
   );

@@ -233,6 +233,34 @@ describe("a state by names", () => {
     expect(Object.keys(second.stateByName().entities)).toEqual(["Global", "Other"]);
   });
 
+  it("keeps a user and an OAuth client named __proto__ as any other, in the state and through a restore", async () => {
+    // As a state file or a request body reads: JSON.parse makes `__proto__` a key like any other.
+    const seed = JSON.parse(
+      '{"users": {"__proto__": {"home": "Global", "access": ["Global"]}}, "oauthClients": {"__proto__": {"secret": "s", "user": "__proto__"}}}',
+    );
+    const first = createStandIn();
+    first.seedByName(seed);
+    const saved = JSON.parse(JSON.stringify(first.stateByName()));
+    expect(Object.keys(saved.users)).toEqual(["admin", "__proto__"]);
+    expect(new Map(Object.entries(saved.users)).get("__proto__")).toEqual({
+      home: "Global",
+      access: ["Global"],
+      administers: [],
+      pending: [],
+    });
+    const second = createStandIn();
+    expect(Object.keys(second.restore(saved).users)).toEqual(["admin", "__proto__"]);
+    // The client is seeded: its secret is checked (an unknown client's is not, without `auth.clients`).
+    const token = (secret: string) =>
+      first.fetch("https://rest.test.zuora.com/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `client_id=__proto__&client_secret=${secret}&grant_type=client_credentials`,
+      });
+    expect((await token("s")).status).toBe(200);
+    expect((await token("wrong")).status).toBe(401);
+  });
+
   it("keeps the tenant as it was when the state is refused", () => {
     const standIn = createStandIn();
     standIn.seedByName(EMEA);
