@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { killAll, runCommand, serve } from "./served.js";
 
@@ -106,6 +108,22 @@ describe("zuora-stand-in, the command", () => {
     });
     expect(controls).toEqual([]);
     expect(stderr).toContain(String.raw`A\u0007\u001b[31m`);
+  });
+
+  it("refuses a folder or a pipe as the seed file, saying what it is, without waiting on the pipe", async () => {
+    const folder = join(dir, "seed-folder");
+    await mkdir(folder);
+    const pipe = join(dir, "seed-pipe");
+    await promisify(execFile)("mkfifo", [pipe]);
+    expect(await runCommand(["--seed", folder])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Error: ${folder}: is a folder, not a file\n`,
+    });
+    expect(await runCommand(["--seed", pipe])).toMatchObject({
+      code: 1,
+      stderr: `Error: ${pipe}: is not a regular file (a pipe, a socket or a device): give a file\n`,
+    });
   });
 
   it("starts from a seed file, its root the global entity, and starts from it again on reset", async () => {
