@@ -261,6 +261,39 @@ describe("a state by names", () => {
     expect((await token("wrong")).status).toBe(401);
   });
 
+  it("holds a state to the seed's rules: IDs of the spec's shape, one ID per record, display names, shares", () => {
+    const standIn = createStandIn();
+    standIn.seedByName(EMEA);
+    const saved = JSON.parse(JSON.stringify(standIn.stateByName()));
+    const edits: [string, (state: typeof saved) => void, string][] = [
+      ["a malformed entity ID", (s) => (s.entities.DE.id = "not an id!"), "entities.DE.id: `id` must be one or more"],
+      [
+        "a connection with an entity's ID",
+        (s) => (s.connections[0].id = s.entities.FR.id),
+        `connections.0.id: ${saved.entities.FR.id} is the ID of an entity`,
+      ],
+      [
+        "a display name of 10 MB",
+        (s) => (s.entities.FR.displayName = "x".repeat(10_000_000)),
+        "entities.FR.displayName: `displayName` must be 1 to 255 characters",
+      ],
+      [
+        "a share with no connection from the owner",
+        (s) => s.products[0].sharedWith.push("FR"),
+        "products.0.sharedWith.1: no Connected connection goes from the product's owner to FR",
+      ],
+    ];
+    for (const [what, edit, problem] of edits) {
+      const state = structuredClone(saved);
+      edit(state);
+      const restored = createStandIn();
+      const error = refusal(() => restored.restore(state));
+      expect(error.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("\n"), what).toContain(problem);
+      // The seed is held to the same rules: one check.
+      expect(refusal(() => createStandIn().seedByName(state)).problems, what).toEqual(error.problems);
+    }
+  });
+
   it("keeps the tenant as it was when the state is refused", () => {
     const standIn = createStandIn();
     standIn.seedByName(EMEA);
