@@ -1,4 +1,5 @@
 import { constraints } from "../generated/constraints.js";
+import { codePointLength } from "./characters.js";
 
 /**
  * The tenant's rules for an entity's own values, in one place for the stand-in (which refuses what Zuora refuses),
@@ -40,6 +41,52 @@ export const PRODUCT_ID = {
   /** In characters. */
   minLength: productRule.minLength,
 } as const;
+
+const entityIdRule = constraints.operations.getEntity.pathParams.id;
+const connectionIdRule = constraints.operations.acceptConnection.pathParams["connection-id"];
+const displayNameRule = constraints.operations.createEntity.fields.displayName;
+
+/** An entity's ID: the spec's rule for the `id` path parameter of the entity operations. */
+export const ENTITY_ID = {
+  pattern: entityIdRule.pattern,
+  /** The pattern in words, completing "must be …". */
+  words: entityIdRule.patternDescription,
+  /** In characters. */
+  maxLength: entityIdRule.maxLength,
+} as const;
+
+/** A connection's ID: the spec's rule for the `connection-id` path parameter of the connection operations. */
+export const CONNECTION_ID = {
+  pattern: connectionIdRule.pattern,
+  /** The pattern in words, completing "must be …". */
+  words: connectionIdRule.patternDescription,
+  /** In characters. */
+  maxLength: connectionIdRule.maxLength,
+} as const;
+
+/** An entity's display name: the spec's rule for `createEntity`'s `displayName`, at most 255 characters. */
+export const DISPLAY_NAME = {
+  /** In characters (code points: an emoji is one). */
+  maxLength: displayNameRule.maxLength,
+} as const;
+
+const ENTITY_ID_PATTERN = new RegExp(ENTITY_ID.pattern, "u");
+const CONNECTION_ID_PATTERN = new RegExp(CONNECTION_ID.pattern, "u");
+
+/** Whether `id` is an ID the entity operations take in their path. */
+export function isEntityId(id: string): boolean {
+  return id.length <= ENTITY_ID.maxLength && ENTITY_ID_PATTERN.test(id);
+}
+
+/** Whether `id` is an ID the connection operations take in their path. */
+export function isConnectionId(id: string): boolean {
+  return id.length <= CONNECTION_ID.maxLength && CONNECTION_ID_PATTERN.test(id);
+}
+
+/** Whether `displayName` is a display name an entity may have: 1 to 255 characters. */
+export function isDisplayName(displayName: string): boolean {
+  return displayName.length > 0 && codePointLength(displayName) <= DISPLAY_NAME.maxLength;
+}
 
 const USER = new RegExp(USERNAME.pattern, "u");
 const PRODUCT = new RegExp(PRODUCT_ID.pattern, "u");

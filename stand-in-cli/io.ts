@@ -1,3 +1,5 @@
+import { printable } from "../hierarchy/cli/printable.js";
+
 /** What the command reads from and writes to: the process's, or a test's. */
 export interface ServeIo {
   /** Writes a line on stdout (the base URL only). */
@@ -8,11 +10,14 @@ export interface ServeIo {
   stopped(): Promise<string>;
 }
 
-/** The process's own streams and signals. */
+/**
+ * The process's own streams and signals. What they write is printable: a seed or state file's names, a request's
+ * path and an error's message are data, whose control characters are written as escapes (`\u001b`).
+ */
 export function processIo(): ServeIo {
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${printable(line)}\n`),
+    err: (line) => process.stderr.write(`${printable(line)}\n`),
     stopped: () =>
       new Promise((resolve) => {
         const stop = (signal: NodeJS.Signals) => {

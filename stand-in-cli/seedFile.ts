@@ -3,6 +3,7 @@ import { type FileProblem, HierarchyFileError, readHierarchy } from "../hierarch
 import type { Hierarchy, Location } from "../hierarchy/model.js";
 import { validateHierarchy } from "../hierarchy/plan/validateHierarchy.js";
 import type { SeedProblem, TenantByName } from "../stand-in/node.js";
+import { notARegularFile } from "./regularFile.js";
 
 /** A hierarchy file read for a seed: the seed by names, and where each of its parts is in the file. */
 export interface SeedFile {
@@ -15,9 +16,12 @@ export interface SeedFile {
  * Reads a `zuora-entities` hierarchy file (YAML or JSON) as a seed by names. The file is refused, with a
  * `HierarchyFileError` naming the line of every problem, for what `zuora-entities validate` refuses: its shape (the
  * hierarchy's own reader), then what it means (one root, parents and connections between entities of the file,
- * users' entities in the file, each share over a connection from the global entity).
+ * users' entities in the file, each share over a connection from the global entity). A path that is no regular file
+ * (a folder, a pipe) is refused with an Error saying so, before it is read.
  */
 export async function readSeedFile(path: string): Promise<SeedFile> {
+  const notAFile = await notARegularFile(path);
+  if (notAFile !== undefined) throw new Error(notAFile);
   const hierarchy = await readHierarchy(path);
   const problems: FileProblem[] = validateHierarchy(hierarchy).map((refusal) => ({
     at: refusal.at,
@@ -39,20 +43,25 @@ export async function readSeedFile(path: string): Promise<SeedFile> {
 export function seedOf(hierarchy: Hierarchy): TenantByName {
   const root = hierarchy.entities.find((e) => e.parent === undefined)?.name;
   if (root === undefined) throw new TypeError("seedOf: the file has no global entity (readSeedFile refuses it)");
-  const entities: NonNullable<TenantByName["entities"]> = {};
-  for (const e of hierarchy.entities) {
-    entities[e.name] = {
-      ...(e.parent === undefined ? {} : { parent: e.parent }),
-      displayName: e.displayName,
-      locale: e.locale,
-      timezone: e.timezone,
-      ...(e.provisioned === undefined ? {} : { provisioned: e.provisioned }),
-    };
-  }
-  const users: NonNullable<TenantByName["users"]> = {};
-  for (const { username, home, access } of hierarchy.users ?? []) {
-    users[username] = { home: home ?? assumedHome(root, access, new Set(access)), access };
-  }
+  // Built from entries, as JSON.parse builds objects: a name such as `__proto__` is a key like any other.
+  const entities: NonNullable<TenantByName["entities"]> = Object.fromEntries(
+    hierarchy.entities.map((e) => [
+      e.name,
+      {
+        ...(e.parent === undefined ? {} : { parent: e.parent }),
+        displayName: e.displayName,
+        locale: e.locale,
+        timezone: e.timezone,
+        ...(e.provisioned === undefined ? {} : { provisioned: e.provisioned }),
+      },
+    ]),
+  );
+  const users: NonNullable<TenantByName["users"]> = Object.fromEntries(
+    (hierarchy.users ?? []).map(({ username, home, access }) => [
+      username,
+      { home: home ?? assumedHome(root, access, new Set(access)), access },
+    ]),
+  );
   const connected = new Set(
     hierarchy.connections.filter((c) => c.from === root && c.status === "Connected").map((c) => c.to),
   );

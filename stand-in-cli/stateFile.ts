@@ -1,11 +1,15 @@
 import { open, readdir, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { TenantByName, TenantStateByName } from "../stand-in/node.js";
+import { notARegularFile } from "./regularFile.js";
 
 /** A state file that cannot be read as one: it names the file and what is wrong. */
 export class StateFileError extends Error {
   override name = "StateFileError";
 }
+
+/** The version of the state format this zuora-stand-in reads (`"version": 1`, as `stateByName()` gives it). */
+const STATE_VERSION = 1;
 
 /** How much of the state is written at a time: between writes, requests are served. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -20,6 +24,8 @@ function temporaryFile(path: string, pid: number): string {
  * yet. Throws a {@link StateFileError} for a file that is not a state: it is never overwritten by a fresh tenant.
  */
 export async function readStateFile(path: string): Promise<TenantByName | undefined> {
+  const notAFile = await notARegularFile(path);
+  if (notAFile !== undefined) throw new StateFileError(`${path}: ${notAFile}`);
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -33,7 +39,13 @@ export async function readStateFile(path: string): Promise<TenantByName | undefi
   } catch (error) {
     throw new StateFileError(`${path}: is not JSON (${(error as Error).message}); move it away to start afresh`);
   }
-  if (typeof state !== "object" || state === null || (state as { version?: unknown }).version !== 1) {
+  const version = typeof state === "object" && state !== null ? (state as { version?: unknown }).version : undefined;
+  if (typeof version === "number" && Number.isInteger(version) && version > STATE_VERSION) {
+    throw new StateFileError(
+      `${path}: was saved by a newer zuora-stand-in (state version ${version}; this one reads version ${STATE_VERSION}): serve it with that zuora-stand-in, or upgrade this one`,
+    );
+  }
+  if (version !== STATE_VERSION) {
     throw new StateFileError(
       `${path}: is not a state zuora-stand-in saved (no "version": 1); move it away to start afresh`,
     );

@@ -5,7 +5,7 @@ import type { FaultPlan } from "./http/faults.js";
 import { Faults } from "./http/faults.js";
 import { type HandledRequest, handleRequest } from "./http/handleRequest.js";
 import { IdempotencyStore } from "./http/idempotency.js";
-import { incomingRequest } from "./http/incoming.js";
+import { discardBody, incomingRequest } from "./http/incoming.js";
 import { type StandInLimits, TenantLimits } from "./http/limits.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/requestBody.js";
 import type { ListeningStandIn, ListenOptions } from "./listen.js";
@@ -40,6 +40,12 @@ export interface StandIn {
    * Answers a request in-process, as the tenant would: give it to the client as its `fetch`. The base URL does not
    * matter (no request leaves the process), and may carry a path (`https://proxy.example.com/zuora`): a request is
    * matched by the spec's path that follows any prefix. Paths and methods are the spec's.
+   *
+   * The caller's signal (`init.signal`, or a `Request`'s) is followed as `fetch` follows it: a call whose signal has
+   * already aborted rejects with the signal's reason (an `AbortError` `DOMException` when none was given) and changes
+   * nothing, nor is it logged. The `latencyMs` wait comes before the request is handled: a call aborted during it
+   * rejects likewise, at once, and the tenant is as it was (the request is logged, without a status). An abort once
+   * the wait is over is not seen: the request is handled and answered.
    */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /**
@@ -168,6 +174,10 @@ export function standInServedBy(serve: Serve, options: StandInOptions = {}): Sta
   const standIn: StandIn = {
     async fetch(input, init) {
       const request = incomingRequest(input, init);
+      if (request.signal?.aborted) {
+        await discardBody(request);
+        throw request.signal.reason;
+      }
       if (request.url.pathname.startsWith(CONTROL_PREFIX)) {
         return control(standIn, request, maxBodyBytes * CONTROL_BODY_FACTOR);
       }

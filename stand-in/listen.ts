@@ -110,14 +110,23 @@ async function serve(
   res.end(out);
 }
 
-/** The request's URL, on the host it was sent to (as `nextPage` links are built from it), or undefined. */
+/**
+ * The request's URL, on the host it was sent to (as `nextPage` links are built from it), or undefined when the
+ * request target is no path (`*`, or a whole URL). The URL is the host's origin followed by the target as it was
+ * sent: resolved against the host instead, a target such as `//evil.example/v1/entities` would name another host and
+ * leave the path `/v1/entities`; here its path is `//evil.example/v1/entities`, which no operation has (404, as
+ * `standIn.fetch` answers it).
+ */
 function requestUrl(req: IncomingMessage, host: string): URL | undefined {
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}`;
-  for (const base of [req.headers.host === undefined ? origin : `http://${req.headers.host}`, origin]) {
+  const target = req.url ?? "/";
+  if (!target.startsWith("/")) return undefined;
+  const listened = `http://${host.includes(":") ? `[${host}]` : host}`;
+  for (const base of [req.headers.host === undefined ? listened : `http://${req.headers.host}`, listened]) {
     try {
-      return new URL(req.url ?? "/", base);
+      // The origin alone: a Host header cannot add a path, a query or credentials.
+      return new URL(`${new URL(base).origin}${target}`);
     } catch {
-      // A Host header that is no host: the address listened on instead; a target that is no path: undefined.
+      // A Host header that is no host: the address listened on instead.
     }
   }
   return undefined;

@@ -1,9 +1,13 @@
 import { createInterface } from "node:readline/promises";
+import { printable, printableColoured } from "./printable.js";
 
 /** What a command reads from and writes to: the process's streams, or a test's. */
 export interface Io {
-  /** Writes a line of the command's result (stdout). */
-  out(line: string): void;
+  /**
+   * Writes a line of the command's result (stdout). A `coloured` line keeps its colour codes: its view made its data
+   * printable before colouring it; any other line has every control character escaped.
+   */
+  out(line: string, coloured?: boolean): void;
   /** Writes a line of progress or an error (stderr). */
   err(line: string): void;
   env: Record<string, string | undefined>;
@@ -22,26 +26,10 @@ export function wantsColor(env: Record<string, string | undefined>, terminal: bo
   return terminal && (env.NO_COLOR ?? "") === "";
 }
 
-/**
- * `text` with each control character but a line break and a tab written as its escape (`\u001b`), except the colour
- * codes this command writes itself (`ESC[1;31m`): what a tenant holds (a display name is any text up to 255
- * characters) or a server says must not move the cursor, clear the screen, retitle the window or rewrite a line on
- * the terminal of the person reading the plan.
- */
-export function printable(text: string): string {
-  return text.replace(CONTROL, (found) =>
-    found.length > 1 ? found : `\\u${found.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
-
-// A colour code (kept), or a C0 control other than a tab or line break, DEL, or a C1 control (each escaped).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
-const CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** The process's own streams; what they write is {@link printable}. */
+/** The process's own streams; what they write is {@link printable} (or {@link printableColoured}). */
 export function processIo(): Io {
   return {
-    out: (line) => process.stdout.write(`${printable(line)}\n`),
+    out: (line, coloured) => process.stdout.write(`${coloured ? printableColoured(line) : printable(line)}\n`),
     err: (line) => process.stderr.write(`${printable(line)}\n`),
     env: process.env,
     interactive: process.stdin.isTTY === true,

@@ -70,11 +70,11 @@ class PlainReader {
       const start = offset;
       offset += raw.length + 1;
       if (offset <= text.length) this.#lineStarts.push(offset);
-      const body = raw.trimStart();
+      const body = trimStart(raw);
       if (body === "" || body.startsWith("#")) continue;
       const indent = raw.length - body.length;
       if (indent === 0 && /^(?:---|\.\.\.|%)/.test(body)) giveUp();
-      this.#lines.push({ indent, text: body.trimEnd(), start: start + indent });
+      this.#lines.push({ indent, text: trimEnd(body), start: start + indent });
     }
     const first = this.#lines[0] ?? giveUp();
     const root = this.#block(first.indent);
@@ -98,14 +98,14 @@ class PlainReader {
       const restStart = line.start + key.restAt;
       const rest = line.text.slice(key.restAt);
       let value: PlainNode;
-      if (rest.trim() === "" || rest.trimStart().startsWith("#")) {
+      if (trimStart(rest) === "" || trimStart(rest).startsWith("#")) {
         const next = this.#lines[this.#at] ?? giveUp();
         if (next.indent > indent) value = this.#block(next.indent);
         else if (next.indent === indent && isSeqLine(next.text)) value = this.#seq(indent);
         else value = giveUp();
       } else {
-        const skipped = rest.length - rest.trimStart().length;
-        value = inline(rest.trimStart(), restStart + skipped);
+        const skipped = rest.length - trimStart(rest).length;
+        value = inline(trimStart(rest), restStart + skipped);
         const next = this.#lines[this.#at];
         if (next && next.indent > indent) giveUp();
       }
@@ -125,7 +125,7 @@ class PlainReader {
         break;
       }
       const after = line.text.slice(1);
-      const content = after.trimStart();
+      const content = trimStart(after);
       const column = indent + 1 + (after.length - content.length);
       const contentStart = line.start + (line.text.length - content.length);
       if (isSeqLine(content) || content.startsWith("#")) giveUp();
@@ -213,6 +213,28 @@ class PlainReader {
   }
 }
 
+/**
+ * Whether a character is YAML's white space: a space or a tab, and nothing else. JavaScript's `trim` and `\s` also
+ * take no-break spaces, U+2028 and the like, which YAML reads as text (`Acme\u00a0` is a name of five characters).
+ */
+function isWhite(c: string | undefined): boolean {
+  return c === " " || c === "\t";
+}
+
+/** A text without the white space (YAML's: spaces and tabs) it starts with. */
+function trimStart(text: string): string {
+  let i = 0;
+  while (isWhite(text[i])) i++;
+  return i === 0 ? text : text.slice(i);
+}
+
+/** A text without the white space (YAML's: spaces and tabs) it ends with. */
+function trimEnd(text: string): string {
+  let i = text.length;
+  while (isWhite(text[i - 1])) i--;
+  return i === text.length ? text : text.slice(0, i);
+}
+
 /** Whether a line's text is a sequence item (`- ...`, or a lone `-`). */
 function isSeqLine(text: string): boolean {
   return text === "-" || text.startsWith("- ");
@@ -226,15 +248,17 @@ function splitKey(text: string): { value: unknown; written: string; restAt: numb
     const quoted = readQuoted(text, 0);
     value = quoted.value;
     end = quoted.end;
-    const colon = end + (text.slice(end).length - text.slice(end).trimStart().length);
+    const colon = end + (text.slice(end).length - trimStart(text.slice(end)).length);
     if (text[colon] !== ":" || (colon + 1 < text.length && text[colon + 1] !== " ")) return undefined;
+    // Stored with `out[key] =`, `__proto__` would swap the object's prototype: the yaml package makes it a key.
+    if (value === "__proto__") giveUp();
     return { value, written: text.slice(0, end), restAt: colon + 1 };
   }
   if (INDICATOR.test(text)) return undefined;
-  const comment = text.search(/\s#/);
+  const comment = text.search(/[ \t]#/);
   const colon = text.search(/:(?: |$)/);
   if (colon < 0 || (comment >= 0 && comment < colon)) return undefined;
-  const written = text.slice(0, colon).trimEnd();
+  const written = trimEnd(text.slice(0, colon));
   if (written === "" || written === "__proto__") giveUp();
   value = plainValue(written);
   return { value, written, restAt: colon + 1 };
@@ -252,14 +276,14 @@ function inline(text: string, start: number): PlainNode {
     end = quoted.end;
   } else {
     if (INDICATOR.test(text)) giveUp();
-    const comment = text.search(/\s#/);
-    const written = (comment < 0 ? text : text.slice(0, comment)).trimEnd();
+    const comment = text.search(/[ \t]#/);
+    const written = trimEnd(comment < 0 ? text : text.slice(0, comment));
     // `a: b: c` and a trailing `:` are mappings where a value belongs: errors the yaml package names.
     if (/:(?: |$)/.test(written)) giveUp();
     return { kind: "scalar", start, value: plainValue(written) };
   }
-  const rest = text.slice(end).trimStart();
-  if (rest !== "" && !(rest.startsWith("#") && /\s/.test(text[end] ?? ""))) giveUp();
+  const rest = trimStart(text.slice(end));
+  if (rest !== "" && !(rest.startsWith("#") && isWhite(text[end]))) giveUp();
   return node;
 }
 
@@ -294,7 +318,7 @@ function flow(text: string, at: number, base: number, depth = 1): { node: PlainN
         j = skip(j + 1);
         if (text[j] === "," || text[j] === close) giveUp();
         const value = flowValue(text, j, base, depth);
-        entries.push({ key, written: text.slice(i, first.end).trimEnd(), keyStart: base + i, value: value.node });
+        entries.push({ key, written: trimEnd(text.slice(i, first.end)), keyStart: base + i, value: value.node });
         j = skip(value.end);
       } else {
         if (text[j] === ":") giveUp();
@@ -329,7 +353,7 @@ function flowValue(text: string, at: number, base: number, depth: number): { nod
     if (text[end] === "#" && text[end - 1] === " ") giveUp();
     end++;
   }
-  const written = text.slice(at, end).trimEnd();
+  const written = trimEnd(text.slice(at, end));
   if (written === "") giveUp();
   return { node: { kind: "scalar", start: base + at, value: plainValue(written) }, end: at + written.length };
 }

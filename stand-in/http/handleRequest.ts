@@ -8,6 +8,7 @@ import { type Faults, faultAnswer } from "./faults.js";
 import { handlers } from "./handlers.js";
 import { type IdempotencyStore, replayKey } from "./idempotency.js";
 import { discardBody, type IncomingRequest } from "./incoming.js";
+import { holdFor } from "./latency.js";
 import type { TenantLimits } from "./limits.js";
 import { type Matched, matchOperation, type OperationId } from "./match.js";
 import { permissionRefusal } from "./permissions.js";
@@ -79,7 +80,7 @@ export async function handleRequest(parts: StandInParts, request: IncomingReques
     return toResponse(admitted.refusal, trackId);
   }
   try {
-    if (parts.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, parts.latencyMs));
+    if (parts.latencyMs > 0) await holdFor(parts.latencyMs, request.signal);
     const fault = parts.faults.pending === 0 ? undefined : parts.faults.take(matched?.operationId, record.trackId);
     if (fault === "reset-before") throw connectionReset();
     let result: Answer;

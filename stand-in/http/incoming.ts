@@ -1,6 +1,6 @@
 /**
- * A request as the stand-in reads it: its method, URL, headers and body, and nothing else a fetch `Request` carries
- * (the stand-in reads no signal, mode or cache).
+ * A request as the stand-in reads it: its method, URL, headers, body and signal, and nothing else a fetch `Request`
+ * carries (the stand-in reads no mode or cache).
  */
 export interface IncomingRequest {
   /** Upper case for the methods fetch normalizes (`GET`, `POST`, ...). */
@@ -13,6 +13,8 @@ export interface IncomingRequest {
    * `listen()` gives it), or none.
    */
   readonly body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>> | null;
+  /** The caller's signal (`init.signal`, or the `Request`'s), if any: an abort rejects the call, as `fetch` does. */
+  readonly signal: AbortSignal | null;
 }
 
 /** The `RequestInit` members a request may have and still be read without a `Request`: none of the others matters here. */
@@ -35,23 +37,25 @@ const CHANGED_BY_ENCODING = /^\uFEFF|\p{Surrogate}/u;
  * body is `text/plain;charset=UTF-8` unless the headers say otherwise, and the headers are checked and normalized by
  * `Headers`.
  */
-export function incomingRequest(input: RequestInfo | URL, init?: RequestInit): IncomingRequest {
-  if (input instanceof Request && init === undefined) return fromRequest(input);
+export function incomingRequest(input: RequestInfo | URL, init?: RequestInit | null): IncomingRequest {
+  // fetch takes a null `init` as none.
+  if (input instanceof Request && init == null) return fromRequest(input);
   const direct = typeof input === "string" || input instanceof URL ? readDirectly(input, init) : undefined;
-  return direct ?? fromRequest(new Request(input, init));
+  return direct ?? fromRequest(new Request(input, init ?? undefined));
 }
 
 /** A `Request`, read as the stand-in needs it. */
 export function fromRequest(request: Request): IncomingRequest {
-  return { method: request.method, url: new URL(request.url), headers: request.headers, body: request.body };
+  const { method, headers, body, signal } = request;
+  return { method, url: new URL(request.url), headers, body, signal };
 }
 
 /** `(input, init)` read without a `Request`, or undefined when only a `Request` gives them their meaning. */
-function readDirectly(input: string | URL, init: RequestInit | undefined): IncomingRequest | undefined {
+function readDirectly(input: string | URL, init: RequestInit | null | undefined): IncomingRequest | undefined {
   const method = init?.method ?? "GET";
   const given = init?.body ?? null;
   if (!METHODS.has(method) || (given !== null && (method === "GET" || method === "HEAD"))) return undefined;
-  if (init !== undefined) {
+  if (init != null) {
     for (const key in init) if (!READ_DIRECTLY.has(key)) return undefined;
     if (!REDIRECTS.has(init.redirect) || !(init.signal == null || init.signal instanceof AbortSignal)) return undefined;
   }
@@ -71,7 +75,7 @@ function readDirectly(input: string | URL, init: RequestInit | undefined): Incom
   if (url.username !== "" || url.password !== "") return undefined;
   const headers = new Headers(init?.headers);
   if (typeof body === "string" && !headers.has("content-type")) headers.set("content-type", "text/plain;charset=UTF-8");
-  return { method, url, headers, body };
+  return { method, url, headers, body, signal: init?.signal ?? null };
 }
 
 /** Drops a body that was not read (a stream's rest is cancelled; text and bytes need nothing). */

@@ -35,7 +35,7 @@ const LAYERS: Record<string, { may: string[]; packages: RegExp; files?: Record<s
   hierarchy: { may: ["src/index.ts", "stand-in/index.ts", "rules/"], packages: /^(node:|yaml$)/ },
   // The served stand-in's command: the stand-in's Node entry, and for --seed the hierarchy file's reader, the checks
   // `zuora-entities validate` makes, and the home the rehearsal assumes for a user (the stand-in itself never reads
-  // a hierarchy file; it takes a seed by names).
+  // a hierarchy file; it takes a seed by names); and the one rule of what both commands write on a terminal.
   "stand-in-cli": {
     may: [
       "stand-in/node.ts",
@@ -43,6 +43,7 @@ const LAYERS: Record<string, { may: string[]; packages: RegExp; files?: Record<s
       "hierarchy/model.ts",
       "hierarchy/plan/validateHierarchy.ts",
       "hierarchy/assumedHome.ts",
+      "hierarchy/cli/printable.ts",
     ],
     packages: /^node:/,
   },

@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { killAll, runCommand, serve } from "./served.js";
 
@@ -90,6 +92,37 @@ describe("zuora-stand-in, the command", () => {
     expect(await runCommand(["--seed", join(dir, "missing.yaml")])).toMatchObject({
       code: 1,
       stderr: `Error: ${join(dir, "missing.yaml")}: no such file\n`,
+    });
+  });
+
+  it("writes a seed file's control characters as escapes on stderr, so a name cannot drive the terminal", async () => {
+    const file = join(dir, "controls.yaml");
+    const lines = ["version: 1", "entities:", "  Global:", ...place("en_US", "UTC")];
+    lines.push('  "A\\u0007\\u001b[31m":', "    parent: Nowhere\u009b", ...place("en_GB", "UTC"));
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const { code, stderr } = await runCommand(["--seed", file]);
+    expect(code).toBe(1);
+    const controls = [...stderr].filter((c) => {
+      const code = c.charCodeAt(0);
+      return (code < 0x20 && c !== "\n") || (code >= 0x7f && code <= 0x9f);
+    });
+    expect(controls).toEqual([]);
+    expect(stderr).toContain(String.raw`A\u0007\u001b[31m`);
+  });
+
+  it("refuses a folder or a pipe as the seed file, saying what it is, without waiting on the pipe", async () => {
+    const folder = join(dir, "seed-folder");
+    await mkdir(folder);
+    const pipe = join(dir, "seed-pipe");
+    await promisify(execFile)("mkfifo", [pipe]);
+    expect(await runCommand(["--seed", folder])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Error: ${folder}: is a folder, not a file\n`,
+    });
+    expect(await runCommand(["--seed", pipe])).toMatchObject({
+      code: 1,
+      stderr: `Error: ${pipe}: is not a regular file (a pipe, a socket or a device): give a file\n`,
     });
   });
 

@@ -88,4 +88,17 @@ describe("zuora-stand-in --seed with users and shares", () => {
     expect(await runEntities(["plan", exported, "--detailed-exitcode"], served.url)).toMatchObject({ code: 0 });
     expect(await served.stop()).toBe(0);
   });
+
+  it("seeds a user named __proto__ as any other user of the file", async () => {
+    const path = join(dir, "proto.yaml");
+    await writeFile(path, `${FILE.split("users:")[0]}users:\n  "__proto__": { home: EMEA, access: [APAC] }\n`);
+    const served = await serve(["--seed", path, "--log", "off"]);
+    const state = await (await fetch(`${served.url}/__stand-in/state`)).json();
+    expect(Object.keys(state.users)).toContain("__proto__");
+    expect(new Map(Object.entries(state.users)).get("__proto__")).toMatchObject({
+      home: "EMEA",
+      access: ["EMEA", "APAC"],
+    });
+    expect(await served.stop()).toBe(0);
+  });
 });

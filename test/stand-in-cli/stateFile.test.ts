@@ -1,11 +1,14 @@
+import { execFile } from "node:child_process";
 import { existsSync, watch } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createZuoraClient } from "../../src/index.js";
 import { killAll, runCommand, serve } from "./served.js";
 
+const run = promisify(execFile);
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "zuora-stand-in-state-"));
@@ -122,6 +125,27 @@ describe("zuora-stand-in --state FILE", () => {
     expect(refused.stderr).toContain(
       "entities.Lost.parent: its parent Nowhere is neither in the seed nor in the tenant",
     );
+  });
+
+  it("says a state file of a newer version was saved by a newer zuora-stand-in, and leaves it as it was", async () => {
+    const file = join(dir, "newer.json");
+    const text = JSON.stringify({ version: 99, entities: {} });
+    await writeFile(file, text);
+    const { code, stdout, stderr } = await runCommand(["--state", file]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    expect(stderr).toContain("newer.json: was saved by a newer zuora-stand-in (state version 99");
+    expect(stderr).not.toContain("start afresh");
+    expect(await readFile(file, "utf8")).toBe(text);
+  });
+
+  it("refuses a folder or a pipe as the state file, saying what it is, without waiting on the pipe", async () => {
+    const folder = join(dir, "a-folder");
+    await mkdir(folder);
+    const pipe = join(dir, "a-pipe");
+    await run("mkfifo", [pipe]);
+    expect(await runCommand(["--state", folder])).toMatchObject({ code: 1, stdout: "" });
+    expect((await runCommand(["--state", folder])).stderr).toContain("a-folder: is a folder, not a file");
+    expect((await runCommand(["--state", pipe])).stderr).toContain("a-pipe: is not a regular file (a pipe");
   });
 
   it("refuses a state file another running zuora-stand-in serves, and takes it once that one is gone", async () => {

@@ -173,6 +173,36 @@ describe("the stand-in's HTTP endpoint", () => {
     }
   });
 
+  it("takes the host from the Host header alone: a target starting with // is a path, as standIn.fetch reads it", async () => {
+    const standIn = createStandIn();
+    standIn.seedByName({
+      entities: { A: { parent: "Global" }, B: { parent: "Global" } },
+      connections: [
+        { from: "Global", to: "A" },
+        { from: "Global", to: "B" },
+      ],
+    });
+    const server = await listen(standIn);
+    const target = "//evil.example/v1/entity-connections?pageSize=1";
+    try {
+      const served = await rawResponse(server.url, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n`);
+      const inProcess = await standIn.fetch(`http://x${target}`, { headers: { authorization: "Bearer t" } });
+      expect(served.split("\r\n")[0]).toBe(`HTTP/1.1 ${inProcess.status} OK`);
+      // The next page is on the host the request was sent to, not on one its target named.
+      const next = String(JSON.parse(served.slice(served.indexOf("\r\n\r\n") + 4)).nextPage);
+      expect(new URL(next).host).toBe("x");
+      expect(next).toBe(String((await inProcess.json()).nextPage));
+      expect(await statusLine(server.url, "GET http://evil.example/v1/entities HTTP/1.1\r\nHost: x\r\n")).toBe(
+        "HTTP/1.1 400 Bad Request",
+      );
+      // A Host header adds no path: the target's is the path.
+      const hostWithPath = "GET /v1/entities HTTP/1.1\r\nHost: x/v1/nothing?z\r\nAuthorization: Bearer t\r\n";
+      expect(await statusLine(server.url, hostWithPath)).toBe("HTTP/1.1 200 OK");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("answers a method no fetch Request can carry (TRACE, CONNECT) with 405 instead of dropping it", async () => {
     const server = await listen(createStandIn());
     const send = (head: string) => statusLine(server.url, head);
@@ -273,7 +303,12 @@ describe("never unbounded: what the stand-in remembers", () => {
 });
 
 /** Sends a raw request head to `url`'s server, as a careless or hostile client would, and resolves to its status line. */
-function statusLine(url: string, head: string): Promise<string> {
+async function statusLine(url: string, head: string): Promise<string> {
+  return (await rawResponse(url, head)).split("\r\n")[0] ?? "";
+}
+
+/** Sends a raw request head to `url`'s server and resolves to the whole answer, as text. */
+function rawResponse(url: string, head: string): Promise<string> {
   const { hostname, port } = new URL(url);
   return new Promise<string>((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.end(`${head}Connection: close\r\n\r\n`));
@@ -281,7 +316,7 @@ function statusLine(url: string, head: string): Promise<string> {
     socket.on("data", (chunk) => {
       text += chunk;
     });
-    socket.on("close", () => resolve(text.split("\r\n")[0] ?? ""));
+    socket.on("close", () => resolve(text));
     socket.on("error", reject);
   });
 }

@@ -233,6 +233,67 @@ describe("a state by names", () => {
     expect(Object.keys(second.stateByName().entities)).toEqual(["Global", "Other"]);
   });
 
+  it("keeps a user and an OAuth client named __proto__ as any other, in the state and through a restore", async () => {
+    // As a state file or a request body reads: JSON.parse makes `__proto__` a key like any other.
+    const seed = JSON.parse(
+      '{"users": {"__proto__": {"home": "Global", "access": ["Global"]}}, "oauthClients": {"__proto__": {"secret": "s", "user": "__proto__"}}}',
+    );
+    const first = createStandIn();
+    first.seedByName(seed);
+    const saved = JSON.parse(JSON.stringify(first.stateByName()));
+    expect(Object.keys(saved.users)).toEqual(["admin", "__proto__"]);
+    expect(new Map(Object.entries(saved.users)).get("__proto__")).toEqual({
+      home: "Global",
+      access: ["Global"],
+      administers: [],
+      pending: [],
+    });
+    const second = createStandIn();
+    expect(Object.keys(second.restore(saved).users)).toEqual(["admin", "__proto__"]);
+    // The client is seeded: its secret is checked (an unknown client's is not, without `auth.clients`).
+    const token = (secret: string) =>
+      first.fetch("https://rest.test.zuora.com/oauth/token", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `client_id=__proto__&client_secret=${secret}&grant_type=client_credentials`,
+      });
+    expect((await token("s")).status).toBe(200);
+    expect((await token("wrong")).status).toBe(401);
+  });
+
+  it("holds a state to the seed's rules: IDs of the spec's shape, one ID per record, display names, shares", () => {
+    const standIn = createStandIn();
+    standIn.seedByName(EMEA);
+    const saved = JSON.parse(JSON.stringify(standIn.stateByName()));
+    const edits: [string, (state: typeof saved) => void, string][] = [
+      ["a malformed entity ID", (s) => (s.entities.DE.id = "not an id!"), "entities.DE.id: `id` must be one or more"],
+      [
+        "a connection with an entity's ID",
+        (s) => (s.connections[0].id = s.entities.FR.id),
+        `connections.0.id: ${saved.entities.FR.id} is the ID of an entity`,
+      ],
+      [
+        "a display name of 10 MB",
+        (s) => (s.entities.FR.displayName = "x".repeat(10_000_000)),
+        "entities.FR.displayName: `displayName` must be 1 to 255 characters",
+      ],
+      [
+        "a share with no connection from the owner",
+        (s) => s.products[0].sharedWith.push("FR"),
+        "products.0.sharedWith.1: no Connected connection goes from the product's owner to FR",
+      ],
+    ];
+    for (const [what, edit, problem] of edits) {
+      const state = structuredClone(saved);
+      edit(state);
+      const restored = createStandIn();
+      const error = refusal(() => restored.restore(state));
+      expect(error.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("\n"), what).toContain(problem);
+      // The seed is held to the same rules: one check.
+      expect(refusal(() => createStandIn().seedByName(state)).problems, what).toEqual(error.problems);
+    }
+  });
+
   it("keeps the tenant as it was when the state is refused", () => {
     const standIn = createStandIn();
     standIn.seedByName(EMEA);

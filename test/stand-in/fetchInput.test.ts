@@ -152,4 +152,55 @@ describe("the stand-in's fetch, given a URL and init", () => {
     const response = await answered;
     expect(await response.json()).toMatchObject({ success: true, name: "Before" });
   });
+
+  it("takes a null init as none, as fetch does", async () => {
+    const standIn = createStandIn();
+    const response = await standIn.fetch(`${BASE}/v1/entities`, null as unknown as RequestInit);
+    expect(response.status).toBe(401);
+    expect(standIn.requests()).toMatchObject([{ method: "GET", path: "/v1/entities", status: 401 }]);
+  });
+});
+
+describe("the stand-in's fetch, given a signal", () => {
+  const create = (name: string, signal: AbortSignal) =>
+    [`${BASE}/v1/entities`, { method: "POST", headers: json, body: entity(name), signal }] as const;
+
+  it("rejects a call whose signal has already aborted with the signal's reason, and changes nothing", async () => {
+    const standIn = createStandIn();
+    const before = standIn.stateByName();
+    const error = await standIn.fetch(...create("Early", AbortSignal.abort())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: "AbortError" });
+    const reason = new Error("user left");
+    await expect(standIn.fetch(...create("Early", AbortSignal.abort(reason)))).rejects.toBe(reason);
+    // A Request's own signal, and a Request with a body stream.
+    const request = new Request(...create("Early", AbortSignal.abort(reason)));
+    await expect(standIn.fetch(request)).rejects.toBe(reason);
+    expect(standIn.stateByName()).toEqual(before);
+    expect(standIn.requests()).toEqual([]);
+  });
+
+  it("rejects a call aborted while held for the latency, at once, and the tenant is as it was", async () => {
+    // A latency far beyond the test's timeout: only the abort can end the wait.
+    const standIn = createStandIn({ latencyMs: 600_000 });
+    const before = standIn.stateByName();
+    const controller = new AbortController();
+    const reason = new Error("gave up");
+    const pending = standIn.fetch(...create("Late", controller.signal));
+    // In company: a call on another signal, held the same way, is not the one aborted.
+    const other = new AbortController();
+    const alongside = standIn.fetch(...create("Other", other.signal));
+    let otherSettled = false;
+    alongside.then(
+      () => (otherSettled = true),
+      () => (otherSettled = true),
+    );
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    expect(otherSettled).toBe(false);
+    other.abort();
+    await expect(alongside).rejects.toMatchObject({ name: "AbortError" });
+    expect(standIn.stateByName()).toEqual(before);
+    expect(standIn.requests().map((r) => r.status)).toEqual([undefined, undefined]);
+  });
 });

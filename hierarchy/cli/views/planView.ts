@@ -20,7 +20,7 @@ export function planView(context: Context, source: string | undefined): PlanView
   if (!json) {
     return {
       plan(plan) {
-        for (const line of renderPlan(plan, { color: io.color, source })) io.out(line);
+        for (const line of renderPlan(plan, { color: io.color, source })) io.out(line, io.color);
       },
     };
   }

@@ -1,5 +1,6 @@
 import type { Action, Change, Plan, Refusal } from "../../model.js";
 import { plural } from "../../plural.js";
+import { printable, printableData } from "../printable.js";
 
 /** Colours for a terminal; every function returns its text unchanged when colour is off. */
 export interface Paint {
@@ -37,9 +38,13 @@ export function place(refusal: Refusal, source: string | undefined): string {
 
 /** One line per change, per difference kept (drift), the refusals, the notes and the summary, as `plan` prints them. */
 export function renderPlan(
-  plan: Plan,
+  given: Plan,
   options: { color?: boolean | undefined; source?: string | undefined } = {},
 ): string[] {
+  // The plan's text (names, display names, a server's reasons) and the file's name are data: made printable before
+  // they are coloured, so that only the colour codes added here reach the terminal.
+  const plan = printableData(given);
+  const source = options.source === undefined ? undefined : printable(options.source);
   const p = paint(options.color ?? false);
   const lines: string[] = [];
   if (plan.refused.length > 0) {
@@ -50,7 +55,7 @@ export function renderPlan(
     );
     for (const r of plan.refused) {
       lines.push(
-        `  ${p.remove("✖")} ${r.address}${place(r, options.source)}: ${r.reason}${r.code && !r.reason.includes(r.code) ? ` [${r.code}]` : ""}`,
+        `  ${p.remove("✖")} ${r.address}${place(r, source)}: ${r.reason}${r.code && !r.reason.includes(r.code) ? ` [${r.code}]` : ""}`,
       );
     }
     return lines;

@@ -1,6 +1,15 @@
 import type { components } from "../../../generated/schema.js";
+import { CONNECTION_ID, isConnectionId } from "../../../rules/tenantValues.js";
 import type { Tenant } from "../tenant.js";
-import { type EntityRef, knownKeysOnly, listOfMappings, type Report, type Resolver, unknownEntity } from "./reading.js";
+import {
+  type EntityRef,
+  knownKeysOnly,
+  listOfMappings,
+  type Report,
+  type Resolver,
+  refKey,
+  unknownEntity,
+} from "./reading.js";
 
 type ConnectionStatus = components["schemas"]["ConnectionStatus"];
 
@@ -16,13 +25,19 @@ export interface SeedConnection {
 
 /**
  * Checks a seed's `connections`, reporting every problem: ends that are entities (of the seed or the tenant), and
- * not the same one; a status of the spec's; an ID nobody has; at most one pending or connected connection per pair.
+ * not the same one; a status of the spec's; an ID of the spec's shape that nobody has (no entity either); at most one
+ * pending or connected connection per pair. `entityIds` are the IDs the seed gives its entities.
  */
-export function readConnections(tenant: Tenant, raw: unknown, resolve: Resolver, report: Report): SeedConnection[] {
+export function readConnections(
+  tenant: Tenant,
+  raw: unknown,
+  resolve: Resolver,
+  entityIds: ReadonlyMap<string, string>,
+  report: Report,
+): SeedConnection[] {
   const out: SeedConnection[] = [];
   const ids = new Set<string>();
   const open = new Set<string>();
-  const key = (r: EntityRef) => ("id" in r ? `id:${r.id}` : `seed:${r.seed}`);
   const item = { one: "a connection", shape: "{ from, to, status }" };
   for (const { path, value: given } of listOfMappings(raw, "connections", item, report)) {
     let fine = knownKeysOnly(path, given, CONNECTION_KEYS, report);
@@ -45,16 +60,22 @@ export function readConnections(tenant: Tenant, raw: unknown, resolve: Resolver,
     if (id !== undefined && (typeof id !== "string" || ids.has(id) || tenant.connections.has(id))) {
       report([...path, "id"], typeof id === "string" ? `the connection ${id} exists` : "`id` must be a string");
       fine = false;
+    } else if (typeof id === "string" && !isConnectionId(id)) {
+      report([...path, "id"], `\`id\` must be ${CONNECTION_ID.words}, at most ${CONNECTION_ID.maxLength} characters`);
+      fine = false;
+    } else if (typeof id === "string" && (tenant.entities.has(id) || entityIds.has(id))) {
+      report([...path, "id"], `${id} is the ID of an entity`);
+      fine = false;
     }
     if (!fine || !from || !to) continue;
-    if (key(from) === key(to)) {
+    if (refKey(from) === refKey(to)) {
       report(path, "an entity cannot connect to itself");
       continue;
     }
     if (typeof id === "string") ids.add(id);
     const status = (given.status ?? "Pending") as ConnectionStatus;
     if (status !== "Disconnected") {
-      const pair = [key(from), key(to)].sort().join("\u0000");
+      const pair = [refKey(from), refKey(to)].sort().join("\u0000");
       const existing = "id" in from && "id" in to ? tenant.connections.openBetween(from.id, to.id) : undefined;
       if (open.has(pair) || existing) {
         const which = existing ? existing.status.toLowerCase() : "pending or connected";

@@ -1,4 +1,12 @@
-import { ENTITY_NAME, isEntityName, placeProblem } from "../../../rules/tenantValues.js";
+import {
+  DISPLAY_NAME,
+  ENTITY_ID,
+  ENTITY_NAME,
+  isDisplayName,
+  isEntityId,
+  isEntityName,
+  placeProblem,
+} from "../../../rules/tenantValues.js";
 import type { EntitySeed } from "../entities.js";
 import type { Tenant } from "../tenant.js";
 import { type EntityRef, isRecord, knownKeysOnly, type Report, str } from "./reading.js";
@@ -20,7 +28,8 @@ export interface SeedEntities {
 /**
  * Checks a seed's `entities` against the tenant, reporting every problem: the entity without `parent` must be the
  * global entity (by its ID, or by its name when no ID is given); the others need a parent in the seed or the tenant
- * (no cycle), a name and an ID nobody has, values the contract takes, and a provisioned parent to be provisioned.
+ * (no cycle), a name and an ID nobody has (an ID of the spec's shape, no connection's), values the contract takes
+ * (a display name of 1 to 255 characters), and a provisioned parent to be provisioned.
  */
 export function readEntities(tenant: Tenant, raw: unknown, report: Report): SeedEntities {
   const out: SeedEntities = { names: new Set(), nameById: new Map(), global: undefined, ordered: [] };
@@ -49,6 +58,17 @@ export function readEntities(tenant: Tenant, raw: unknown, report: Report): Seed
         report([...path, key], `\`${key}\` must be a non-empty string`);
         fine = false;
       }
+    }
+    if (typeof entity.id === "string" && entity.id !== "" && !isEntityId(entity.id)) {
+      report([...path, "id"], `\`id\` must be ${ENTITY_ID.words}, at most ${ENTITY_ID.maxLength} characters`);
+      fine = false;
+    } else if (typeof entity.id === "string" && tenant.connections.has(entity.id)) {
+      report([...path, "id"], `${entity.id} is the ID of a connection`);
+      fine = false;
+    }
+    if (typeof entity.displayName === "string" && entity.displayName !== "" && !isDisplayName(entity.displayName)) {
+      report([...path, "displayName"], `\`displayName\` must be 1 to ${DISPLAY_NAME.maxLength} characters`);
+      fine = false;
     }
     if (entity.provisioned !== undefined && typeof entity.provisioned !== "boolean") {
       report([...path, "provisioned"], "`provisioned` must be true or false");

@@ -1,10 +1,12 @@
 import type { Tenant } from "../tenant.js";
+import type { SeedConnection } from "./readConnections.js";
 import {
   type EntityRef,
   knownKeysOnly,
   listOfMappings,
   type Report,
   type Resolver,
+  refKey,
   str,
   unknownEntity,
 } from "./reading.js";
@@ -19,8 +21,25 @@ export interface SeedProduct {
   sharedWith: EntityRef[];
 }
 
-/** Checks a seed's `products`, reporting every problem: an ID taken, a key it does not take, an entity that is none. */
-export function readProducts(tenant: Tenant, raw: unknown, resolve: Resolver, report: Report): SeedProduct[] {
+/**
+ * Checks a seed's `products`, reporting every problem: an ID taken, a key it does not take, an entity that is none, a
+ * share with an entity no Connected connection goes to from the owner (the seed's `connections` or the tenant's).
+ */
+export function readProducts(
+  tenant: Tenant,
+  raw: unknown,
+  resolve: Resolver,
+  connections: readonly SeedConnection[],
+  report: Report,
+): SeedProduct[] {
+  // Zuora shares a product over a Connected connection from its owner (as \`shareProduct\` requires), and a
+  // disconnection ends the shares made over it: a seed, or a saved state, shares nothing else.
+  const connected = new Set(
+    connections.filter((c) => c.values.status === "Connected").map((c) => `${refKey(c.from)}>${refKey(c.to)}`),
+  );
+  const connects = (from: EntityRef, to: EntityRef) =>
+    connected.has(`${refKey(from)}>${refKey(to)}`) ||
+    ("id" in from && "id" in to && tenant.connections.connects(from.id, to.id));
   const products: SeedProduct[] = [];
   const ids = new Set<string>();
   const item = { one: "a product", shape: "{ id, name, owner, sharedWith }" };
@@ -41,6 +60,15 @@ export function readProducts(tenant: Tenant, raw: unknown, resolve: Resolver, re
       product.sharedWith === undefined
         ? []
         : (resolve.list([...path, "sharedWith"], product.sharedWith, "`sharedWith`", false) as EntityRef[]);
+    const from = owner ?? { id: tenant.entities.globalId };
+    sharedWith.forEach((to, i) => {
+      if (!connects(from, to)) {
+        report(
+          [...path, "sharedWith", i],
+          `no Connected connection goes from the product's owner to ${String((product.sharedWith as unknown[])[i])}: a product is shared over one`,
+        );
+      }
+    });
     products.push({ id, name: str(product.name), owner, sharedWith });
   }
   return products;

@@ -76,7 +76,13 @@ export function readOAuthClients(
     } else if (!usernames.has(client.user) && !tenant.users.rights(client.user)) {
       report([...path, "user"], `the user ${client.user} is neither in the seed nor in the tenant`);
     } else {
-      clients[clientId] = { secret: client.secret, user: client.user };
+      // Defined, not assigned: a client ID such as `__proto__` is a key like any other.
+      Object.defineProperty(clients, clientId, {
+        value: { secret: client.secret, user: client.user },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return clients;

@@ -6,6 +6,11 @@ export type Report = (path: (string | number)[], message: string) => void;
 /** An entity as a seed names it: one of the seed's own (by name, added later), or one the tenant has (by ID). */
 export type EntityRef = { seed: string } | { id: string };
 
+/** One text per entity, whichever way a seed named it (a seed's entity by name, the tenant's by ID). */
+export function refKey(ref: EntityRef): string {
+  return "id" in ref ? `id:${ref.id}` : `seed:${ref.seed}`;
+}
+
 /** Turns the names a seed gives into entities, noting each name that is no entity. */
 export interface Resolver {
   /** One name (or ID): the seed's entity, the tenant's by name, or the tenant's by ID; undefined for none. */

@@ -24,7 +24,8 @@ const TOP_KEYS = new Set([
  * found before anything is added, and thrown together as a {@link SeedError}: an entity without `parent` that is not
  * the global entity, an unknown or cyclic parent, a provisioned entity under an unprovisioned one, a name or ID
  * already taken, a value the contract refuses, a name that is no entity, a second open connection between two
- * entities, a key the shape does not have.
+ * entities, a product shared where no Connected connection goes from its owner, a key the shape does not have. A saved
+ * state is restored through it: it is held to the same rules.
  */
 export function seedByName(tenant: Tenant, seed: TenantByName): void {
   const problems: SeedProblem[] = [];
@@ -40,9 +41,9 @@ export function seedByName(tenant: Tenant, seed: TenantByName): void {
   }
   const entities = readEntities(tenant, seed.entities, report);
   const resolve = resolver(tenant, entities, entities.global?.name, report);
-  const connections = readConnections(tenant, seed.connections, resolve, report);
+  const connections = readConnections(tenant, seed.connections, resolve, entities.nameById, report);
   const users = readUsers(seed.users, resolve, report);
-  const products = readProducts(tenant, seed.products, resolve, report);
+  const products = readProducts(tenant, seed.products, resolve, connections, report);
   const oauthClients = readOAuthClients(tenant, seed.oauthClients, users, report);
   if (problems.length > 0) throw new SeedError(problems);
 

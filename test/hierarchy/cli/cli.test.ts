@@ -191,6 +191,31 @@ describe("zuora-entities against the stand-in's listen()", () => {
     }
   });
 
+  it("colours a plan on a terminal with its own codes alone: the data's are escaped before it is coloured", async () => {
+    // The global entity's display name cannot change: the refusal quotes the file's.
+    const file = join(dir(), "hostile.yaml");
+    const example = await readFile(EXAMPLE, "utf8");
+    await writeFile(
+      file,
+      example.replace("  Global:\n", '  Global:\n    displayName: "Red\\u001b[31m\\u001b[8mhidden"\n'),
+    );
+    const run = captureIo({ ZUORA_BASE_URL: server().url, ZUORA_ACCESS_TOKEN: "any-token" });
+    const lines: { line: string; coloured: boolean | undefined }[] = [];
+    const io: Io = { ...run.io, color: true, out: (line, coloured) => lines.push({ line, coloured }) };
+    await main(["plan", file], io);
+    const coloured = lines.filter((l) => l.coloured);
+    expect(coloured.length).toBeGreaterThan(0);
+    for (const { line } of coloured) {
+      // What is left once the plan's own colour codes are taken out holds no control character.
+      const ours = ["0", "1", "31", "32", "33"].reduce((rest, code) => rest.replaceAll(`\u001b[${code}m`, ""), line);
+      const controls = [...ours].filter(
+        (c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f),
+      );
+      expect(controls, line).toEqual([]);
+    }
+    expect(coloured.map((l) => l.line).join("\n")).toContain(String.raw`Red\u001b[31m\u001b[8mhidden`);
+  });
+
   it("has --help and --no-color on every command, with the exit codes; a bad option or a missing tenant is exit 1", async () => {
     for (const { name, tenant } of COMMANDS) {
       const { io, out } = captureIo();

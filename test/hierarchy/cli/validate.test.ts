@@ -7,6 +7,13 @@ const { cli, dir, standIn } = cliHarness();
 
 const place = "    locale: en_US\n    timezone: America/Los_Angeles\n";
 
+/** Whether a text holds a control character other than a line break or a tab (an escape, a bell...). */
+const hasControls = (text: string) =>
+  [...text].some((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 0x20 && c !== "\n" && c !== "\t") || (code >= 0x7f && code <= 0x9f);
+  });
+
 /** Writes a file into the test's folder and returns its path. */
 async function written(name: string, text: string): Promise<string> {
   const path = join(dir(), name);
@@ -57,6 +64,17 @@ describe("zuora-entities validate, and show FILE: a broken file is never shown a
     const { code, stdout } = await cli(["validate", EXAMPLE]);
     expect(stdout).toContain(`${EXAMPLE}: valid.`);
     expect(code).toBe(0);
+  });
+
+  it("validate writes a file's control characters as escapes, colour codes included", async () => {
+    const names = [
+      '  "A\\u001b[31m": { parent: Global, locale: en_GB, timezone: Europe/London, displayName: "x\\u001b[8m" }',
+      '  "B\\u0007": { parent: Nowhere, locale: en_GB, timezone: Europe/London }',
+    ];
+    const path = await written("controls.yaml", `version: 1\nentities:\n  Global:\n${place}${names.join("\n")}\n`);
+    const { stdout, stderr } = await cli(["validate", path]);
+    expect(hasControls(stdout + stderr)).toBe(false);
+    expect(stdout + stderr).toContain(String.raw`A\u001b[31m`);
   });
 
   it("show FILE refuses a file with a cycle, naming it, instead of printing part of the tree with exit 0", async () => {

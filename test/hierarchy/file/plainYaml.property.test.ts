@@ -31,6 +31,12 @@ const WORDS = [
   "it's",
   "Connected",
   "jane.doe@acme.com",
+  // Spaces JavaScript trims and YAML reads as text.
+  "Acme\u00a0",
+  "\u3000Acme",
+  "Acme\u2028EU",
+  "EU\u2029",
+  "\u202f",
 ];
 
 type Quote = "plain" | "single" | "double";
@@ -110,6 +116,65 @@ describe("the plain-YAML reader reads as the yaml package does", () => {
     );
     // The texts are plain YAML: the reader must read most of them, or this compares nothing.
     expect(read / runs).toBeGreaterThan(0.6);
+  });
+
+  it("reads only spaces and tabs as white space: other Unicode spaces are text, as the yaml package reads them", () => {
+    // Spaces JavaScript's trim and \\s take and YAML does not, in every place white space matters: indentation, after a
+    // key or a colon, before a comment, at the end of a line, inside a flow collection.
+    const SPACES = ["\u00a0", "\u2028", "\u2029", "\u3000", "\u1680", "\u2007", "\u202f", "\u205f", "\u0085"];
+    const gap = fc.constantFrom(" ", " ", "", ...SPACES);
+    const word = fc.tuple(gap, fc.constantFrom("a", "b", "Acme", "1", "x y"), gap).map((p) => p.join(""));
+    const line = fc
+      .record({
+        indent: fc.constantFrom("", "", "  ", "  "),
+        lead: fc.constantFrom("", "", ...SPACES),
+        key: word,
+        value: fc.oneof(
+          word,
+          word.map((w) => `[${w}, ${w}]`),
+          word.map((w) => `{ k: ${w} }`),
+          fc.constant(""),
+        ),
+        tail: fc.constantFrom("", "", " # note", ...SPACES.map((sp) => `${sp}# note`), ...SPACES),
+      })
+      .map((l) => `${l.indent}${l.lead}${l.key}: ${l.value}${l.tail}`);
+    const text = fc.array(line, { minLength: 1, maxLength: 5 }).map((lines) => `${lines.join("\n")}\n`);
+    /** Every path into a value, to compare where each part of it is. */
+    const paths = (value: unknown, path: (string | number)[] = []): (string | number)[][] => [
+      path,
+      ...(value !== null && typeof value === "object"
+        ? Object.entries(value).flatMap(([k, v]) => paths(v, [...path, Array.isArray(value) ? Number(k) : k]))
+        : []),
+    ];
+    let read = 0;
+    fc.assert(
+      fc.property(text, (text) => {
+        const plain = readPlainYaml(text);
+        if (plain === undefined) return;
+        read++;
+        const full = parseWithYaml(text);
+        const shown = JSON.stringify(text).replace(
+          /[^\x20-\x7e]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+        );
+        expect(full.errors, shown).toEqual([]);
+        expect(plain.value, shown).toEqual(full.value);
+        expect(plain.repeatedKeys(), shown).toEqual(full.repeatedKeys());
+        for (const path of paths(plain.value)) {
+          expect(plain.offsetOf(path, false), shown).toBe(full.offsetOf(path, false));
+          if (typeof path.at(-1) === "string")
+            expect(plain.offsetOf(path, true), shown).toBe(full.offsetOf(path, true));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(read).toBeGreaterThan(100);
+    // As the yaml package reads them: a no-break space ends no name, and indents nothing.
+    expect(readPlainYaml("name: Acme\u00a0\n")?.value ?? parseWithYaml("name: Acme\u00a0\n").value).toEqual({
+      name: "Acme\u00a0",
+    });
+    const nested = "a:\n\u00a0 b: c\n";
+    expect(readPlainYaml(nested)?.value ?? parseWithYaml(nested).errors).not.toEqual({ a: { b: "c" } });
   });
 
   it("gives up on what it does not read: anchors, block scalars, multi-line flow, tabs, empty values", () => {

@@ -192,6 +192,22 @@ describe("parseHierarchy", () => {
     ]);
   });
 
+  it("reads a key named __proto__ as any other key, whichever reader reads the file", () => {
+    const texts = [
+      '"__proto__":\n  version: 1\n  entities:\n    Global: { locale: en_US, timezone: UTC }\n',
+      'version: 1\nentities:\n  "__proto__": { locale: en_US, timezone: UTC }\n',
+      "version: 1\nentities:\n  Global: { locale: en_US, timezone: UTC }\nusers:\n  '__proto__': { access: [Global] }\n",
+    ];
+    // The hierarchy read, or the problems found.
+    const outcome = (text: string) => (problem(text) === "no error" ? parseHierarchy(text, "h.yaml") : problem(text));
+    for (const text of texts) {
+      // A document end marker leaves the text to the yaml package, at the same lines.
+      const byYaml = outcome(`${text}...\n`);
+      expect(JSON.stringify(byYaml), text).toMatch(/__proto__/);
+      expect(outcome(text), text).toEqual(byYaml);
+    }
+  });
+
   it("reads a file from disk: the example plans as the README shows", async () => {
     const example = await readHierarchy("examples/hierarchy.yaml");
     expect(example.source).toBe("examples/hierarchy.yaml");
