@@ -382,7 +382,7 @@ describe("the packed package, installed into a fresh project", () => {
       });
       expect(await (await fetch(`${url}/__stand-in/health`)).json()).toEqual({ status: "ok" });
       const { stdout } = await run(join(project, "node_modules/.bin/zuora-stand-in"), ["--version"], { cwd: project });
-      expect(stdout).toBe(`${own.version}\n`);
+      expect(stdout).toBe(`zuora-stand-in ${own.version}\n`);
     } finally {
       const exited = new Promise((resolvePromise) => child.once("exit", resolvePromise));
       child.kill("SIGTERM");
