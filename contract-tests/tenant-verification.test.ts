@@ -134,7 +134,11 @@ describe("npm start with ZUORA_BASE_URL", () => {
   });
 
   it("refuses to run against a tenant without credentials, with exit code 2", async () => {
-    const { code, output } = await npmStart({ ZUORA_BASE_URL: tenant.url, ZUORA_CLIENT_ID: "", ZUORA_ACCESS_TOKEN: "" });
+    const { code, output } = await npmStart({
+      ZUORA_BASE_URL: tenant.url,
+      ZUORA_CLIENT_ID: "",
+      ZUORA_ACCESS_TOKEN: "",
+    });
     expect(code).toBe(2);
     expect(output).toContain("set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_ACCESS_TOKEN)");
   });
