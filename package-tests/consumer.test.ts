@@ -418,7 +418,7 @@ describe("the packed package, installed into a fresh project", () => {
 
   it('runs the quick start as the README says, in a new folder (no "type": "module"): with node, and with tsx', async () => {
     const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
-    const asJs = /save this as `([^`]+)` and run it with\s+`node \1`/.exec(readme)?.[1];
+    const asJs = /save this as `([^`]+)`, run\s+`node \1`/.exec(readme)?.[1];
     // tsx is not a dependency of the package: the README has it installed before `npx tsx`, which would fetch it.
     const asTs = /`npm install -D tsx` first, then save it as `([^`]+)` and run\s+`npx tsx \1`/.exec(readme)?.[1];
     expect([asJs, asTs]).toEqual([expect.any(String), expect.any(String)]);
