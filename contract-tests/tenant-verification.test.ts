@@ -118,7 +118,7 @@ describe("npm start with ZUORA_BASE_URL", () => {
 
   it("exits 1 and prints a report that names the violation, without the token, for an off-spec tenant", async () => {
     tenant.behave("entity-without-id");
-    const { code, output } = await npmStart({ ZUORA_BASE_URL: tenant.url, ZUORA_TOKEN: "t0ken-value" });
+    const { code, output } = await npmStart({ ZUORA_BASE_URL: tenant.url, ZUORA_ACCESS_TOKEN: "t0ken-value" });
     expect(output).toContain("(proxy --errors)");
     expect(output).toMatch(/FAIL\s+createEntity\s+every response follows the spec/);
     expect(output).toContain("Response body must have required property 'id'");
@@ -134,8 +134,12 @@ describe("npm start with ZUORA_BASE_URL", () => {
   });
 
   it("refuses to run against a tenant without credentials, with exit code 2", async () => {
-    const { code, output } = await npmStart({ ZUORA_BASE_URL: tenant.url, ZUORA_CLIENT_ID: "", ZUORA_TOKEN: "" });
+    const { code, output } = await npmStart({
+      ZUORA_BASE_URL: tenant.url,
+      ZUORA_CLIENT_ID: "",
+      ZUORA_ACCESS_TOKEN: "",
+    });
     expect(code).toBe(2);
-    expect(output).toContain("set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_TOKEN)");
+    expect(output).toContain("set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_ACCESS_TOKEN)");
   });
 });

@@ -7,16 +7,17 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/accessAndSharing.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_ACCESS_TOKEN=any-token npx tsx examples/accessAndSharing.ts
  *
- * Against a tenant, set ZUORA_BASE_URL, ZUORA_TOKEN, and ZUORA_USERNAME, ZUORA_HOME_ENTITY_ID,
- * ZUORA_TARGET_ENTITY_ID, ZUORA_GLOBAL_ENTITY_ID and ZUORA_PRODUCT_ID. Granting access and sharing change the tenant: use a sandbox.
+ * Against a tenant, set ZUORA_BASE_URL, ZUORA_ACCESS_TOKEN, and ZUORA_USERNAME, ZUORA_HOME_ENTITY_ID,
+ * ZUORA_TARGET_ENTITY_ID, ZUORA_GLOBAL_ENTITY_ID and ZUORA_PRODUCT_ID. Granting access and sharing change the tenant:
+ * use a sandbox.
  */
 import { createZuoraClient, ZuoraApiError, ZuoraValidationError } from "zuora-multi-entity";
 
-const { ZUORA_BASE_URL: baseUrl, ZUORA_TOKEN: token, ZUORA_USERNAME, ZUORA_PRODUCT_ID } = process.env;
+const { ZUORA_BASE_URL: baseUrl, ZUORA_ACCESS_TOKEN: token, ZUORA_USERNAME, ZUORA_PRODUCT_ID } = process.env;
 if (!baseUrl || !token) {
-  console.error("Set ZUORA_BASE_URL and ZUORA_TOKEN.");
+  console.error("Set ZUORA_BASE_URL and ZUORA_ACCESS_TOKEN.");
   process.exit(2);
 }
 const username = ZUORA_USERNAME ?? "jane.doe@example.com";

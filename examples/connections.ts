@@ -5,17 +5,17 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/connections.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_ACCESS_TOKEN=any-token npx tsx examples/connections.ts
  *
- * Against a tenant, set ZUORA_BASE_URL to its REST endpoint, ZUORA_TOKEN to a bearer token and ZUORA_ENTITY_ID to
- * the entity whose connections to list. Accepting changes the tenant: use a sandbox.
+ * Against a tenant, set ZUORA_BASE_URL to its REST endpoint, ZUORA_ACCESS_TOKEN to a bearer token and ZUORA_ENTITY_ID
+ * to the entity whose connections to list. Accepting changes the tenant: use a sandbox.
  */
 import { createZuoraClient, ZuoraApiError, ZuoraValidationError } from "zuora-multi-entity";
 
 const baseUrl = process.env.ZUORA_BASE_URL;
-const token = process.env.ZUORA_TOKEN;
+const token = process.env.ZUORA_ACCESS_TOKEN;
 if (!baseUrl || !token) {
-  console.error("Set ZUORA_BASE_URL and ZUORA_TOKEN.");
+  console.error("Set ZUORA_BASE_URL and ZUORA_ACCESS_TOKEN.");
   process.exit(2);
 }
 

@@ -5,16 +5,16 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/entities.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_ACCESS_TOKEN=any-token npx tsx examples/entities.ts
  *
- * Against a tenant, set ZUORA_BASE_URL to its REST endpoint and ZUORA_TOKEN to a bearer token.
+ * Against a tenant, set ZUORA_BASE_URL to its REST endpoint and ZUORA_ACCESS_TOKEN to a bearer token.
  */
 import { createZuoraClient, ZuoraApiError, ZuoraValidationError } from "zuora-multi-entity";
 
 const baseUrl = process.env.ZUORA_BASE_URL;
-const token = process.env.ZUORA_TOKEN;
+const token = process.env.ZUORA_ACCESS_TOKEN;
 if (!baseUrl || !token) {
-  console.error("Set ZUORA_BASE_URL and ZUORA_TOKEN.");
+  console.error("Set ZUORA_BASE_URL and ZUORA_ACCESS_TOKEN.");
   process.exit(2);
 }
 

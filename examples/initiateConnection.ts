@@ -4,14 +4,14 @@
  *
  * Against the embedded mock (`npm run mock` prints its URL):
  *
- *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_TOKEN=any-token npx tsx examples/initiateConnection.ts
+ *   ZUORA_BASE_URL=http://127.0.0.1:4010 ZUORA_ACCESS_TOKEN=any-token npx tsx examples/initiateConnection.ts
  */
 import { callInfo, createZuoraClient, ZuoraApiError } from "zuora-multi-entity";
 
 const baseUrl = process.env.ZUORA_BASE_URL;
-const token = process.env.ZUORA_TOKEN;
+const token = process.env.ZUORA_ACCESS_TOKEN;
 if (!baseUrl || !token) {
-  console.error("Set ZUORA_BASE_URL and ZUORA_TOKEN.");
+  console.error("Set ZUORA_BASE_URL and ZUORA_ACCESS_TOKEN.");
   process.exit(2);
 }
 

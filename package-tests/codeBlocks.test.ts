@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ import { allCodeBlocks, type CodeBlock } from "./support/markdown.js";
 import { guidePages } from "./support/pages.js";
 
 // The README's and the docs pages' blocks other than TypeScript (which consumer.test.ts compiles and runs): each is
-// checked by what reads it. A hierarchy file by the reader of `zuora-entities`, then planned against a fresh
+// checked by what reads it. The environment variables of every block, TypeScript too, are those zuora-entities reads. A hierarchy file by the reader of `zuora-entities`, then planned against a fresh
 // stand-in; a CI job's scripts and a shell snippet by bash's parser, and each option given to a command this package
 // ships by that command's own --help.
 
@@ -235,6 +235,70 @@ describe("the code blocks of the README and the docs pages, other than TypeScrip
         );
       }
       expect(outcomes).toEqual(steps.map(({ block }) => `${where(block)}: served; failed, saying why`));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("name only the environment variables zuora-entities reads, and never give a missing credential as an empty string", async () => {
+    const documented = new Set((await helpOf("zuora-entities", undefined)).match(/\bZUORA_[A-Z_]+\b/g) ?? []);
+    expect(documented).toContain("ZUORA_ACCESS_TOKEN");
+    const problems: string[] = [];
+    for (const block of blocks) {
+      for (const name of new Set(block.code.match(/\bZUORA_[A-Z_]+\b/g) ?? [])) {
+        if (!documented.has(name)) problems.push(`${where(block)}: ${name} is not a variable zuora-entities reads`);
+      }
+      // `auth: process.env.X ?? ""` fails in the client ("must not be empty") without naming the variable to set.
+      for (const fallback of block.code.match(/process\.env\.\w+\s*\?\?\s*(""|'')/g) ?? []) {
+        problems.push(`${where(block)}: ${fallback}: say which variable to set instead`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("hold shell snippets that stop the zuora-stand-in they start in the background, leaving nothing serving", async () => {
+    const snippets = ofLanguage("sh").filter(
+      (b) => /zuora-stand-in[^\n]*&\s*$/m.test(b.code) && /\bkill\b/.test(b.code),
+    );
+    expect(snippets.length).toBeGreaterThan(0);
+    const folder = await mkdtemp(join(tmpdir(), "zuora-stand-in-stop-"));
+    try {
+      const node = `"${process.execPath}" --import "${import.meta.resolve("tsx/esm")}" "${join(ROOT, "stand-in-cli/bin.ts")}"`;
+      // The installed command, as npm links it, is the stand-in itself; npx, as npm exec runs a command, is a parent
+      // that waits for it. Each writes the stand-in's pid, so that the test stops what a snippet left serving.
+      await mkdir(join(folder, "node_modules/.bin"), { recursive: true });
+      const installed = join(folder, "node_modules/.bin/zuora-stand-in");
+      await writeFile(installed, `#!/bin/sh\necho "$$" >> pids\nexec ${node} "$@"\n`);
+      const skip = `while [ "$#" -gt 0 ] && [ "$1" != zuora-stand-in ]; do shift; done; shift`;
+      await writeFile(join(folder, "npx"), `#!/bin/sh\n${skip}\n${node} "$@" &\necho "$!" >> pids\nwait "$!"\n`);
+      await Promise.all([chmod(installed, 0o755), chmod(join(folder, "npx"), 0o755)]);
+      const env = { ...process.env, PATH: `${folder}:${process.env.PATH ?? ""}` };
+      const outcomes: string[] = [];
+      for (const block of snippets) {
+        await writeFile(join(folder, "snippet.sh"), block.code);
+        const code = await run("bash", ["-c", "bash -e snippet.sh > snippet.log 2>&1"], { cwd: folder, env }).then(
+          () => 0,
+          (error: { code: number }) => error.code,
+        );
+        const url = (await readFile(join(folder, "stand-in.url"), "utf8")).split("\n")[0] ?? "";
+        // The snippet has returned: a stand-in it stopped has closed its port; one it left behind still answers.
+        const left = await fetch(`${url}/__stand-in/health`).then(
+          () => "left serving",
+          () => "stopped",
+        );
+        outcomes.push(`${where(block)}: exit ${code}, ${left}`);
+        const pids = (await readFile(join(folder, "pids"), "utf8").catch(() => "")).split("\n").filter(Boolean);
+        for (const pid of pids) {
+          try {
+            process.kill(Number(pid), "SIGTERM");
+          } catch {
+            // Stopped already, by the snippet.
+          }
+        }
+        await rm(join(folder, "pids"), { force: true });
+        await rm(join(folder, "stand-in.url"), { force: true });
+      }
+      expect(outcomes).toEqual(snippets.map((block) => `${where(block)}: exit 0, stopped`));
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -203,8 +203,8 @@ describe("the packed package, installed into a fresh project", () => {
       /^access to 8a80825555a3c7a10155b46120d058e7 requested for jane\.doe@example\.com\njane\.doe@example\.com can access 3 entities\nshared product 8a808255575bdae4015774e9602e16fe with 8a80825555a3c7a10155b46120d058e7\n$/,
     ],
   ])("runs examples/%s.ts with the variables its own comment gives", async (name, expected) => {
-    // The comment's command line (`ZUORA_BASE_URL=... ZUORA_TOKEN=... npx tsx examples/NAME.ts`), run as printed but
-    // against the Prism mock's URL.
+    // The comment's command line (`ZUORA_BASE_URL=... ZUORA_ACCESS_TOKEN=... npx tsx examples/NAME.ts`), run as printed
+    // but against the Prism mock's URL.
     const source = await readFile(join(ROOT, "examples", `${name}.ts`), "utf8");
     const line = new RegExp(`^ \\*\\s+((?:\\w+=\\S+\\s+)+)npx tsx examples/${name}\\.ts$`, "m").exec(source)?.[1] ?? "";
     const env = Object.fromEntries(
@@ -352,7 +352,7 @@ describe("the packed package, installed into a fresh project", () => {
     expect(programs.length).toBeGreaterThanOrEqual(15);
     const env = {
       ZUORA_BASE_URL: inject("prismUrl"),
-      ZUORA_TOKEN: "example-token",
+      ZUORA_ACCESS_TOKEN: "example-token",
       ZUORA_CLIENT_ID: "example-id",
       ZUORA_CLIENT_SECRET: "example-secret",
     };
@@ -362,6 +362,25 @@ describe("the packed package, installed into a fresh project", () => {
       if (code !== 0 || stderr !== "") failed.push(`${block.name} (${block.page}): exit ${code}, ${stderr}`);
     }
     expect(failed).toEqual([]);
+  });
+
+  it("stops each TypeScript block of the guide that reads a token, when it is not set, saying which variable to set", async () => {
+    const readsToken = /process\.env\.ZUORA_ACCESS_TOKEN|\{[^}]*\bZUORA_ACCESS_TOKEN\b[^}]*\}\s*=\s*process\.env/;
+    const programs = guideBlocks.filter((block) => !block.isTest && readsToken.test(block.code));
+    expect(programs.length).toBeGreaterThan(0);
+    const env = {
+      ZUORA_BASE_URL: inject("prismUrl"),
+      ZUORA_ACCESS_TOKEN: "",
+      ZUORA_CLIENT_ID: "",
+      ZUORA_CLIENT_SECRET: "",
+    };
+    const unclear: string[] = [];
+    for (const block of programs) {
+      const { code, stderr } = await runGuideProgram(block.name, env);
+      if (code === 0 || !stderr.includes("Set ZUORA_ACCESS_TOKEN"))
+        unclear.push(`${block.name} (${block.page}): exit ${code}, ${stderr}`);
+    }
+    expect(unclear).toEqual([]);
   });
 
   it("installs the zuora-entities command, which answers --help with its exit codes", async () => {
@@ -382,7 +401,7 @@ describe("the packed package, installed into a fresh project", () => {
       });
       expect(await (await fetch(`${url}/__stand-in/health`)).json()).toEqual({ status: "ok" });
       const { stdout } = await run(join(project, "node_modules/.bin/zuora-stand-in"), ["--version"], { cwd: project });
-      expect(stdout).toBe(`${own.version}\n`);
+      expect(stdout).toBe(`zuora-stand-in ${own.version}\n`);
     } finally {
       const exited = new Promise((resolvePromise) => child.once("exit", resolvePromise));
       child.kill("SIGTERM");
@@ -399,8 +418,9 @@ describe("the packed package, installed into a fresh project", () => {
 
   it('runs the quick start as the README says, in a new folder (no "type": "module"): with node, and with tsx', async () => {
     const readme = await readFile(join(inject("packDir"), "package/README.md"), "utf8");
-    const asJs = /save this as `([^`]+)` and run it with\s+`node \1`/.exec(readme)?.[1];
-    const asTs = /save it as `([^`]+)` and run\s+`npx tsx \1`/.exec(readme)?.[1];
+    const asJs = /save this as `([^`]+)`, run\s+`node \1`/.exec(readme)?.[1];
+    // tsx is not a dependency of the package: the README has it installed before `npx tsx`, which would fetch it.
+    const asTs = /`npm install -D tsx` first, then save it as `([^`]+)` and run\s+`npx tsx \1`/.exec(readme)?.[1];
     expect([asJs, asTs]).toEqual([expect.any(String), expect.any(String)]);
     // A folder of the project's, so that the installed package resolves; its package.json is what npm install writes.
     const folder = join(project, "quick-start");
@@ -432,7 +452,7 @@ describe("the packed package, installed into a fresh project", () => {
 
   it("runs the metadata example of docs/operations.md and prints the request id, the track id and the attempts", async () => {
     const name = blockWith("docs/operations.md", ".withResponse()");
-    const { stdout, stderr } = await runCompiled(name, { ZUORA_TOKEN: "example-token" });
+    const { stdout, stderr } = await runCompiled(name, { ZUORA_ACCESS_TOKEN: "example-token" });
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^200 \{[\s\S]*attempts: 1,[\s\S]*\}\ncreated entity 8a80825556ff28a4015709096c5d6f5d\n$/);
   });

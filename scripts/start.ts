@@ -4,7 +4,8 @@
  *   npm start                                   on the embedded Prism mock (behind the front layer of mock-server/)
  *   ZUORA_BASE_URL=https://rest.test.zuora.com \
  *   ZUORA_CLIENT_ID=... ZUORA_CLIENT_SECRET=... npm start
- *                                               on a real tenant, through `prism proxy --errors` (or ZUORA_TOKEN=...)
+ *                                               on a real tenant, through `prism proxy --errors`
+ *                                               (or ZUORA_ACCESS_TOKEN=... instead of the client's id and secret)
  *
  *   ... npm start -- --lifecycle               on a real tenant, also the lifecycle (provisions two entities, for
  *                                               good, and connects them): use a sandbox
@@ -32,10 +33,10 @@ const upstream = process.env.ZUORA_BASE_URL;
 const lifecycleOnTenant = process.argv.includes("--lifecycle");
 
 function tenantAuth(): ZuoraAuth {
-  const { ZUORA_CLIENT_ID: clientId, ZUORA_CLIENT_SECRET: clientSecret, ZUORA_TOKEN: token } = process.env;
+  const { ZUORA_CLIENT_ID: clientId, ZUORA_CLIENT_SECRET: clientSecret, ZUORA_ACCESS_TOKEN: token } = process.env;
   if (clientId && clientSecret) return { clientId, clientSecret };
   if (token) return token;
-  console.error("ZUORA_BASE_URL is set: also set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_TOKEN).");
+  console.error("ZUORA_BASE_URL is set: also set ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET (or ZUORA_ACCESS_TOKEN).");
   process.exit(2);
 }
 

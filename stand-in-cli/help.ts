@@ -30,7 +30,7 @@ Options:
   --latency TIME      how long each answer is held, such as 20ms or 1s (default 0)
   --auth any|issued   any bearer token passes (default), or only tokens its POST /oauth/token issued
   --log info|json|off one line per request on stderr: method, path, status, ms (default info)
-  --version           the version
+  --version           its name and version (zuora-stand-in X.Y.Z)
   -h, --help          this text
 
 Exit codes:

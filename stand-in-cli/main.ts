@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: ServeIo): Promise<number
     return EXIT_CODES.stopped;
   }
   if (args.version) {
-    io.out(await packageVersion());
+    io.out(`zuora-stand-in ${await packageVersion()}`);
     return EXIT_CODES.stopped;
   }
 

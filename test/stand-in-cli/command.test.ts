@@ -17,14 +17,14 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const place = (locale: string, timezone: string) => [`    locale: ${locale}`, `    timezone: ${timezone}`];
 
 describe("zuora-stand-in, the command", () => {
-  it("answers --help with its options and exit codes, and --version with the package's", async () => {
+  it("answers --help with its options and exit codes, and --version with its name and the package's version", async () => {
     const help = await runCommand(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: zuora-stand-in [options]");
     expect(help.stdout).toContain("  2  a bad call: an unknown option or a value it cannot take");
     const version = await runCommand(["--version"]);
     const manifest = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
-    expect(version).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: "" });
+    expect(version).toEqual({ code: 0, stdout: `zuora-stand-in ${manifest.version}\n`, stderr: "" });
   });
 
   it("refuses a bad call with exit 2, naming the option, and serves nothing", async () => {
