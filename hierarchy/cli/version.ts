@@ -32,7 +32,7 @@ function ownPackage(): { root: string; version: string } | undefined {
   }
 }
 
-/** The package's version (`0.3.0`), or `unknown` where its package.json cannot be found. */
+/** The package's version (`0.4.0`), or `unknown` where its package.json cannot be found. */
 export function packageVersion(): string {
   return ownPackage()?.version ?? "unknown";
 }
