@@ -13,7 +13,6 @@ export function callInfo(response: Response): CallInfo | undefined {
 }
 
 /** Records what a call learnt, for {@link callInfo}, as its response is handed to the caller. Internal. */
-export function handOut(response: Response, info: CallInfo): Response {
+export function handOut(response: Response, info: CallInfo): void {
   handedOut.set(response, info);
-  return response;
 }
