@@ -10,59 +10,42 @@ import { codePointLength } from "./characters.js";
  * leaves them out, such as `Etc/GMT+5`); users' names and products' IDs by the spec's rules for those parameters.
  */
 
-const nameRule = constraints.operations.createEntity.fields.name;
+/**
+ * A value's rule as the spec states it: its pattern, the pattern in words (completing "must be …"), and the one
+ * length bound the spec sets for it, in characters.
+ */
+export type ValueRule<Bound extends "minLength" | "maxLength"> = {
+  readonly pattern: string;
+  readonly words: string;
+} & { readonly [K in Bound]: number };
 
-/** An entity's name: the spec's rule for `createEntity`'s `name` (its pattern, its words, at most 255 characters). */
-export const ENTITY_NAME = {
-  pattern: nameRule.pattern,
-  /** The pattern in words, completing "must be …". */
-  words: nameRule.patternDescription,
-  /** In characters. */
-  maxLength: nameRule.maxLength,
-} as const;
+/** The rule of one of the spec's fields or parameters, as `generated/constraints.ts` holds it. */
+type SpecRule<Bound extends "minLength" | "maxLength"> = { pattern: string; patternDescription: string } & {
+  [K in Bound]: number;
+};
 
-const usernameRule = constraints.operations.listAccessibleEntities.pathParams.username;
-const productRule = constraints.operations.shareProduct.pathParams["product-id"];
+function valueRule<Bound extends "minLength" | "maxLength">(rule: SpecRule<Bound>, bound: Bound): ValueRule<Bound> {
+  return { pattern: rule.pattern, words: rule.patternDescription, [bound]: rule[bound] } as ValueRule<Bound>;
+}
+
+const { operations } = constraints;
+
+/** An entity's name: the spec's rule for `createEntity`'s `name` (its pattern, at most 255 characters). */
+export const ENTITY_NAME = valueRule(operations.createEntity.fields.name, "maxLength");
 
 /** A user's name: the spec's rule for the `username` path parameter of the user-access operations. */
-export const USERNAME = {
-  pattern: usernameRule.pattern,
-  /** The pattern in words, completing "must be …". */
-  words: usernameRule.patternDescription,
-  /** In characters. */
-  minLength: usernameRule.minLength,
-} as const;
+export const USERNAME = valueRule(operations.listAccessibleEntities.pathParams.username, "minLength");
 
 /** A product's ID: the spec's rule for `shareProduct`'s `product-id` path parameter. */
-export const PRODUCT_ID = {
-  pattern: productRule.pattern,
-  /** The pattern in words, completing "must be …". */
-  words: productRule.patternDescription,
-  /** In characters. */
-  minLength: productRule.minLength,
-} as const;
-
-const entityIdRule = constraints.operations.getEntity.pathParams.id;
-const connectionIdRule = constraints.operations.acceptConnection.pathParams["connection-id"];
-const displayNameRule = constraints.operations.createEntity.fields.displayName;
+export const PRODUCT_ID = valueRule(operations.shareProduct.pathParams["product-id"], "minLength");
 
 /** An entity's ID: the spec's rule for the `id` path parameter of the entity operations. */
-export const ENTITY_ID = {
-  pattern: entityIdRule.pattern,
-  /** The pattern in words, completing "must be …". */
-  words: entityIdRule.patternDescription,
-  /** In characters. */
-  maxLength: entityIdRule.maxLength,
-} as const;
+export const ENTITY_ID = valueRule(operations.getEntity.pathParams.id, "maxLength");
 
 /** A connection's ID: the spec's rule for the `connection-id` path parameter of the connection operations. */
-export const CONNECTION_ID = {
-  pattern: connectionIdRule.pattern,
-  /** The pattern in words, completing "must be …". */
-  words: connectionIdRule.patternDescription,
-  /** In characters. */
-  maxLength: connectionIdRule.maxLength,
-} as const;
+export const CONNECTION_ID = valueRule(operations.acceptConnection.pathParams["connection-id"], "maxLength");
+
+const displayNameRule = operations.createEntity.fields.displayName;
 
 /** An entity's display name: the spec's rule for `createEntity`'s `displayName`, at most 255 characters. */
 export const DISPLAY_NAME = {
